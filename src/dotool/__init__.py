@@ -1,0 +1,3 @@
+"""dotool — the masterplan as code."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,70 @@
+"""Validation problems as data: every check produces `Finding`s, never prints or raises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem, located in a file of the plan.
+
+    `code` is a stable rule identifier (for instance ``yaml-duplicate-key``); `path` is the file's
+    path relative to the masterplan root, with forward slashes; `line`/`col` are 1-based.
+    """
+
+    severity: Severity
+    code: str
+    path: str
+    message: str
+    line: int | None = None
+    col: int | None = None
+    loc: Loc = ()
+    hint: str | None = None
+
+    @property
+    def loc_text(self) -> str:
+        """The field path as people write it: ``updates[2].rag``."""
+        out = ""
+        for part in self.loc:
+            if isinstance(part, int):
+                out += f"[{part}]"
+            else:
+                out += f".{part}" if out else str(part)
+        return out
+
+    def as_error(self) -> Finding:
+        """The same finding as an error (for `--strict`)."""
+        return Finding("error", self.code, self.path, self.message, self.line, self.col,
+                       self.loc, self.hint)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line or 0, self.col or 0, self.code)
+
+
+@dataclass
+class Findings:
+    """An ordered collection of findings with convenience views."""
+
+    items: list[Finding] = field(default_factory=list)
+
+    def add(self, finding: Finding) -> None:
+        self.items.append(finding)
+
+    def extend(self, findings: list[Finding]) -> None:
+        self.items.extend(findings)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.items if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.items if f.severity == "warning"]
+
+    def sorted(self) -> list[Finding]:
+        return sorted(self.items, key=Finding.sort_key)
