@@ -1,0 +1,1 @@
+"""Validation: every rule of SPEC §4, producing findings (problems as data)."""

@@ -1,0 +1,134 @@
+"""Rules across files: ids, keys and references exist and are unique; no dependency cycle."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import PurePosixPath
+
+from dotool.checks.context import Context
+
+
+def _nearest(word: str, choices: list[str]) -> str | None:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else (
+        f"known: {', '.join(choices)}" if choices and len(choices) <= 12 else None)
+
+
+def check_masterplan_keys(ctx: Context) -> None:
+    """Goal keys and field keys are unique."""
+    plan = ctx.loaded.masterplan
+    if plan is None:
+        return
+    path = "masterplan/masterplan.yaml"
+    for name, items in (("goals", plan.goals), ("fields", plan.fields)):
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if item.key in seen:
+                ctx.error("duplicate-key", path, (name, index, "key"),
+                          f"{name[:-1]} key `{item.key}` is used twice "
+                          f"({name}[{seen[item.key]}] and {name}[{index}])")
+            seen.setdefault(item.key, index)
+
+
+def check_measures(ctx: Context) -> None:
+    """Ids, file names, fields, goals, KPI keys, dependencies and adoptions refer correctly."""
+    loaded, plan = ctx.loaded, ctx.loaded.masterplan
+    prefix = plan.id_prefix if plan else None
+    field_keys = [f.key for f in plan.fields] if plan else []
+    goal_keys = [g.key for g in plan.goals] if plan else []
+    owners: dict[str, str] = {}
+    for path, measure in loaded.measures:
+        if measure.id in owners:
+            ctx.error("duplicate-id", path, ("id",),
+                      f"measure id {measure.id} is also used by {owners[measure.id]}",
+                      "give one of them the next free id (`dotool add-measure` allocates one)")
+        owners.setdefault(measure.id, path)
+        if prefix and not re.fullmatch(rf"{re.escape(prefix)}-\d{{3,}}", measure.id):
+            ctx.error("id-prefix", path, ("id",),
+                      f"id {measure.id} does not use the plan's prefix `{prefix}`",
+                      f"ids look like {prefix}-001 (id_prefix in masterplan.yaml)")
+        stem = PurePosixPath(path).stem
+        if stem != measure.id and not stem.startswith(measure.id + "-"):
+            ctx.error("file-name", path, ("id",),
+                      f"the file name does not start with the measure's id {measure.id}",
+                      f"rename the file to {measure.id}-<slug>.yaml")
+        if plan and measure.field not in field_keys:
+            ctx.error("unknown-field", path, ("field",),
+                      f"field of action `{measure.field}` is not defined in masterplan.yaml",
+                      _nearest(measure.field, field_keys))
+        for index, goal in enumerate(measure.goals):
+            if plan and goal not in goal_keys:
+                ctx.error("unknown-goal", path, ("goals", index),
+                          f"goal `{goal}` is not defined in masterplan.yaml",
+                          _nearest(goal, goal_keys))
+        kpi_keys: dict[str, int] = {}
+        for index, kpi in enumerate(measure.kpis):
+            if kpi.key in kpi_keys:
+                ctx.error("duplicate-kpi", path, ("kpis", index, "key"),
+                          f"KPI key `{kpi.key}` is used twice in this measure")
+            kpi_keys.setdefault(kpi.key, index)
+        for u_index, update in enumerate(measure.updates):
+            for key in update.kpis:
+                if key not in kpi_keys:
+                    ctx.error("unknown-kpi", path, ("updates", u_index, "kpis", key),
+                              f"KPI `{key}` is not declared in this measure's kpis",
+                              _nearest(key, list(kpi_keys)), key=True)
+    ids = list(owners)
+    for path, measure in loaded.measures:
+        for index, dep in enumerate(measure.depends_on):
+            if dep == measure.id:
+                ctx.error("self-dependency", path, ("depends_on", index),
+                          f"{measure.id} depends on itself")
+            elif dep not in owners:
+                ctx.error("unknown-measure", path, ("depends_on", index),
+                          f"depends_on names {dep}, which does not exist", _nearest(dep, ids))
+    for path, adoption in loaded.adoptions:
+        stem = PurePosixPath(path).stem
+        if stem != adoption.version:
+            ctx.error("file-name", path, ("version",),
+                      f"version {adoption.version} does not match the file name {stem}.yaml",
+                      f"rename the file to {adoption.version}.yaml")
+        for index, measure_id in enumerate(adoption.measures):
+            if measure_id not in owners:
+                ctx.error("unknown-measure", path, ("measures", index),
+                          f"the adopted plan lists {measure_id}, which does not exist",
+                          _nearest(measure_id, ids))
+    _check_cycles(ctx)
+
+
+def _check_cycles(ctx: Context) -> None:
+    graph = {m.id: [d for d in m.depends_on if d != m.id] for _, m in ctx.loaded.measures}
+    paths = {m.id: p for p, m in ctx.loaded.measures}
+    state: dict[str, int] = {}  # 1: on the stack, 2: done
+    reported: set[frozenset[str]] = set()
+    for start in sorted(graph):
+        if state.get(start):
+            continue
+        # Iterative depth-first search, so a long chain cannot exhaust Python's recursion limit.
+        stack: list[tuple[str, int]] = [(start, 0)]
+        trail: list[str] = []
+        while stack:
+            node, index = stack.pop()
+            if index == 0:
+                state[node] = 1
+                trail.append(node)
+            deps = graph.get(node, [])
+            if index < len(deps):
+                stack.append((node, index + 1))
+                nxt = deps[index]
+                if nxt not in graph:
+                    continue
+                if state.get(nxt) == 1:
+                    cycle = [*trail[trail.index(nxt):], nxt]
+                    if frozenset(cycle) not in reported:
+                        reported.add(frozenset(cycle))
+                        ctx.error("dependency-cycle", paths[node],
+                                  ("depends_on", graph[node].index(nxt)),
+                                  "dependency cycle: " + " → ".join(cycle),
+                                  "remove one of these depends_on entries")
+                elif not state.get(nxt):
+                    stack.append((nxt, 0))
+            else:
+                state[node] = 2
+                trail.pop()

@@ -1,0 +1,124 @@
+"""What every command shares: options, the error boundary, the two consoles."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+RootOption = Annotated[
+    Path | None,
+    typer.Option("--root", envvar="DOTOOL_ROOT", help="Masterplan root (default: walk up from "
+                 "the working folder to the first one holding masterplan/masterplan.yaml).",
+                 show_default=False, file_okay=False),
+]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", help="Language of the output: de or en (default: the "
+                             "plan's `language`).", show_default=False),
+]
+
+INTERNAL_ERROR = 3
+_state = {"debug": False}
+
+
+def set_debug(value: bool) -> None:
+    _state["debug"] = value or bool(os.environ.get("DOTOOL_DEBUG"))
+
+
+def err_console() -> Console:
+    """The console for the conversation (stderr); stdout is reserved for the product."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def out_console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+def handle_errors(func: F) -> F:
+    """Turn every `DotoolError` into a message on stderr and its exit code, in one place."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from dotool.errors import DotoolError
+
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except DotoolError as exc:
+            if _state["debug"]:
+                raise
+            _print_error(exc)
+            raise typer.Exit(int(exc.exit_code)) from None
+        except KeyboardInterrupt:
+            err_console().print("[red]interrupted[/]")
+            raise typer.Exit(130) from None
+        except Exception as exc:  # a bug: say so briefly, the traceback is for --debug
+            if _state["debug"]:
+                raise
+            err_console().print(
+                f"[bold red]internal error:[/] {type(exc).__name__}: {exc}\n"
+                "This is a bug in dotool. Run the command again with --debug for the traceback "
+                "and report it.", markup=True)
+            raise typer.Exit(INTERNAL_ERROR) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _print_error(exc: Any) -> None:
+    from rich.markup import escape
+
+    from dotool.errors import ContentError, InvalidContent
+
+    console = err_console()
+    if isinstance(exc, InvalidContent):
+        from dotool.output.findings import print_text
+
+        print_text(exc.findings, console=console, sources={})
+        console.print(f"[bold red]error:[/] {escape(exc.message)}; nothing was written "
+                      "(run `dotool validate` for details)")
+        return
+    where = ""
+    if isinstance(exc, ContentError):
+        where = exc.path + (f":{exc.line}" if exc.line else "") + (
+            f":{exc.col}" if exc.col else "") + ": "
+    console.print(f"[bold red]error:[/] {escape(where + exc.message)}")
+    if exc.hint:
+        console.print(f"[dim]hint:[/] {escape(exc.hint)}")
+
+
+def resolve_root(root: Path | None) -> Path:
+    from dotool.store.root import find_root
+
+    return find_root(root)
+
+
+def parse_half(text: str | None) -> Any:
+    """`--half` as a Half; a malformed one is a usage error (exit 2)."""
+    if text is None:
+        return None
+    from dotool.errors import UsageError
+    from dotool.model.dates import Half
+
+    try:
+        return Half.parse(text)
+    except ValueError as exc:
+        raise UsageError(f"--half: {exc}") from None
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,64 @@
+"""`dotool list`: the measures as a table, JSON or CSV, with filters."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dotool.cli.common import RootOption, handle_errors, parse_half
+
+Filter = Annotated[str | None, typer.Option(show_default=False)]
+
+
+@handle_errors
+def list_measures(
+    root: RootOption = None,
+    field: Annotated[str | None, typer.Option("--field", help="Only this field of action (key).",
+                                              show_default=False)] = None,
+    status: Annotated[str | None, typer.Option("--status", help="Only this status, e.g. "
+                                               "in_progress.", show_default=False)] = None,
+    scope: Annotated[str | None, typer.Option("--scope", help="internal or external.",
+                                              show_default=False)] = None,
+    rag: Annotated[str | None, typer.Option("--rag", help="green, amber or red.",
+                                            show_default=False)] = None,
+    half: Annotated[str | None, typer.Option("--half", help="State as of this half (default: "
+                                             "the latest update).", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """List the measures with their state.
+
+    Examples:
+
+    * `dotool list`
+    * `dotool list --rag red --half 2021-H1`
+    * `dotool list --format csv > measures.csv`
+    """
+    from dotool.checks.run import load_valid_plan
+    from dotool.cli.common import out_console, resolve_root
+    from dotool.errors import UsageError
+    from dotool.model.vocab import KEYS
+    from dotool.output import tables
+
+    for name, value, vocabulary in (("--status", status, "status"), ("--scope", scope, "scope"),
+                                    ("--rag", rag, "rag")):
+        if value is not None and value not in KEYS[vocabulary]:
+            raise UsageError(f"{name} must be one of {', '.join(KEYS[vocabulary])}, "
+                             f"not `{value}`")
+    if fmt not in ("table", "json", "csv"):
+        raise UsageError(f"--format must be table, json or csv, not `{fmt}`")
+    plan = load_valid_plan(resolve_root(root))
+    if field is not None and plan.masterplan.field(field) is None:
+        keys = ", ".join(f.key for f in plan.masterplan.fields)
+        raise UsageError(f"--field: no field of action `{field}`", hint=f"known: {keys}")
+    at = parse_half(half)
+    rows = tables.select(plan, half=at, field=field, status=status, scope=scope, rag=rag)
+    if fmt == "json":
+        print(tables.as_json(rows))
+    elif fmt == "csv":
+        print(tables.as_csv(rows), end="")
+    else:
+        title = f"{plan.masterplan.title} – {plan.masterplan.municipality}" + (
+            f" ({at})" if at else "")
+        tables.print_table(rows, console=out_console(), title=title,
+                           lang=plan.masterplan.language)

@@ -1,0 +1,53 @@
+"""The `dotool` application: global options and the list of commands."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dotool import __version__
+from dotool.cli import list_ as list_cmd
+from dotool.cli import schema as schema_cmd
+from dotool.cli import show as show_cmd
+from dotool.cli import validate as validate_cmd
+from dotool.cli.common import set_debug
+
+app = typer.Typer(
+    name="dotool",
+    help="The masterplan as code: validate, inspect and render a municipal digital masterplan.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="markdown",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"dotool {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks (for "
+                                        "reporting bugs).")] = False,
+) -> None:
+    """Exit codes: 0 success (warnings allowed), 1 invalid content, 2 usage or environment
+    error, 3 internal error (a bug)."""
+    set_debug(debug)
+
+
+app.command("validate")(validate_cmd.validate)
+app.command("list")(list_cmd.list_measures)
+app.command("show")(show_cmd.show)
+app.command("schema")(schema_cmd.schema)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()

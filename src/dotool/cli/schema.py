@@ -1,0 +1,46 @@
+"""`dotool schema`: write the JSON Schemas to schema/ (or check that they are current)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dotool.cli.common import RootOption, handle_errors
+
+
+@handle_errors
+def schema(
+    root: RootOption = None,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when the files "
+                                        "in schema/ differ from what would be written.")] = False,
+) -> None:
+    """Write the draft-07 JSON Schemas of masterplan.yaml, measures and adoptions to schema/.
+
+    Examples:
+
+    * `dotool schema`
+    * `dotool schema --check` (in CI: the committed schemas are current)
+    """
+    from dotool.cli.common import err_console, resolve_root
+    from dotool.model.jsonschema import schema_files
+    from dotool.store.atomic import write_atomic
+
+    base = resolve_root(root) / "schema"
+    console = err_console()
+    stale = []
+    for name, text in schema_files().items():
+        target = base / name
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current == text:
+            continue
+        stale.append(name)
+        if not check:
+            write_atomic(target, text.encode("utf-8"))
+            console.print(f"wrote schema/{name}")
+    if check and stale:
+        console.print(f"[red]out of date:[/] {', '.join('schema/' + n for n in stale)}; "
+                      "run `dotool schema` and commit the result")
+        raise typer.Exit(1)
+    if not stale:
+        console.print("schema/ is up to date")

@@ -1,0 +1,59 @@
+"""`dotool validate`: check the whole plan, report every finding, exit 1 on errors."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+from dotool.cli.common import RootOption, handle_errors, parse_half
+
+FORMATS = ("auto", "text", "json", "github", "gitlab")
+
+
+@handle_errors
+def validate(
+    root: RootOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="auto, text, json, github or gitlab. "
+                                     "auto is github under GitHub Actions, else text.")] = "auto",
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    half: Annotated[str | None, typer.Option("--half", help="Require an update for this half "
+                                             "(YYYY-H1 or YYYY-H2) from every active measure.",
+                                             show_default=False)] = None,
+) -> None:
+    """Check every file of the masterplan: YAML, schema, references, consistency.
+
+    Examples:
+
+    * `dotool validate`
+    * `dotool validate --strict --half 2021-H2`
+    * `dotool validate --format json > findings.json`
+    """
+    from dotool.checks.run import validate as run_validate
+    from dotool.cli.common import out_console, resolve_root
+    from dotool.errors import UsageError
+    from dotool.output import findings as out
+
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not `{fmt}`")
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
+    result = run_validate(resolve_root(root), half=parse_half(half), strict=strict)
+    findings = list(result.findings)
+    if fmt == "text":
+        out.print_text(findings, console=out_console(),
+                       sources=result.sources, files=result.files)
+    elif fmt == "json":
+        print(out.as_json(findings, files=result.files))
+    elif fmt == "gitlab":
+        print(out.as_gitlab(findings))
+    else:
+        if findings:
+            print(out.as_github(findings))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(out.step_summary(findings, files=result.files))
+    if result.errors:
+        raise typer.Exit(1)

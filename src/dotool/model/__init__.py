@@ -1,0 +1,1 @@
+"""Pydantic models of the masterplan's files; vocabularies; halves and partial dates."""

@@ -1,0 +1,27 @@
+"""One adopted version of the plan: `masterplan/adoptions/<version>.yaml`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+from dotool.model.base import Day, StrictModel, Text, described
+
+Version = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]
+
+
+class Adoption(StrictModel):
+    """A council decision adopting a version of the plan."""
+
+    version: Version = described("Versionsnummer des beschlossenen Plans.", "1.0")
+    date: Day = described("Datum des Beschlusses (JJJJ-MM-TT).", "2020-09-24")
+    body: str | None = described("Beschließendes Gremium.", "Rat der Stadt Winsen (Luhe)",
+                                 default=None)
+    resolution: Text = described("Drucksache / Beschlussvorlage.", "BV/0123/2020")
+    measures: list[str] = described("IDs der Maßnahmen des beschlossenen Plans.",
+                                    ["M-001", "M-002"])
+    commit: str | None = described("Der beschlossene Git-Commit (wenn im Git).", "3f2c9a1",
+                                   default=None)
+    tag: str | None = described("Das von `dotool adopt` erzeugte Git-Tag.", "masterplan-1.0",
+                                default=None)

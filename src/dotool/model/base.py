@@ -1,0 +1,41 @@
+"""Shared model configuration and field types."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+
+from dotool.model.dates import parse_day
+
+
+class StrictModel(BaseModel):
+    """Strict types, unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+#: Required text: a string that is not blank.
+Text = Annotated[str, AfterValidator(_not_blank)]
+
+#: A calendar day written as `YYYY-MM-DD` (read as a string by the loader, parsed here).
+Day = Annotated[
+    date,
+    BeforeValidator(parse_day),
+    WithJsonSchema({"type": "string", "format": "date", "examples": ["2020-10-31"]}),
+]
+
+#: An amount in euros.
+Euro = Annotated[float, Field(ge=0)]
+
+
+def described(description: str, *examples: Any, **kwargs: Any) -> Any:
+    """A `Field` with a German description and examples (they end up in the JSON Schema)."""
+    return Field(description=description, examples=list(examples) or None, **kwargs)

@@ -1,0 +1,167 @@
+"""Halves (`2020-H2`) and partial dates (`2020-09` or `2020-09-15`) as small value types."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import total_ordering
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_PARTIAL = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+@total_ordering
+@dataclass(frozen=True, slots=True)
+class Half:
+    """A reporting half-year: H1 is 1 January – 30 June, H2 is 1 July – 31 December."""
+
+    year: int
+    number: int  # 1 or 2
+
+    @classmethod
+    def parse(cls, text: str) -> Half:
+        """Parse `YYYY-H1` / `YYYY-H2`; raises ValueError otherwise."""
+        m = _HALF.match(text.strip())
+        if not m:
+            raise ValueError(f"`{text}` is not a half: write YYYY-H1 or YYYY-H2, e.g. 2020-H2")
+        return cls(int(m.group(1)), int(m.group(2)))
+
+    @classmethod
+    def of(cls, day: date) -> Half:
+        """The half a day falls in."""
+        return cls(day.year, 1 if day.month <= 6 else 2)
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 1 if self.number == 1 else 7, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.year, 6, 30) if self.number == 1 else date(self.year, 12, 31)
+
+    def previous(self) -> Half:
+        return Half(self.year, 1) if self.number == 2 else Half(self.year - 1, 2)
+
+    def next(self) -> Half:
+        return Half(self.year, 2) if self.number == 1 else Half(self.year + 1, 1)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Half):
+            return NotImplemented
+        return (self.year, self.number) < (other.year, other.number)
+
+    def __str__(self) -> str:
+        return f"{self.year}-H{self.number}"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(
+            _validate_half, serialization=core_schema.to_string_ser_schema()
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: Any, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "pattern": _HALF.pattern, "examples": ["2020-H2"]}
+
+
+def _validate_half(value: Any) -> Half:
+    if isinstance(value, Half):
+        return value
+    if not isinstance(value, str) or not _HALF.match(value):
+        raise PydanticCustomError(
+            "half", "expected a half such as 2020-H2 (YYYY-H1 or YYYY-H2), found `{found}`",
+            {"found": value},
+        )
+    return Half.parse(value)
+
+
+@total_ordering
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A month (`2020-09`) or a day (`2020-09-15`), as planners write start and end dates."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, self.day or 1)
+
+    @property
+    def last_day(self) -> date:
+        if self.day:
+            return date(self.year, self.month, self.day)
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    @property
+    def half(self) -> Half:
+        return Half.of(self.first_day)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return (self.year, self.month, self.day or 0) < (other.year, other.month, other.day or 0)
+
+    def __str__(self) -> str:
+        base = f"{self.year:04d}-{self.month:02d}"
+        return f"{base}-{self.day:02d}" if self.day else base
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(
+            _validate_partial, serialization=core_schema.to_string_ser_schema()
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: Any, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "pattern": _PARTIAL.pattern,
+                "examples": ["2020-09", "2021-06-30"]}
+
+
+def _validate_partial(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    m = _PARTIAL.match(value) if isinstance(value, str) else None
+    if not m:
+        raise PydanticCustomError(
+            "partial_date", "expected a month YYYY-MM or a day YYYY-MM-DD, found `{found}`",
+            {"found": value},
+        )
+    year, month, day = int(m.group(1)), int(m.group(2)), m.group(3)
+    try:
+        date(year, month, int(day) if day else 1)
+    except ValueError:
+        raise PydanticCustomError(
+            "partial_date", "`{found}` is not a date in the calendar", {"found": value}
+        ) from None
+    return PartialDate(year, month, int(day) if day else None)
+
+
+def parse_day(value: Any) -> date:
+    """Validator for full dates written as strings (`due: 2020-10-31`)."""
+    if isinstance(value, date):
+        return value
+    m = _DATE.match(value) if isinstance(value, str) else None
+    if not m:
+        raise PydanticCustomError(
+            "day", "expected a date YYYY-MM-DD, found `{found}`", {"found": value}
+        )
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise PydanticCustomError(
+            "day", "`{found}` is not a date in the calendar", {"found": value}
+        ) from None

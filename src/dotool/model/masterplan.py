@@ -1,0 +1,70 @@
+"""The plan itself: `masterplan/masterplan.yaml`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from dotool.model.base import StrictModel, Text, described
+from dotool.model.vocab import Language
+
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+IdPrefix = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*$")]
+
+
+class Goal(StrictModel):
+    """A strategic goal (Ziel)."""
+
+    key: Key = described("Stabiler Schlüssel des Ziels (Kleinbuchstaben, Ziffern, _).",
+                         "lebensqualitaet")
+    title: Text = described("Titel des Ziels.", "Lebens- und Standortqualität")
+    description: str | None = described("Beschreibung (Markdown, optional).",
+                                        "Winsen bleibt ein attraktiver Wohn- und Arbeitsort.",
+                                        default=None)
+
+
+class FieldOfAction(StrictModel):
+    """A field of action (Handlungsfeld)."""
+
+    key: Key = described("Stabiler Schlüssel des Handlungsfelds.", "buergerservice")
+    title: Text = described("Titel des Handlungsfelds.", "Bürgerservice und digitales Rathaus")
+    description: str | None = described("Beschreibung (Markdown, optional).",
+                                        "Leistungen der Stadt online und barrierefrei.",
+                                        default=None)
+
+
+class Masterplan(StrictModel):
+    """The masterplan: municipality, committee, vision, goals and fields of action."""
+
+    municipality: Text = described("Name der Kommune.", "Winsen (Luhe)")
+    title: Text = described("Titel des Plans.", "Masterplan Digitalisierung")
+    sample: bool = described("Beispieldaten: jede Ausgabe weist auf der ersten Seite darauf hin.",
+                             True, default=False)
+    owner: str | None = described(
+        "Verantwortliche Stelle – eine Organisationseinheit, keine Person.",
+        "Digital Officer, Stabsstelle Wirtschaftsförderung", default=None)
+    committee: Text = described("Der Ausschuss, dem halbjährlich berichtet wird.",
+                                "Ausschuss für Wirtschaft, Finanzen, Beteiligungen und Personal")
+    language: Language = described("Standardsprache der Ausgaben (de oder en).", "de",
+                                   default="de")
+    id_prefix: IdPrefix = described("Präfix der Maßnahmen-IDs (M → M-001).", "M", default="M")
+    vision: str | None = described("Vision / Vorwort (Markdown).",
+                                   "Winsen nutzt die Chancen der Digitalisierung …", default=None)
+    situation: str | None = described("Ausgangslage (Markdown, optional).",
+                                      "Die Verwaltung arbeitet überwiegend papierbasiert …",
+                                      default=None)
+    goals: list[Goal] = described("Strategische Ziele.", min_length=1)
+    fields: list[FieldOfAction] = Field(
+        description="Handlungsfelder.", min_length=1,
+        examples=[[{"key": "buergerservice", "title": "Bürgerservice und digitales Rathaus"}]],
+    )
+    governance: str | None = described(
+        "Steuerung und Monitoring: Rollen, Berichtszyklus (Markdown, optional).",
+        "Der Digital Officer berichtet dem Ausschuss halbjährlich.", default=None)
+
+    def goal(self, key: str) -> Goal | None:
+        return next((g for g in self.goals if g.key == key), None)
+
+    def field(self, key: str) -> FieldOfAction | None:
+        return next((f for f in self.fields if f.key == key), None)

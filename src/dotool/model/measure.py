@@ -1,0 +1,158 @@
+"""One measure (Maßnahme): `measures/<ID>-<slug>.yaml`, with its half-yearly updates."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from dotool.model.base import Day, Euro, StrictModel, Text, described
+from dotool.model.dates import Half, PartialDate
+from dotool.model.masterplan import Key
+from dotool.model.vocab import FundingStatus, Kind, Priority, Rag, Scope, Status
+
+MeasureId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*-[0-9]{3,}$")]
+
+
+class Funding(StrictModel):
+    """Funding from a programme (Förderung)."""
+
+    programme: Text = described("Förderprogramm.", "Bundesförderprogramm Breitband")
+    share: float | None = described("Förderquote, 0 bis 1.", 0.9, default=None, ge=0, le=1)
+    status: FundingStatus = described(
+        "Stand des Antrags: planned, applied, approved, received oder rejected.", "applied")
+
+
+class Budget(StrictModel):
+    """Planned costs in euros (Ansatz)."""
+
+    one_off: Euro | None = described("Einmalige Kosten in Euro.", 25000, default=None)
+    annual: Euro | None = described("Laufende Kosten pro Jahr in Euro.", 3000, default=None)
+    budget_line: str | None = described("Haushaltsstelle.", "1.1.1.01.7831", default=None)
+    note: str | None = described("Was die Zahlen nicht sagen können.",
+                                 "40.000 € in 2022, danach je 5.000 € pro Jahr", default=None)
+    funding: Funding | None = described("Förderung (optional).", default=None)
+
+
+class Ozg(StrictModel):
+    """Link to services of the Onlinezugangsgesetz (OZG)."""
+
+    services: list[Text] = described("OZG-Leistungen.", ["Anwohnerparkausweis"])
+    maturity_target: int | None = described("Angestrebter Reifegrad, 0 bis 4.", 3,
+                                            default=None, ge=0, le=4)
+
+
+class Kpi(StrictModel):
+    """A key performance indicator with baseline and target."""
+
+    key: Key = described("Stabiler Schlüssel der Kennzahl (für die Werte in den Sachständen).",
+                         "online_share")
+    name: Text = described("Name der Kennzahl.", "Anteil online gebuchter Termine")
+    unit: str | None = described("Einheit.", "%", default=None)
+    baseline: float | None = described("Ausgangswert.", 0, default=None)
+    target: float | None = described("Zielwert.", 60, default=None)
+
+
+class Milestone(StrictModel):
+    """A milestone with its due date and, once reached, the date it was done."""
+
+    title: Text = described("Meilenstein.", "Auswahl der Terminsoftware")
+    due: Day = described("Fällig am (JJJJ-MM-TT).", "2020-10-31")
+    done: Day | None = described("Erreicht am (JJJJ-MM-TT), optional.", "2020-11-12",
+                                 default=None)
+
+
+class CouncilPaper(StrictModel):
+    """A related council paper (Vorlage, Beschluss)."""
+
+    ref: Text = described("Drucksachennummer.", "BV/0123/2020")
+    date: Day | None = described("Datum der Sitzung oder Vorlage.", "2020-09-24", default=None)
+    title: str | None = described("Titel.", "Beschluss Masterplan", default=None)
+
+
+class Update(StrictModel):
+    """The progress report (Sachstand) of one half-year."""
+
+    half: Half = described("Berichtshalbjahr: JJJJ-H1 oder JJJJ-H2.", "2020-H2")
+    status: Status = described(
+        "Status: planned, in_progress, ongoing, completed, on_hold oder dropped.", "in_progress")
+    rag: Rag = described("Ampel: green, amber oder red.", "green")
+    rag_reason: str | None = described("Begründung – Pflicht bei gelb und rot.",
+                                       "Lieferverzug des Anbieters", default=None)
+    progress: int | None = described("Fortschritt in Prozent, 0 bis 100 (Pflicht außer bei "
+                                     "Daueraufgaben).", 40, default=None, ge=0, le=100)
+    spent: Euro | None = described("Kumulierte Ausgaben (Ist) am Ende des Halbjahrs in Euro.",
+                                   12000, default=None)
+    kpis: dict[str, float] = Field(
+        default_factory=dict, description="Werte der Kennzahlen am Ende des Halbjahrs.",
+        examples=[{"online_share": 12}])
+    text: Text = described("Was geschah (Markdown).", "Die Software ist ausgewählt …")
+    next: str | None = described("Nächste Schritte (Markdown, optional).",
+                                 "Schulung der Mitarbeitenden", default=None)
+    replanned_end: PartialDate | None = described(
+        "Neues geplantes Ende (Grund in rag_reason oder text).", "2021-09", default=None)
+
+
+class Measure(StrictModel):
+    """A measure of the plan and its history of updates."""
+
+    id: MeasureId = described("ID der Maßnahme: Präfix, Bindestrich, mindestens drei Ziffern.",
+                              "M-007")
+    title: Text = described("Titel.", "Online-Terminvergabe im Bürgerbüro")
+    ref: str | None = described("Nummer in einem früheren Plan oder Dokument.", "06.01 Nr. 03",
+                                default=None)
+    field: Key = described("Schlüssel des Handlungsfelds aus masterplan.yaml.", "buergerservice")
+    goals: list[Key] = described("Schlüssel der Ziele aus masterplan.yaml (darf leer sein).",
+                                 ["buergerservice"], default_factory=list)
+    scope: Scope = described("internal (verwaltungsintern) oder external (verwaltungsextern).",
+                             "external")
+    kind: Kind = described(
+        "Art: project, advisory, innovation, strategy oder infrastructure.", "project")
+    summary: Text = described("Beschreibung (Markdown).", "Termine im Bürgerbüro online buchen.")
+    objective: str | None = described("Ziel und erwartete Wirkung (Markdown).",
+                                      "Kürzere Wartezeiten.", default=None)
+    lead: Text = described("Federführung – eine Organisationseinheit, nie eine Person.",
+                           "Fachdienst Bürgerservice")
+    participants: list[Text] = described("Beteiligte Organisationseinheiten.", ["IT-Service"],
+                                         default_factory=list)
+    contact: str | None = described(
+        "Interner Kontakt – erscheint nie in einem Dokument, Export oder auf der Website.",
+        "Fachdienst Bürgerservice, -123", default=None)
+    priority: Priority | None = described("Priorität: high, medium oder low.", "high",
+                                          default=None)
+    start: PartialDate | None = described("Beginn (JJJJ-MM oder JJJJ-MM-TT); fehlt: noch nicht "
+                                          "terminiert.", "2020-09", default=None)
+    end: PartialDate | None = described("Geplantes Ende; fehlt bei Daueraufgaben.", "2021-06",
+                                        default=None)
+    budget: Budget | None = described("Kosten in Euro (optional).", default=None)
+    ozg: Ozg | None = described("Bezug zu OZG-Leistungen (optional).", default=None)
+    depends_on: list[MeasureId] = described("IDs der Maßnahmen, von denen diese abhängt.",
+                                            ["M-003"], default_factory=list)
+    kpis: list[Kpi] = described("Kennzahlen.", default_factory=list)
+    milestones: list[Milestone] = described("Meilensteine.", default_factory=list)
+    council: list[CouncilPaper] = described("Zugehörige Ratsvorlagen.", default_factory=list)
+    public: bool = described("false: in öffentlichen Ausgaben (Website, Export --public) "
+                             "nicht enthalten.", True, default=True)
+    updates: list[Update] = described("Halbjährliche Sachstände, älteste zuerst.",
+                                      default_factory=list)
+
+    def state_as_of(self, half: Half | None = None) -> Update | None:
+        """The latest update with `half <= half` (all updates when `half` is None)."""
+        latest = None
+        for update in self.updates:
+            if half is None or update.half <= half:
+                latest = update
+        return latest
+
+    def status_as_of(self, half: Half | None = None) -> Status:
+        """The status as of a half: `planned` while there is no update."""
+        state = self.state_as_of(half)
+        return state.status if state else "planned"
+
+    def planned_end(self, half: Half | None = None) -> PartialDate | None:
+        """The planned end as of a half: the latest `replanned_end`, else `end`."""
+        end = self.end
+        for update in self.updates:
+            if (half is None or update.half <= half) and update.replanned_end:
+                end = update.replanned_end
+        return end

@@ -1,0 +1,1 @@
+"""Terminal and machine-readable output of findings and tables (not documents: see render)."""

@@ -1,0 +1,80 @@
+"""One measure for the terminal (`dotool show`)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from dotool.model.measure import Measure
+from dotool.model.plan import Plan
+from dotool.model.vocab import label
+from dotool.output.tables import RAG_STYLE
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def as_json(measure: Measure) -> str:
+    data = measure.model_dump(mode="json", exclude_none=True)
+    data["state"] = {"status": measure.status_as_of(), "planned_end": (
+        str(measure.planned_end()) if measure.planned_end() else None)}
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _euro(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.0f} €".replace(",", ".")
+
+
+def print_measure(measure: Measure, plan: Plan, *, console: Console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    lang = plan.masterplan.language
+    field = plan.masterplan.field(measure.field)
+    state = measure.state_as_of()
+    console.print(f"[bold]{measure.id}  {escape(measure.title)}[/]"
+                  + ("" if measure.public else "  [dim](not public)[/]"))
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim")
+    facts.add_column()
+    rows = [
+        ("Field", field.title if field else measure.field),
+        ("Scope / kind", f"{label('scope', measure.scope, lang)} · "
+                         f"{label('kind', measure.kind, lang)}"),
+        ("Lead", measure.lead),
+        ("Participants", ", ".join(measure.participants) or "–"),
+        ("Priority", label("priority", measure.priority, lang) if measure.priority else "–"),
+        ("Period", f"{measure.start or '?'} – {measure.planned_end() or 'open'}"),
+        ("Status", label("status", measure.status_as_of(), lang)
+         + (f" ({state.half})" if state else "")),
+        ("Goals", ", ".join(measure.goals) or "–"),
+        ("Depends on", ", ".join(measure.depends_on) or "–"),
+        ("File", plan.paths.get(measure.id, "")),
+    ]
+    if measure.budget:
+        rows.append(("Budget", f"one-off {_euro(measure.budget.one_off)}, "
+                               f"annual {_euro(measure.budget.annual)}"))
+    if measure.contact:
+        rows.append(("Contact (internal)", measure.contact))
+    for name, value in rows:
+        facts.add_row(name, escape(value))
+    console.print(facts)
+    console.print()
+    console.print(escape(measure.summary.strip()))
+    if measure.milestones:
+        table = Table(title="Milestones", title_justify="left")
+        for column in ("Milestone", "Due", "Done"):
+            table.add_column(column)
+        for m in measure.milestones:
+            table.add_row(escape(m.title), str(m.due), str(m.done) if m.done else "–")
+        console.print(table)
+    if measure.updates:
+        table = Table(title="Updates", title_justify="left")
+        for column in ("Half", "Status", "Ampel", "Progress", "Text"):
+            table.add_column(column)
+        for u in measure.updates:
+            rag = f"[{RAG_STYLE[u.rag]}]● {label('rag', u.rag, lang)}[/]"
+            table.add_row(str(u.half), label("status", u.status, lang), rag,
+                          f"{u.progress} %" if u.progress is not None else "–",
+                          escape(u.text.strip()))
+        console.print(table)

@@ -1,0 +1,133 @@
+"""Findings in every format `dotool validate` offers: text, json, github, gitlab."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
+
+from dotool import __version__
+from dotool.findings import Finding
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+JSON_FORMAT_VERSION = 1
+
+
+def print_text(findings: Sequence[Any], *, console: Console, sources: dict[str, list[str]],
+               files: int | None = None) -> None:
+    """Readable findings grouped by file, each with the offending line and a caret."""
+    from rich.markup import escape
+
+    ordered = sorted(findings, key=Finding.sort_key)
+    for path, group in groupby(ordered, key=lambda f: f.path):
+        console.print(f"[bold underline]{escape(path)}[/]")
+        lines = sources.get(path, [])
+        for f in group:
+            colour = "red" if f.severity == "error" else "yellow"
+            where = f"{f.line}:{f.col or 1}" if f.line else "-"
+            field = f" [dim]{escape(f.loc_text)}[/]" if f.loc else ""
+            console.print(f"  [cyan]{where:>7}[/]  [{colour}]{f.severity}[/]  "
+                          f"{escape(f.message)}{field}  [dim]\\[{f.code}][/]")
+            if f.line and 0 < f.line <= len(lines):
+                text = lines[f.line - 1].rstrip()
+                if len(text) > 120:
+                    text = text[:117] + "…"
+                gutter = f"{f.line:>7} │ "
+                console.print(f"[dim]{gutter}[/]{escape(text)}")
+                if f.col:
+                    console.print(" " * (len(gutter) + f.col - 1) + f"[{colour}]^[/]")
+            if f.hint:
+                console.print(f"           [green]hint:[/] {escape(f.hint)}")
+        console.print()
+    if files is not None:
+        errors = sum(1 for f in ordered if f.severity == "error")
+        warnings = len(ordered) - errors
+        plural = lambda n, w: f"{n} {w}{'' if n == 1 else 's'}"  # noqa: E731
+        if errors:
+            console.print(f"[bold red]✗[/] {plural(errors, 'error')}, "
+                          f"{plural(warnings, 'warning')} in {plural(files, 'file')}")
+        else:
+            extra = f" ({plural(warnings, 'warning')})" if warnings else ""
+            console.print(f"[bold green]✓[/] {plural(files, 'file')} valid{extra}")
+
+
+def as_json(findings: Sequence[Finding], *, files: int) -> str:
+    """A stable, versioned JSON document (`format_version` changes only incompatibly)."""
+    errors = sum(1 for f in findings if f.severity == "error")
+    doc = {
+        "format_version": JSON_FORMAT_VERSION,
+        "tool": {"name": "dotool", "version": __version__},
+        "valid": errors == 0,
+        "summary": {"files": files, "errors": errors, "warnings": len(findings) - errors},
+        "findings": [
+            {"severity": f.severity, "code": f.code, "path": f.path, "line": f.line,
+             "column": f.col, "field": f.loc_text or None, "message": f.message,
+             "hint": f.hint}
+            for f in sorted(findings, key=Finding.sort_key)
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(findings: Sequence[Finding]) -> str:
+    """GitHub Actions workflow commands, escaped as the Actions toolkit does."""
+    out = []
+    for f in sorted(findings, key=Finding.sort_key):
+        props = [f"file={_escape_property(f.path)}"]
+        if f.line:
+            props.append(f"line={f.line}")
+        if f.col:
+            props.append(f"col={f.col}")
+        props.append(f"title={_escape_property('dotool ' + f.code)}")
+        message = f.message + (f" ({f.loc_text})" if f.loc else "") + (
+            f"\nhint: {f.hint}" if f.hint else "")
+        level = "error" if f.severity == "error" else "warning"
+        out.append(f"::{level} {','.join(props)}::{_escape_data(message)}")
+    return "\n".join(out)
+
+
+def step_summary(findings: Sequence[Finding], *, files: int) -> str:
+    """The full list as Markdown for `$GITHUB_STEP_SUMMARY` (GitHub shows ten annotations)."""
+    errors = sum(1 for f in findings if f.severity == "error")
+    lines = [f"### dotool validate: {errors} error(s), {len(findings) - errors} warning(s) "
+             f"in {files} file(s)", ""]
+    if findings:
+        lines += ["| | file | line | field | message |", "|---|---|---|---|---|"]
+        for f in sorted(findings, key=Finding.sort_key):
+            icon = "❌" if f.severity == "error" else "⚠️"
+            message = f.message + (f" — {f.hint}" if f.hint else "")
+            cells = [icon, f"`{f.path}`", str(f.line or ""), f"`{f.loc_text}`" if f.loc else "",
+                     message]
+            lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ")
+                                            for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def as_gitlab(findings: Sequence[Finding]) -> str:
+    """A GitLab Code Quality report; fingerprints hold no line number, so they stay stable."""
+    seen: dict[str, int] = {}
+    report = []
+    for f in sorted(findings, key=Finding.sort_key):
+        basis = "\0".join((f.path, f.code, f.loc_text))
+        seen[basis] = seen.get(basis, 0) + 1
+        digest = hashlib.sha256(f"{basis}\0{seen[basis]}".encode()).hexdigest()
+        report.append({
+            "description": f.message + (f" (hint: {f.hint})" if f.hint else ""),
+            "check_name": f.code,
+            "fingerprint": digest,
+            "severity": "major" if f.severity == "error" else "minor",
+            "location": {"path": f.path, "lines": {"begin": f.line or 1}},
+        })
+    return json.dumps(report, ensure_ascii=False, indent=2)

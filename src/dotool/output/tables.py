@@ -1,0 +1,84 @@
+"""Measures as rows for `dotool list` and `dotool show`: table, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
+
+from dotool.model.dates import Half
+from dotool.model.measure import Measure
+from dotool.model.plan import Plan
+from dotool.model.vocab import label
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+RAG_STYLE = {"green": "green", "amber": "yellow", "red": "red"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One measure as of a half."""
+
+    id: str
+    title: str
+    field: str
+    scope: str
+    kind: str
+    status: str
+    rag: str | None
+    progress: int | None
+    half: str | None  # the half of the update the state comes from
+    lead: str
+    public: bool
+
+
+def row(measure: Measure, half: Half | None) -> Row:
+    state = measure.state_as_of(half)
+    return Row(measure.id, measure.title, measure.field, measure.scope, measure.kind,
+               state.status if state else "planned", state.rag if state else None,
+               state.progress if state else None, str(state.half) if state else None,
+               measure.lead, measure.public)
+
+
+def select(plan: Plan, *, half: Half | None, field: str | None, status: str | None,
+           scope: str | None, rag: str | None) -> list[Row]:
+    """The rows that pass every given filter."""
+    rows = [row(m, half) for m in plan.measures]
+    return [r for r in rows
+            if (field is None or r.field == field) and (status is None or r.status == status)
+            and (scope is None or r.scope == scope) and (rag is None or r.rag == rag)]
+
+
+def as_json(rows: list[Row]) -> str:
+    return json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2)
+
+
+def as_csv(rows: list[Row]) -> str:
+    buffer = io.StringIO()
+    names = list(Row.__dataclass_fields__)
+    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow(asdict(r))
+    return buffer.getvalue()
+
+
+def print_table(rows: list[Row], *, console: Console, title: str, lang: str) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", header_style="bold", expand=False)
+    for name, justify in (("ID", "left"), ("Measure", "left"), ("Field", "left"),
+                          ("Scope", "left"), ("Status", "left"), ("Ampel", "left"),
+                          ("Progress", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for r in rows:
+        rag = (f"[{RAG_STYLE[r.rag]}]● {label('rag', r.rag, lang)}[/]" if r.rag else "–")
+        table.add_row(r.id, escape(r.title) + ("" if r.public else " [dim](internal)[/]"),
+                      r.field, label("scope", r.scope, lang), label("status", r.status, lang),
+                      rag, f"{r.progress} %" if r.progress is not None else "–")
+    console.print(table)

@@ -1,0 +1,1 @@
+"""Reading the plan: root discovery, strict YAML loading, the cache, git, atomic writes."""

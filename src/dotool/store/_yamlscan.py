@@ -1,0 +1,414 @@
+"""Plain data from the YAML event stream, with positions and YAML-level findings.
+
+Why events and not `yaml.load`: PyYAML's constructor turns `2020-10-31` into a date and `no` into
+False, silently keeps the last of two equal keys and expands aliases; its composer recurses once
+per nesting level, in C where a deep file can crash the process. libyaml's event parser is
+iterative and already checks the syntax, so walking its events builds exactly the data we want,
+sees anchors before anything could be expanded and stops at a nesting limit, in one flat loop.
+
+Two walks share the scalar rules below. `quick_data` is the common case: it only builds the data
+and gives up (`NeedsCareful`) at the first thing worth a finding. `Careful` then walks the file
+again, records every position and collects every finding. Clean files, which are nearly all of
+them, never pay for positions; `YamlDocument.locate` asks `Careful` for them when first needed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, cast
+
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from dotool.findings import Finding, Loc
+
+MAX_DEPTH = 64  # measures nest five levels deep; anything near this is broken or hostile
+MAX_PER_CODE = 10  # a file with 10,000 aliases needs one summary, not 10,000 lines
+
+Position = tuple[int, int]
+
+AMBIGUOUS = object()  # a plain scalar YAML 1.1 and YAML 1.2 read differently
+_MISS = object()
+_TAG = "tag:yaml.org,2002:"
+_TEXT_TAGS = frozenset({"!", _TAG + "str"})  # explicit "this is text" markers
+_BOOL11 = {"yes": True, "no": False, "on": True, "off": False, "y": True, "n": False}
+
+# Plain scalars that are not plain text, by their exact spelling (YAML 1.1 and 1.2 agree on all
+# of these except the ones marked AMBIGUOUS).
+_WORDS: dict[str, Any] = {
+    "": None, "~": None, "null": None, "Null": None, "NULL": None,
+    **{w: True for w in ("true", "True", "TRUE")},
+    **{w: False for w in ("false", "False", "FALSE")},
+    **{s + w: float(s + "inf") for s in ("", "+", "-") for w in (".inf", ".Inf", ".INF")},
+    **{w: float("nan") for w in (".nan", ".NaN", ".NAN")},
+    # YAML 1.1 booleans in the case variants its grammar lists; YAML 1.2 reads them as text.
+    **{v: AMBIGUOUS for w in _BOOL11 for v in (w, w.capitalize(), w.upper())},
+}
+_NUMERIC_START = frozenset("0123456789+-.")
+
+# Numbers both versions read the same way (no underscores, no leading zeros, a dot in floats
+# and a signed exponent, as PyYAML's YAML 1.1 grammar needs).
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"(?:[-+]?[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?")  # PyYAML: no `-.5`
+# What else PyYAML (YAML 1.1) reads as a number...
+_INT11 = re.compile(r"[-+]?(?:0b[01_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+"
+                    r"|[1-9][0-9_]*(?::[0-5]?[0-9])+)")
+_FLOAT11 = re.compile(r"[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*"
+                      r"(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*")
+# ... and what else YAML 1.2 (the core schema editors use) reads as a number.
+_INT12 = re.compile(r"[-+]?[0-9]+")
+_NUMBER12 = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+                       r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+
+
+def number(text: str) -> Any:
+    """Value of a plain scalar starting like a number: int, float, `AMBIGUOUS` or the text."""
+    if _INT.fullmatch(text):
+        try:
+            return int(text)
+        except ValueError:  # more digits than Python converts; the schema reports the text
+            return text
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    if _HEX.fullmatch(text):
+        return int(text, 16)
+    if _INT11.fullmatch(text) or _FLOAT11.fullmatch(text) or _NUMBER12.fullmatch(text):
+        return AMBIGUOUS
+    return text  # dates, times, versions, phone numbers: text in both versions
+
+
+def plain(text: str) -> Any:
+    """Value of an untagged plain scalar (see `number`); dates and timestamps stay text."""
+    value = _WORDS.get(text, _MISS)
+    if value is _MISS:
+        return number(text) if text[0] in _NUMERIC_START else text
+    return value
+
+
+def explain_ambiguous(text: str) -> tuple[str, str]:
+    """Message and hint for a plain scalar that `plain` found `AMBIGUOUS`."""
+    quote = f'quote it ("{text}") if you mean text'
+    if text.lower() in _BOOL11:
+        word = "true" if _BOOL11[text.lower()] else "false"
+        message = (f"`{text}` is ambiguous: YAML 1.1 reads it as the boolean {word}, YAML 1.2 "
+                   f'as the text "{text}"')
+        return message, f"YAML 1.1 reads `{text}` as {word}: {quote}, or write {word}"
+    try:
+        read11, read12 = _read11(text), _read12(text)
+    except ValueError:  # thousands of digits: too many for int(), and for a reader
+        read11, read12 = "a number", "a number"
+    message = f"`{text}` is ambiguous: YAML 1.1 reads it as {read11}, YAML 1.2 as {read12}"
+    version, reading = ("1.2", read12) if read11 == "text" else ("1.1", read11)
+    return message, f"YAML {version} reads `{text}` as {reading}: {quote}, or write a plain number"
+
+
+def _read11(text: str) -> str:
+    digits = text.replace("_", "").lstrip("+-")
+    sign = -1 if text.startswith("-") else 1
+    if not (_INT11.fullmatch(text) or _FLOAT11.fullmatch(text)):
+        return "text"
+    if ":" in digits:
+        value: float = 0
+        for part in digits.split(":"):
+            value = value * 60 + (float(part) if "." in part else int(part or "0"))
+        return f"the sexagesimal (base 60) number {sign * value}"
+    if "." in digits:
+        return f"the number {sign * float(digits)}"
+    if digits.startswith("0b"):
+        return f"the binary number {sign * int(digits[2:] or '0', 2)}"
+    if digits.startswith("0x"):
+        return f"the hexadecimal number {sign * int(digits[2:] or '0', 16)}"
+    if digits.startswith("0") and len(digits) > 1:
+        return f"the octal number {sign * int(digits, 8)}"
+    return f"the number {sign * int(digits)}"
+
+
+def _read12(text: str) -> str:
+    if not _NUMBER12.fullmatch(text):
+        return f'the text "{text}"'
+    if text.startswith("0o"):
+        return f"the octal number {int(text[2:], 8)}"
+    if text.startswith("0x"):
+        return f"the hexadecimal number {int(text, 16)}"
+    if _INT12.fullmatch(text):
+        return f"the number {int(text)}"
+    return f"the number {float(text)}"
+
+
+class NeedsCareful(Exception):
+    """The quick walk met something that needs positions or a finding."""
+
+
+_KEY = object()  # mapping frame waiting for a key
+_SEQ = object()  # sequence frame (never waits for a key)
+
+
+def quick_data(get_event: Any) -> Any:
+    """The data of a clean single-document stream; raise `NeedsCareful` on anything else.
+
+    Hot path of every load: kept flat, with local names, and without positions.
+    """
+    get_event()  # stream start
+    if type(get_event()) is not DocumentStartEvent:
+        raise NeedsCareful  # empty stream
+    words, miss, numeric = _WORDS.get, _MISS, _NUMERIC_START
+    root: list[Any] = []
+    cur: Any = root
+    key: Any = _SEQ
+    stack: list[tuple[Any, Any]] = []
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.anchor is not None or event.tag is not None:
+                raise NeedsCareful
+            text = event.value
+            if key is _KEY:
+                if text in cur or text == "<<":
+                    raise NeedsCareful
+                key = text
+                continue
+            if event.style:  # quoted or block scalar: always text
+                value = text
+            else:
+                value = words(text, miss)
+                if value is miss:
+                    value = number(text) if text[0] in numeric else text
+                if value is AMBIGUOUS:
+                    raise NeedsCareful
+            if key is _SEQ:
+                cur.append(value)
+            else:
+                cur[key] = value
+                key = _KEY
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None or key is _KEY:
+                raise NeedsCareful
+            new: Any = {} if kind is MappingStartEvent else []
+            if key is _SEQ:
+                cur.append(new)
+                stack.append((cur, _SEQ))
+            else:
+                cur[key] = new
+                stack.append((cur, _KEY))
+            if len(stack) >= MAX_DEPTH:
+                raise NeedsCareful
+            cur, key = new, (_KEY if kind is MappingStartEvent else _SEQ)
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            cur, key = stack.pop()
+        elif kind is DocumentEndEvent:
+            break
+        else:  # an alias
+            raise NeedsCareful
+    if type(get_event()) is not StreamEndEvent or root[0] is None:
+        raise NeedsCareful  # a second document, or an empty one
+    return root[0]
+
+
+_DROP = object()  # mapping frame whose pending value is reported and left out
+_KEYNODE = object()  # mapping frame whose key is a collection being walked (and dropped)
+_ALIAS_HINT = ("write the value out in full: anchors and aliases make alias bombs possible and "
+               "hide data from reviewers")
+
+
+class Stop(Exception):
+    """The walk cannot go on (nesting too deep); the findings so far stand."""
+
+
+class _Frame:
+    __slots__ = ("container", "key", "loc", "seen")
+
+    def __init__(self, container: Any, key: object, loc: Loc | None) -> None:
+        self.container = container
+        self.key = key  # _KEY, _SEQ, _DROP, _KEYNODE or the pending key
+        self.loc = loc  # None inside a node that is left out
+        self.seen: dict[str, int] = {}  # line of each key, for duplicate messages
+
+
+class Careful:
+    """Walks the events recording every position and every finding.
+
+    After `run`, `values` and `keys` map locs to 1-based (line, col) of values and of mapping
+    keys; `findings()` lists the problems, limited to `MAX_PER_CODE` per code plus a summary.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.values: dict[Loc, Position] = {}
+        self.keys: dict[Loc, Position] = {}
+        self.empty = False  # the document is an empty plain scalar (`---` and nothing else)
+        self._found: list[Finding] = []
+        self._counts: dict[str, int] = {}
+        self._stack: list[_Frame] = []
+
+    def run(self, get_event: Any) -> tuple[Any, bool]:
+        """Walk one stream; return its data and whether that data is usable (parser errors pass)."""
+        get_event()  # stream start
+        if type(get_event()) is StreamEndEvent:
+            self._empty()
+            return None, False
+        root = _Frame([], _SEQ, ())
+        self._stack = [root]
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is DocumentEndEvent:
+                break
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                self._stack.pop()
+                parent = self._stack[-1]
+                parent.key = (_DROP if parent.key is _KEYNODE
+                              else _SEQ if parent.key is _SEQ else _KEY)
+            elif self._stack[-1].key is _KEY:
+                self._key(self._stack[-1], event, kind)
+            else:
+                self._value(self._stack[-1], event, kind)
+        data = root.container[0]
+        after = get_event()
+        if type(after) is DocumentStartEvent:
+            self.add("yaml-multiple-documents", after.start_mark, (),
+                     "the file holds more than one YAML document: a second one starts here",
+                     "one file holds one document: remove the `---` line and what follows, or "
+                     "move it to a file of its own")
+            return data, False
+        if self.empty:
+            self._empty()
+        return data, not self.empty
+
+    def _empty(self) -> None:
+        self.add("yaml-empty", None, (), "the file holds no data (only comments or blank lines)",
+                 "write the content, or delete the file")
+
+    def _key(self, frame: _Frame, event: Any, kind: type) -> None:
+        if kind is ScalarEvent:
+            text = event.value
+            loc = None if frame.loc is None else (*frame.loc, text)
+            self._check_node(event, loc or frame.loc, _TEXT_TAGS)
+            if text in frame.seen:
+                self.add("yaml-duplicate-key", event.start_mark, loc,
+                         f"key `{text}` appears twice: line {frame.seen[text]} and line "
+                         f"{event.start_mark.line + 1}; PyYAML would silently keep the last one",
+                         "remove one of them, or merge the two values into one")
+                frame.key = _DROP
+                return
+            frame.seen[text] = event.start_mark.line + 1
+            if loc is not None:
+                self.keys[loc] = _pos(event.start_mark)
+            if text == "<<" and not event.style:
+                self.add("yaml-merge-key", event.start_mark, loc,
+                         "merge keys (`<<`) are not allowed: YAML 1.2 editors read them as "
+                         "an ordinary key", "write the merged keys out in full")
+                frame.key = _DROP
+            else:
+                frame.key = text
+        elif kind is AliasEvent:
+            self.add("yaml-alias", event.start_mark, frame.loc,
+                     f"alias `*{event.anchor}` used as a key: anchors and aliases are not "
+                     "allowed", _ALIAS_HINT)
+            frame.key = _DROP
+        else:
+            self.add("yaml-key", event.start_mark, frame.loc,
+                     "a key must be a plain text, not a list or a mapping",
+                     "write `key: value` with a single word or text as the key")
+            frame.key = _KEYNODE
+            self._open(event, kind, None)
+
+    def _value(self, frame: _Frame, event: Any, kind: type) -> None:
+        key = frame.key
+        loc: Loc | None
+        if key is _SEQ:
+            loc = () if len(self._stack) == 1 else _child(frame.loc, len(frame.container))
+        else:
+            loc = None if key is _DROP else _child(frame.loc, cast(str, key))
+        if loc is not None:
+            self.values[loc] = _pos(event.start_mark)
+        value: Any
+        if kind is ScalarEvent:
+            value = self._scalar(event, loc)
+        elif kind is AliasEvent:
+            self.add("yaml-alias", event.start_mark, loc,
+                     f"alias `*{event.anchor}`: anchors and aliases are not allowed", _ALIAS_HINT)
+            value = None
+        else:
+            value = self._open(event, kind, loc)
+        if key is _SEQ:
+            frame.container.append(value)
+        elif key is not _DROP:
+            frame.container[key] = value
+        if kind is not MappingStartEvent and kind is not SequenceStartEvent and key is not _SEQ:
+            frame.key = _KEY  # a collection's frame is reset when it ends
+
+    def _scalar(self, event: Any, loc: Loc | None) -> Any:
+        self._check_node(event, loc, _TEXT_TAGS)
+        text = event.value
+        if event.tag is not None or event.style:
+            return text
+        if len(self._stack) == 1 and text == "":
+            self.empty = True
+        value = plain(text)
+        if value is AMBIGUOUS:
+            message, hint = explain_ambiguous(text)
+            self.add("yaml-ambiguous", event.start_mark, loc, message, hint)
+            return text
+        return value
+
+    def _open(self, event: Any, kind: type, loc: Loc | None) -> Any:
+        if len(self._stack) > MAX_DEPTH:
+            self.add("yaml-too-deep", event.start_mark, (),
+                     f"the data is nested more than {MAX_DEPTH} levels deep",
+                     "a plan file needs a few levels only: the file is broken or not a plan "
+                     "file")
+            raise Stop
+        mapping = kind is MappingStartEvent
+        self._check_node(event, loc, frozenset({"!", _TAG + ("map" if mapping else "seq")}))
+        new: Any = {} if mapping else []
+        self._stack.append(_Frame(new, _KEY if mapping else _SEQ, loc))
+        return new
+
+    def _check_node(self, event: Any, loc: Loc | None, allowed: frozenset[str]) -> None:
+        if event.anchor is not None:
+            self.add("yaml-alias", event.start_mark, loc,
+                     f"anchor `&{event.anchor}`: anchors and aliases are not allowed", _ALIAS_HINT)
+        if event.tag is not None and event.tag not in allowed:
+            tag = event.tag.replace(_TAG, "!!")
+            self.add("yaml-tag", event.start_mark, loc, f"the tag `{tag}` is not allowed",
+                     "remove it: values are read from how they are written (quote text that "
+                     "looks like a number)")
+
+    def add(self, code: str, mark: Any, loc: Loc | None, message: str,
+            hint: str | None = None) -> None:
+        """Record a finding at a PyYAML mark (0-based), keeping `MAX_PER_CODE` per code."""
+        count = self._counts[code] = self._counts.get(code, 0) + 1
+        if count <= MAX_PER_CODE:
+            line, col = _pos(mark) if mark is not None else (1, 1)
+            self._found.append(Finding("error", code, self.path, message, line, col,
+                                       loc or (), hint))
+
+    def findings(self) -> list[Finding]:
+        """The findings, with one summary per code that had more than `MAX_PER_CODE`."""
+        out = list(self._found)
+        for code, count in self._counts.items():
+            if count > MAX_PER_CODE:
+                last = next(f for f in reversed(self._found) if f.code == code)
+                out.append(Finding("error", code, self.path,
+                                   f"{count - MAX_PER_CODE} more problems like this one follow "
+                                   "in this file (not listed)", last.line, last.col, last.loc))
+        return out
+
+
+def _pos(mark: Any) -> Position:
+    return mark.line + 1, mark.column + 1
+
+
+def _child(loc: Loc | None, part: str | int) -> Loc | None:
+    return None if loc is None else (*loc, part)

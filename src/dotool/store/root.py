@@ -1,0 +1,35 @@
+"""Finding the masterplan root: `--root`, `DOTOOL_ROOT`, or walking up from the working folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from dotool.errors import UsageError
+
+MARKER = Path("masterplan") / "masterplan.yaml"
+
+
+def find_root(explicit: Path | None = None, *, start: Path | None = None) -> Path:
+    """The folder holding `masterplan/masterplan.yaml`.
+
+    An explicit `--root` (or `DOTOOL_ROOT`) must hold the marker itself; otherwise the search walks
+    up from `start` (the working folder) to the first folder that holds it.
+    """
+    given = explicit or (Path(os.environ["DOTOOL_ROOT"]) if os.environ.get("DOTOOL_ROOT") else None)
+    if given is not None:
+        root = given.expanduser().resolve()
+        if not (root / MARKER).is_file():
+            raise UsageError(
+                f"{given} is not a masterplan root: it has no {MARKER.as_posix()}",
+                hint="pass the folder that holds masterplan/, or create one with `dotool init`",
+            )
+        return root
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MARKER).is_file():
+            return folder
+    raise UsageError(
+        f"no masterplan found in {here} or any folder above it",
+        hint="run inside a masterplan repository, pass --root DIR, or start one with `dotool init`",
+    )

@@ -1,0 +1,210 @@
+"""Strict YAML loading with positions: every problem of a file becomes a located `Finding`.
+
+The contract is in docs/ARCHITECTURE.md. `load_yaml` never raises for content: size, encoding,
+syntax, anchors, duplicate keys, ambiguous plain scalars and nesting are all reported as data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import yaml
+
+from dotool.findings import Finding, Loc
+from dotool.store._yamlscan import MAX_DEPTH, Careful, NeedsCareful, Position, Stop, quick_data
+
+# libyaml's iterative event parser; PyYAML's pure-Python one gives the same events, slower.
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 1024 * 1024
+_READ_ERRORS = (yaml.YAMLError, ValueError, RecursionError, MemoryError)
+
+# Line breaks as YAML 1.1 (and libyaml's marks) count them, so `lines` matches the positions.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# Characters the YAML reader refuses (control characters other than tab and line breaks).
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SAVE_UTF8 = "save the file as UTF-8 (most editors offer it under “Save with encoding”)"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The document (None when the file cannot be read as data at all) and its findings."""
+
+    document: YamlDocument | None
+    findings: list[Finding]
+
+
+class YamlDocument:
+    """Plain data of one file, with the source lines and the position of every node."""
+
+    def __init__(self, data: Any, text: str,
+                 positions: tuple[dict[Loc, Position], dict[Loc, Position]] | None = None,
+                 ) -> None:
+        self.data = data
+        self._text = text
+        if positions is not None:
+            self.__dict__["_positions"] = positions
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The source lines, without line endings (line N is ``lines[N - 1]``)."""
+        lines = _BREAK.split(self._text)
+        if len(lines) > 1 and lines[-1] == "":
+            lines.pop()
+        return lines
+
+    @cached_property
+    def _positions(self) -> tuple[dict[Loc, Position], dict[Loc, Position]]:
+        # Loaded on the quick path, which records no positions: walk the text again, once.
+        walk = Careful("")
+        with contextlib.suppress(Stop, *_READ_ERRORS):  # the same text loaded before
+            walk.run(_Parser(self._text).get_event)
+        return walk.values, walk.keys
+
+    def locate(self, loc: Loc) -> Position | None:
+        """1-based (line, col) of the value at `loc`, else of its nearest existing parent."""
+        values = self._positions[0]
+        for end in range(len(loc), -1, -1):
+            position = values.get(loc[:end])
+            if position is not None:
+                return position
+        return None
+
+    def locate_key(self, loc: Loc) -> Position | None:
+        """1-based (line, col) of the mapping key holding `loc`; else like `locate`."""
+        return self._positions[1].get(loc) or self.locate(loc)
+
+
+def load_yaml(data: bytes, *, path: str) -> LoadResult:
+    """Read one YAML file strictly; `path` is the display path used in every finding."""
+    if len(data) > MAX_BYTES:
+        return LoadResult(None, [Finding(
+            "error", "file-too-large", path,
+            f"the file has {len(data):,} bytes; a plan file may have at most 1 MiB "
+            f"({MAX_BYTES:,} bytes)", hint="split the content, or check that this is the "
+            "file you meant to add")])
+    text = _decode(data, path)
+    if isinstance(text, Finding):
+        return LoadResult(None, [text])
+    try:
+        return LoadResult(YamlDocument(quick_data(_Parser(text).get_event), text), [])
+    except (NeedsCareful, *_READ_ERRORS):  # the careful walk finds and reports what it was
+        return _careful(text, path)
+
+
+def _careful(text: str, path: str) -> LoadResult:
+    walk = Careful(path)
+    data: Any = None
+    usable = False
+    stopped: list[Finding] = []
+    try:
+        data, usable = walk.run(_Parser(text).get_event)
+    except Stop:
+        pass
+    except yaml.reader.ReaderError:
+        stopped.append(_control_character(text, path))
+    except yaml.MarkedYAMLError as exc:
+        stopped.append(_syntax(exc, path, text))
+    except _READ_ERRORS as exc:
+        stopped.append(Finding("error", "yaml-syntax", path,
+                               f"the file cannot be read as YAML: {exc}", 1, 1))
+    document = YamlDocument(data, text, (walk.values, walk.keys)) if usable else None
+    return LoadResult(document, walk.findings() + stopped)
+
+
+def _position(text: str, index: int) -> Position:
+    """1-based (line, col) of character `index` of `text`."""
+    lines = _BREAK.split(text[:index])
+    return len(lines), len(lines[-1]) + 1
+
+
+def _decode(data: bytes, path: str) -> str | Finding:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\0\0\xfe\xff")):
+        return Finding("error", "yaml-encoding", path,
+                       "the file is not UTF-8: it starts with a UTF-16 or UTF-32 byte order mark",
+                       1, 1, hint=_SAVE_UTF8)
+    nul = data.find(b"\0")
+    if nul >= 0:
+        prefix = data[:nul].decode("utf-8", "replace").removeprefix("\ufeff")
+        line, col = _position(prefix, len(prefix))
+        return Finding("error", "yaml-encoding", path,
+                       "the file contains a NUL byte: it is a binary file, or text saved as "
+                       "UTF-16 or UTF-32, not UTF-8 YAML", line, col, hint=_SAVE_UTF8)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = data[:exc.start].decode("utf-8").removeprefix("\ufeff")
+        line, col = _position(prefix, len(prefix))
+        if _is_cp1252(data):
+            hint = "it looks like Windows-1252 or Latin-1 (umlauts such as ä): " + _SAVE_UTF8
+        else:
+            hint = _SAVE_UTF8
+        return Finding("error", "yaml-encoding", path,
+                       f"the file is not valid UTF-8: byte 0x{data[exc.start]:02X} cannot be "
+                       "decoded", line, col, hint=hint)
+    # A UTF-8 byte order mark is allowed; without it the marks count columns from the line start.
+    return text.removeprefix("\ufeff")
+
+
+def _is_cp1252(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _control_character(text: str, path: str) -> Finding:
+    found = _NOT_PRINTABLE.search(text)
+    index = found.start() if found else 0
+    char = f"U+{ord(found.group()):04X} " if found else ""
+    line, col = _position(text, index)
+    return Finding("error", "yaml-encoding", path,
+                   f"the file contains the control character {char}which YAML does not allow",
+                   line, col, hint="delete it (it was probably pasted in by accident)")
+
+
+_TAB_HINT = "YAML indents with spaces only: replace the tab with spaces"
+# Hints for the syntax errors people make most, keyed by a fragment of libyaml's problem text.
+_SYNTAX_HINTS = {
+    "mapping values are not allowed": "a value containing `: ` must be quoted, "
+                                      "e.g. title: \"Ziel: mehr Service\"",
+    "could not find expected ':'": "check the indentation of this line and the one before; "
+                                   "a value spanning several lines must be quoted or use `>-`",
+    "tab character": _TAB_HINT,
+    "did not find expected key": "keys of one mapping must start in the same column",
+    "did not find expected '-'": "the items of a list must start in the same column",
+    "block sequence entries are not allowed": "start the list on the line after its key",
+    "found unexpected end of stream": "a quotation mark or bracket is not closed",
+    "found undefined tag handle": "remove the `!` before the value, or quote the value",
+}
+
+
+def _syntax(exc: yaml.MarkedYAMLError, path: str, text: str) -> Finding:
+    problem = exc.problem or exc.context or "invalid YAML"
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    hint = next((h for key, h in _SYNTAX_HINTS.items() if key in problem), None)
+    if "cannot start any token" in problem:  # libyaml does not say which character
+        source = _BREAK.split(text)
+        char = source[line - 1][col - 1:col] if line <= len(source) else ""
+        if char == "\t":
+            problem, hint = "found a tab character that cannot start any token", _TAB_HINT
+        elif char:
+            problem = f"found `{char}`, which cannot start a value"
+            hint = f"a value starting with `{char}` must be quoted"
+    if "maximum nesting depth" in problem:
+        return Finding("error", "yaml-too-deep", path,
+                       f"the data is nested more than {MAX_DEPTH} levels deep", line, col,
+                       hint="a plan file needs a few levels only: the file is broken or not a "
+                            "plan file")
+    message = f"YAML syntax error: {problem}"
+    context = exc.context_mark
+    if exc.problem and exc.context and context is not None and (
+            context.line, context.column) != (line - 1, col - 1):
+        message += f" ({exc.context} at line {context.line + 1}, column {context.column + 1})"
+    return Finding("error", "yaml-syntax", path, message, line, col, hint=hint)

@@ -1,0 +1,133 @@
+"""Shared fixtures: run the CLI and explain failures; build plan folders and git repositories."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+BASE = HERE / "cases" / "base"
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def __str__(self) -> str:
+        return (f"exit code {self.exit_code}\n--- stdout ---\n{self.stdout}\n"
+                f"--- stderr ---\n{self.stderr}")
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test starts without CI-specific variables and with its own cache folder."""
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "DOTOOL_ROOT", "DOTOOL_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DOTOOL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., Result]:
+    """Run `dotool ARGS` in-process; assert the exit code and show all output when it differs."""
+
+    def run(*args: str | Path, exit_code: int | None = 0, input: str | None = None) -> Result:
+        from dotool.cli.main import app
+
+        runner = CliRunner()
+        outcome = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=True)
+        result = Result(outcome.exit_code, outcome.stdout, outcome.stderr)
+        if outcome.exception is not None and not isinstance(outcome.exception, SystemExit):
+            raise AssertionError(f"dotool {' '.join(map(str, args))} raised\n{result}") \
+                from outcome.exception
+        if exit_code is not None:
+            assert result.exit_code == exit_code, f"dotool {' '.join(map(str, args))}\n{result}"
+        return result
+
+    return run
+
+
+def copy_base(target: Path) -> Path:
+    """A small valid plan (tests/cases/base) copied to `target`."""
+    shutil.copytree(BASE, target, dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture
+def plan_dir(tmp_path: Path) -> Path:
+    """A fresh copy of the small valid base plan."""
+    return copy_base(tmp_path / "plan")
+
+
+@pytest.fixture
+def sample_dir(tmp_path: Path) -> Path:
+    """A fresh copy of the bundled Winsen (Luhe) sample plan."""
+    target = tmp_path / "sample"
+    for name in ("masterplan", "measures"):
+        shutil.copytree(REPO / name, target / name)
+    return target
+
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test Author", "GIT_AUTHOR_EMAIL": "author@example.invalid",
+    "GIT_COMMITTER_NAME": "Test Author", "GIT_COMMITTER_EMAIL": "author@example.invalid",
+    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull,
+}
+
+
+def git(cwd: Path, *args: str, date: str = "2021-01-15T12:00:00+01:00") -> str:
+    """Run git with a fixed identity and date; return stdout."""
+    env = {**os.environ, **GIT_ENV, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          check=True)
+    return done.stdout
+
+
+@pytest.fixture
+def make_repo(tmp_path: Path) -> Iterator[Callable[..., Path]]:
+    """Build a real git repository: `make_repo({path: text}, history=[(date, msg, {path: text})])`.
+
+    Files map paths to text (None deletes); every history step is one commit at its date.
+    """
+
+    def build(files: dict[str, str] | None = None,
+              history: list[tuple[str, str, dict[str, str | None]]] | None = None,
+              base: bool = True) -> Path:
+        root = tmp_path / "repo"
+        root.mkdir()
+        git(root, "init", "-q", "-b", "main")
+        steps = list(history or [])
+        initial: dict[str, str | None] = dict(files or {})
+        if base:
+            copy_base(root)
+        _apply(root, initial)
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", "Initial plan", date="2020-09-01T10:00:00+02:00")
+        for when, message, change in steps:
+            _apply(root, change)
+            git(root, "add", "-A")
+            git(root, "commit", "-q", "-m", message, date=when)
+        return root
+
+    yield build
+
+
+def _apply(root: Path, files: dict[str, str | None]) -> None:
+    for rel, text in files.items():
+        path = root / rel
+        if text is None:
+            path.unlink()
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")

@@ -1,0 +1,56 @@
+"""`dotool --version` and `--help` stay fast: they import none of the heavy libraries."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("pydantic", "jinja2", "yaml", "rich", "weasyprint", "matplotlib", "docx", "babel",
+         "markdown_it", "ruamel", "dotool")
+# What each invocation may load: help is drawn by rich (markdown_it for its markup), and typer
+# 0.29 coerces a command's parameters with pydantic, so a command's help loads it too. None of
+# them may load YAML, Jinja, the renderers or dotool's own models and checks.
+# (`dotool` alone is the package's __init__; `dotool.cli` covers the command modules.)
+ALLOWED = {
+    "--version": {"dotool", "dotool.cli"},
+    "--help": {"dotool", "dotool.cli", "rich", "markdown_it"},
+    "validate --help": {"dotool", "dotool.cli", "rich", "markdown_it", "pydantic",
+                        "pydantic_core"},
+}
+
+
+def _allowed(module: str, allowed: set[str]) -> bool:
+    if module == "dotool":
+        return True
+    return any(module == a or (a != "dotool" and module.startswith(a + ".")) for a in allowed)
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["validate", "--help"]])
+def test_startup_imports_nothing_heavy(args: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "from dotool.cli.main import app\n"
+        f"try:\n    app({args!r}, prog_name='dotool')\n"
+        "except SystemExit:\n    pass\n"
+        f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}"
+        " or m.startswith('pydantic_core'))\n"
+        "print('HEAVY:' + ','.join(heavy), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    marker = [line for line in done.stderr.splitlines() if line.startswith("HEAVY:")]
+    assert marker, done.stderr
+    loaded = [m for m in marker[0].removeprefix("HEAVY:").split(",") if m]
+    allowed = ALLOWED[" ".join(args)]
+    unexpected = sorted(m for m in loaded if not _allowed(m, allowed))
+    assert not unexpected, f"{' '.join(args)} imported {unexpected}"
+
+
+def test_version_prints_version() -> None:
+    from dotool import __version__
+
+    done = subprocess.run([sys.executable, "-m", "dotool", "--version"], capture_output=True,
+                          text=True, timeout=60, check=True)
+    assert done.stdout.strip() == f"dotool {__version__}"
