@@ -76,5 +76,7 @@ def print_measure(measure: Measure, plan: Plan, *, console: Console) -> None:
             rag = f"[{RAG_STYLE[u.rag]}]● {label('rag', u.rag, lang)}[/]"
             table.add_row(str(u.half), label("status", u.status, lang), rag,
                           f"{u.progress} %" if u.progress is not None else "–",
-                          escape(u.text.strip()))
+                          escape(u.text.strip())
+                          + (f"\n[dim]reason:[/] {escape(u.rag_reason.strip())}"
+                             if u.rag_reason else ""))
         console.print(table)

@@ -63,7 +63,7 @@ def as_csv(rows: list[Row]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
     writer.writeheader()
     for r in rows:
-        writer.writerow(asdict(r))
+        writer.writerow({**asdict(r), "public": "true" if r.public else "false"})
     return buffer.getvalue()
 
 
@@ -72,13 +72,18 @@ def print_table(rows: list[Row], *, console: Console, title: str, lang: str) -> 
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", header_style="bold", expand=False)
-    for name, justify in (("ID", "left"), ("Measure", "left"), ("Field", "left"),
-                          ("Scope", "left"), ("Status", "left"), ("Ampel", "left"),
-                          ("Progress", "right")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    # The title wraps and gets the width; the short columns stay on one line and are shortened
+    # with an ellipsis first when the terminal is narrow.
+    table.add_column("ID", no_wrap=True, min_width=5)
+    table.add_column("Measure", ratio=1, min_width=24)
+    table.add_column("Field", no_wrap=True, overflow="ellipsis", max_width=16)
+    table.add_column("Scope", no_wrap=True)
+    table.add_column("Status", no_wrap=True, overflow="ellipsis", max_width=14)
+    table.add_column("Ampel", no_wrap=True)
+    table.add_column("%", justify="right", no_wrap=True)
     for r in rows:
         rag = (f"[{RAG_STYLE[r.rag]}]● {label('rag', r.rag, lang)}[/]" if r.rag else "–")
         table.add_row(r.id, escape(r.title) + ("" if r.public else " [dim](internal)[/]"),
-                      r.field, label("scope", r.scope, lang), label("status", r.status, lang),
-                      rag, f"{r.progress} %" if r.progress is not None else "–")
+                      r.field, r.scope, label("status", r.status, lang),
+                      rag, str(r.progress) if r.progress is not None else "–")
     console.print(table)
