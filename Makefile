@@ -26,7 +26,7 @@ test: $(STAMP)
 	$(BIN)/dotool schema --check
 	$(BIN)/dotool validate
 	$(BIN)/python -m pytest -q
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check .
 
 schema: $(STAMP)
 	$(BIN)/dotool schema
