@@ -108,3 +108,17 @@ def test_half_requires_updates(plan_dir: Path, run_cli) -> None:
                if f["code"] == "update-missing"}
     # M-001 is completed; the two active measures must report.
     assert missing == {"measures/M-002-glasfaser.yaml", "measures/M-003-e-akte.yaml"}
+
+
+def test_debug_lets_the_traceback_through(tmp_path: Path, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from dotool.cli.main import app
+    from dotool.errors import UsageError
+
+    monkeypatch.chdir(tmp_path)
+    outcome = CliRunner().invoke(app, ["--debug", "validate"])
+    assert isinstance(outcome.exception, UsageError)
+    quiet = CliRunner().invoke(app, ["validate"])
+    assert quiet.exit_code == 2, quiet.output
+    assert "Traceback" not in quiet.output

@@ -100,6 +100,7 @@ def check_measures(ctx: Context) -> None:
 def _check_cycles(ctx: Context) -> None:
     graph = {m.id: [d for d in m.depends_on if d != m.id] for _, m in ctx.loaded.measures}
     paths = {m.id: p for p, m in ctx.loaded.measures}
+    declared = {m.id: list(m.depends_on) for _, m in ctx.loaded.measures}
     state: dict[str, int] = {}  # 1: on the stack, 2: done
     reported: set[frozenset[str]] = set()
     for start in sorted(graph):
@@ -124,7 +125,7 @@ def _check_cycles(ctx: Context) -> None:
                     if frozenset(cycle) not in reported:
                         reported.add(frozenset(cycle))
                         ctx.error("dependency-cycle", paths[node],
-                                  ("depends_on", graph[node].index(nxt)),
+                                  ("depends_on", declared[node].index(nxt)),
                                   "dependency cycle: " + " → ".join(cycle),
                                   "remove one of these depends_on entries")
                 elif not state.get(nxt):

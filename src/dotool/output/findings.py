@@ -29,7 +29,7 @@ def print_text(findings: Sequence[Any], *, console: Console, sources: dict[str, 
         for f in group:
             colour = "red" if f.severity == "error" else "yellow"
             where = f"{f.line}:{f.col or 1}" if f.line else "-"
-            field = f" [dim]{escape(f.loc_text)}[/]" if f.loc else ""
+            field = f" [dim]({escape(f.loc_text)})[/]" if f.loc else ""
             console.print(f"  [cyan]{where:>7}[/]  [{colour}]{f.severity}[/]  "
                           f"{escape(f.message)}{field}  [dim]\\[{f.code}][/]")
             if f.line and 0 < f.line <= len(lines):
