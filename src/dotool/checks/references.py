@@ -21,14 +21,15 @@ def check_masterplan_keys(ctx: Context) -> None:
     if plan is None:
         return
     path = "masterplan/masterplan.yaml"
-    for name, items in (("goals", plan.goals), ("fields", plan.fields)):
+    for name, keys in (("goals", [g.key for g in plan.goals]),
+                       ("fields", [f.key for f in plan.fields])):
         seen: dict[str, int] = {}
-        for index, item in enumerate(items):
-            if item.key in seen:
+        for index, key in enumerate(keys):
+            if key in seen:
                 ctx.error("duplicate-key", path, (name, index, "key"),
-                          f"{name[:-1]} key `{item.key}` is used twice "
-                          f"({name}[{seen[item.key]}] and {name}[{index}])")
-            seen.setdefault(item.key, index)
+                          f"{name[:-1]} key `{key}` is used twice "
+                          f"({name}[{seen[key]}] and {name}[{index}])")
+            seen.setdefault(key, index)
 
 
 def check_measures(ctx: Context) -> None:

@@ -46,13 +46,16 @@ def print_text(findings: Sequence[Any], *, console: Console, sources: dict[str, 
     if files is not None:
         errors = sum(1 for f in ordered if f.severity == "error")
         warnings = len(ordered) - errors
-        plural = lambda n, w: f"{n} {w}{'' if n == 1 else 's'}"  # noqa: E731
         if errors:
-            console.print(f"[bold red]✗[/] {plural(errors, 'error')}, "
-                          f"{plural(warnings, 'warning')} in {plural(files, 'file')}")
+            console.print(f"[bold red]✗[/] {_plural(errors, 'error')}, "
+                          f"{_plural(warnings, 'warning')} in {_plural(files, 'file')}")
         else:
-            extra = f" ({plural(warnings, 'warning')})" if warnings else ""
-            console.print(f"[bold green]✓[/] {plural(files, 'file')} valid{extra}")
+            extra = f" ({_plural(warnings, 'warning')})" if warnings else ""
+            console.print(f"[bold green]✓[/] {_plural(files, 'file')} valid{extra}")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def as_json(findings: Sequence[Finding], *, files: int) -> str:
