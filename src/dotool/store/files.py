@@ -55,7 +55,9 @@ def read_plan(root: Path, *, limit: int) -> RawPlan:
     root = root.resolve()
     master = root / MASTERPLAN
     masterplan = _read(root, master, limit) if master.exists() or master.is_symlink() else None
-    measures, adoptions, strays = [], [], []
+    measures: list[RawFile] = []
+    adoptions: list[RawFile] = []
+    strays: list[str] = []
     for folder, bucket in ((root / MEASURES_DIR, measures), (root / ADOPTIONS_DIR, adoptions)):
         if not folder.is_dir():
             continue
