@@ -1,0 +1,119 @@
+"""How a plain YAML scalar reads: its value, and whether YAML 1.1 and 1.2 read it differently.
+
+PyYAML reads YAML 1.1; editors and their schema checks read YAML 1.2. Where the two disagree
+(`no`, `0755`, `12:30`) the file means different things to its reviewer and to this tool, so the
+scanner reports those scalars instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+AMBIGUOUS = object()  # a plain scalar YAML 1.1 and YAML 1.2 read differently
+MISS = object()
+TAG = "tag:yaml.org,2002:"
+TEXT_TAGS = frozenset({"!", TAG + "str"})  # explicit "this is text" markers
+_BOOL11 = {"yes": True, "no": False, "on": True, "off": False, "y": True, "n": False}
+
+# Plain scalars that are not plain text, by their exact spelling (YAML 1.1 and 1.2 agree on all
+# of these except the ones marked AMBIGUOUS).
+WORDS: dict[str, Any] = {
+    "": None, "~": None, "null": None, "Null": None, "NULL": None,
+    **{w: True for w in ("true", "True", "TRUE")},
+    **{w: False for w in ("false", "False", "FALSE")},
+    **{s + w: float(s + "inf") for s in ("", "+", "-") for w in (".inf", ".Inf", ".INF")},
+    **{w: float("nan") for w in (".nan", ".NaN", ".NAN")},
+    # YAML 1.1 booleans in the case variants its grammar lists; YAML 1.2 reads them as text.
+    **{v: AMBIGUOUS for w in _BOOL11 for v in (w, w.capitalize(), w.upper())},
+}
+NUMERIC_START = frozenset("0123456789+-.")
+
+# Numbers both versions read the same way (no underscores, no leading zeros, a dot in floats
+# and a signed exponent, as PyYAML's YAML 1.1 grammar needs).
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"(?:[-+]?[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?")  # PyYAML: no `-.5`
+# What else PyYAML (YAML 1.1) reads as a number...
+_INT11 = re.compile(r"[-+]?(?:0b[01_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+"
+                    r"|[1-9][0-9_]*(?::[0-5]?[0-9])+)")
+_FLOAT11 = re.compile(r"[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*"
+                      r"(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*")
+# ... and what else YAML 1.2 (the core schema editors use) reads as a number.
+_INT12 = re.compile(r"[-+]?[0-9]+")
+_NUMBER12 = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+                       r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+
+
+def number(text: str) -> Any:
+    """Value of a plain scalar starting like a number: int, float, `AMBIGUOUS` or the text."""
+    if _INT.fullmatch(text):
+        try:
+            return int(text)
+        except ValueError:  # more digits than Python converts; the schema reports the text
+            return text
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    if _HEX.fullmatch(text):
+        return int(text, 16)
+    if _INT11.fullmatch(text) or _FLOAT11.fullmatch(text) or _NUMBER12.fullmatch(text):
+        return AMBIGUOUS
+    return text  # dates, times, versions, phone numbers: text in both versions
+
+
+def plain(text: str) -> Any:
+    """Value of an untagged plain scalar (see `number`); dates and timestamps stay text."""
+    value = WORDS.get(text, MISS)
+    if value is MISS:
+        return number(text) if text[0] in NUMERIC_START else text
+    return value
+
+
+def explain_ambiguous(text: str) -> tuple[str, str]:
+    """Message and hint for a plain scalar that `plain` found `AMBIGUOUS`."""
+    quote = f'quote it ("{text}") if you mean text'
+    if text.lower() in _BOOL11:
+        word = "true" if _BOOL11[text.lower()] else "false"
+        message = (f"`{text}` is ambiguous: YAML 1.1 reads it as the boolean {word}, YAML 1.2 "
+                   f'as the text "{text}"')
+        return message, f"YAML 1.1 reads `{text}` as {word}: {quote}, or write {word}"
+    try:
+        read11, read12 = _read11(text), _read12(text)
+    except ValueError:  # thousands of digits: too many for int(), and for a reader
+        read11, read12 = "a number", "a number"
+    message = f"`{text}` is ambiguous: YAML 1.1 reads it as {read11}, YAML 1.2 as {read12}"
+    version, reading = ("1.2", read12) if read11 == "text" else ("1.1", read11)
+    return message, f"YAML {version} reads `{text}` as {reading}: {quote}, or write a plain number"
+
+
+def _read11(text: str) -> str:
+    digits = text.replace("_", "").lstrip("+-")
+    sign = -1 if text.startswith("-") else 1
+    if not (_INT11.fullmatch(text) or _FLOAT11.fullmatch(text)):
+        return "text"
+    if ":" in digits:
+        value: float = 0
+        for part in digits.split(":"):
+            value = value * 60 + (float(part) if "." in part else int(part or "0"))
+        return f"the sexagesimal (base 60) number {sign * value}"
+    if "." in digits:
+        return f"the number {sign * float(digits)}"
+    if digits.startswith("0b"):
+        return f"the binary number {sign * int(digits[2:] or '0', 2)}"
+    if digits.startswith("0x"):
+        return f"the hexadecimal number {sign * int(digits[2:] or '0', 16)}"
+    if digits.startswith("0") and len(digits) > 1:
+        return f"the octal number {sign * int(digits, 8)}"
+    return f"the number {sign * int(digits)}"
+
+
+def _read12(text: str) -> str:
+    if not _NUMBER12.fullmatch(text):
+        return f'the text "{text}"'
+    if text.startswith("0o"):
+        return f"the octal number {int(text[2:], 8)}"
+    if text.startswith("0x"):
+        return f"the hexadecimal number {int(text, 16)}"
+    if _INT12.fullmatch(text):
+        return f"the number {int(text)}"
+    return f"the number {float(text)}"
