@@ -6,10 +6,11 @@ per nesting level, in C where a deep file can crash the process. libyaml's event
 iterative and already checks the syntax, so walking its events builds exactly the data we want,
 sees anchors before anything could be expanded and stops at a nesting limit, in one flat loop.
 
-Two walks share the scalar rules of `_yamlscalars`. `quick_data` is the common case: it only builds the data
-and gives up (`NeedsCareful`) at the first thing worth a finding. `Careful` then walks the file
-again, records every position and collects every finding. Clean files, which are nearly all of
-them, never pay for positions; `YamlDocument.locate` asks `Careful` for them when first needed.
+Two walks share the scalar rules of `_yamlscalars`. `quick_data` is the common case: it only
+builds the data and gives up (`NeedsCareful`) at the first thing worth a finding. `Careful` then
+walks the file again, records every position and collects every finding. Clean files, which are
+nearly all of them, never pay for positions; `YamlDocument.locate` asks `Careful` for them when
+first needed.
 """
 
 from __future__ import annotations
