@@ -19,7 +19,10 @@ install: $(STAMP)
 ## Render the bundled sample's committee report for $(SAMPLE_HALF).
 report: $(STAMP)
 	$(BIN)/dotool validate
-	$(BIN)/dotool list
+	$(BIN)/dotool report --half $(SAMPLE_HALF) -o build/sachstandsbericht-$(SAMPLE_HALF).pdf
+	$(BIN)/dotool report --half $(SAMPLE_HALF) -o build/sachstandsbericht-$(SAMPLE_HALF).html
+	@echo build/sachstandsbericht-$(SAMPLE_HALF).pdf
+	@echo build/sachstandsbericht-$(SAMPLE_HALF).html
 
 ## The whole suite, the sample's validation and the schema check.
 test: $(STAMP)

@@ -131,3 +131,9 @@ def _apply(root: Path, files: dict[str, str | None]) -> None:
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--update-golden` rewrites the golden files under tests/golden/ instead of comparing."""
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="regenerate tests/golden/* from the current output")

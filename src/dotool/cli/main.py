@@ -7,9 +7,17 @@ from typing import Annotated
 import typer
 
 from dotool import __version__
+from dotool.cli import add_measure as add_measure_cmd
+from dotool.cli import adopt as adopt_cmd
+from dotool.cli import diff as diff_cmd
+from dotool.cli import history as history_cmd
+from dotool.cli import init as init_cmd
 from dotool.cli import list_ as list_cmd
+from dotool.cli import masterplan as masterplan_cmd
+from dotool.cli import report as report_cmd
 from dotool.cli import schema as schema_cmd
 from dotool.cli import show as show_cmd
+from dotool.cli import update as update_cmd
 from dotool.cli import validate as validate_cmd
 from dotool.cli.common import set_debug
 
@@ -46,6 +54,14 @@ app.command("validate")(validate_cmd.validate)
 app.command("list")(list_cmd.list_measures)
 app.command("show")(show_cmd.show)
 app.command("schema")(schema_cmd.schema)
+app.command("init")(init_cmd.init)
+app.command("add-measure")(add_measure_cmd.add_measure)
+app.command("update")(update_cmd.update)
+app.command("adopt")(adopt_cmd.adopt)
+app.command("diff")(diff_cmd.diff)
+app.command("history")(history_cmd.history)
+app.command("report")(report_cmd.report)
+app.command("masterplan")(masterplan_cmd.masterplan)
 
 
 def run() -> None:

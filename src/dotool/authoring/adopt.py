@@ -1,0 +1,93 @@
+"""`dotool adopt`: record a council decision adopting the current plan as a version.
+
+The record is data (`masterplan/adoptions/<version>.yaml`), so a shallow CI clone renders the same
+report; the annotated tag `masterplan-<version>` marks the adopted commit for `--at` and `diff`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from dotool.authoring.checking import check_change
+from dotool.authoring.yamltext import flow_list, scalar
+from dotool.checks.run import validate
+from dotool.errors import DotoolError, GitError, InvalidContent, UsageError
+from dotool.model.dates import parse_day
+from dotool.store.atomic import write_atomic
+from dotool.store.files import ADOPTIONS_DIR, MASTERPLAN, MEASURES_DIR
+from dotool.store.git import Git
+
+_VERSION = re.compile(r"^[0-9]+(\.[0-9]+)*$")
+MODELINE = "# yaml-language-server: $schema=../../schema/adoption.schema.json"
+
+
+@dataclass(frozen=True)
+class Adopted:
+    """What `adopt` wrote: the record, and the tag and commit when in git."""
+
+    path: Path
+    text: str
+    tag: str | None
+    commit: str | None
+
+
+def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | None = None,
+          tag: bool = True) -> Adopted:
+    """Write the adoption record of `version` and create its annotated tag when in git."""
+    if not _VERSION.match(version):
+        raise UsageError(f"`{version}` is not a version: write numbers with dots, e.g. 1.0 or 2.1")
+    try:
+        day = parse_day(date)
+    except Exception:  # pydantic's error type; the message is ours
+        raise UsageError(f"--date: `{date}` is not a date YYYY-MM-DD") from None
+    if not resolution.strip():
+        raise UsageError("--resolution must not be empty")
+    rel = f"{ADOPTIONS_DIR}/{version}.yaml"
+    target = root / rel
+    if target.exists():
+        raise UsageError(f"version {version} is already recorded in {rel}",
+                         hint="choose the next version number")
+    git = Git(root)
+    in_git = tag and git.is_repo()
+    commit = tag_name = None
+    if in_git:
+        commit = git.head_commit()
+        if commit is None:
+            raise GitError("the repository has no commit yet", hint="commit the plan first")
+        if git.is_dirty(MASTERPLAN, MEASURES_DIR):
+            raise UsageError("masterplan.yaml or measures/ have changes that are not committed",
+                             hint="commit them first: the record names the adopted commit")
+        tag_name = f"masterplan-{version}"
+        if git.tag_exists(tag_name):
+            raise UsageError(f"the git tag {tag_name} exists already",
+                             hint="choose the next version number")
+    current = validate(root)
+    if current.plan is None:
+        raise InvalidContent([*current.errors])
+    ids = sorted(m.id for m in current.plan.measures)
+    lines = [MODELINE, f'version: "{version}"', f"date: {day.isoformat()}"]
+    if body and body.strip():
+        lines.append(f"body: {scalar(body.strip())}")
+    lines.append(f"resolution: {scalar(resolution.strip())}")
+    # A long plan reads (and diffs) better one id a line.
+    lines += [f"measures: {flow_list(ids)}"] if len(ids) <= 10 else \
+        ["measures:", *(f"  - {i}" for i in ids)]
+    if commit:
+        lines += [f"commit: {commit}", f"tag: {tag_name}"]
+    text = "\n".join(lines) + "\n"
+    data = text.encode("utf-8")
+    check_change(root, rel, data)
+    write_atomic(target, data, overwrite=False)
+    if in_git and tag_name:
+        try:
+            git.create_annotated_tag(tag_name, f"Masterplan {version}, adopted {day.isoformat()} "
+                                               f"({resolution.strip()})")
+        except DotoolError:
+            # Leave the repository as it was: a record without its tag would be half an adoption.
+            with contextlib.suppress(OSError):
+                target.unlink()
+            raise
+    return Adopted(target, text, tag_name, commit)

@@ -1,0 +1,50 @@
+"""Checking a change before it is written: the plan with the new bytes, validated in memory."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from dotool.checks.run import Validation, validate_raw
+from dotool.errors import InvalidContent, UsageError
+from dotool.findings import Finding
+from dotool.store.files import MEASURES_DIR, RawPlan, read_plan, with_file
+from dotool.store.yamlload import MAX_BYTES
+
+
+def _key(finding: Finding) -> tuple[object, ...]:
+    # Without the line: a change above an old problem moves it, it does not make it new.
+    return (finding.path, finding.code, finding.loc, finding.message)
+
+
+def check_change(root: Path, path: str, data: bytes, *, raw: RawPlan | None = None) -> Validation:
+    """Validate the plan as it would be with `data` at `path`; raise `InvalidContent` if not ok.
+
+    The changed file must have no error at all. Elsewhere only errors the change causes count
+    (a duplicate id, a broken reference), so an unrelated problem in another file does not block
+    recording an update.
+    """
+    before = raw or read_plan(root, limit=MAX_BYTES)
+    after = validate_raw(with_file(before, path, data))
+    old = {_key(f) for f in validate_raw(before).errors} if after.errors else set()
+    bad = [f for f in after.errors if f.path == path or _key(f) not in old]
+    if bad:
+        raise InvalidContent([*bad])
+    return after
+
+
+def measure_file(root: Path, measure_id: str) -> Path:
+    """The file of measure `measure_id` (file names start with the id); exit 2 if none."""
+    measure_id = measure_id.strip().upper()
+    if not re.fullmatch(r"[A-Z][A-Z0-9]*-[0-9]{3,}", measure_id):
+        raise UsageError(f"`{measure_id}` is not a measure id", hint="ids look like M-007")
+    folder = root / MEASURES_DIR
+    found = sorted(folder.glob(f"{measure_id}-*.yaml")) + sorted(folder.glob(f"{measure_id}.yaml"))
+    if not found:
+        raise UsageError(f"no measure {measure_id} in {MEASURES_DIR}/",
+                         hint="`dotool list` shows all measures")
+    if len(found) > 1:
+        names = ", ".join(p.name for p in found)
+        raise UsageError(f"more than one file for {measure_id}: {names}",
+                         hint="`dotool validate` reports the duplicate id")
+    return found[0]

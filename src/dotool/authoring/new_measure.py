@@ -1,0 +1,202 @@
+"""`dotool add-measure`: a new measure file with the next free id, validated, never overwriting.
+
+Two runs at the same moment must not get the same id: the id is allocated under an exclusive
+lock on the measures/ folder (released by the kernel even if the process dies), and the file is
+created with a hard link that fails if the name exists, so nothing half-written is ever visible.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from dotool.authoring.checking import check_change
+from dotool.authoring.yamltext import flow_list, scalar, text_lines
+from dotool.checks.load import load_plan
+from dotool.checks.run import validate
+from dotool.errors import InvalidContent, UsageError
+from dotool.findings import Finding
+from dotool.model.masterplan import Masterplan
+from dotool.model.vocab import KEYS
+from dotool.store.atomic import write_atomic
+from dotool.store.files import MASTERPLAN, MEASURES_DIR, read_plan
+from dotool.store.yamlload import MAX_BYTES
+
+MODELINE = "# yaml-language-server: $schema=../schema/measure.schema.json"
+_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
+                         "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+#: The prompts in order; the required ones must be given (as flag or answer).
+REQUIRED = ("title", "field", "scope", "kind", "lead", "summary")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The values of a new measure (all text as typed; checked by `check_value`)."""
+
+    title: str | None = None
+    field: str | None = None
+    goals: str | None = None  # comma-separated goal keys
+    scope: str | None = None
+    kind: str | None = None
+    lead: str | None = None
+    priority: str | None = None
+    start: str | None = None
+    end: str | None = None
+    summary: str | None = None
+
+    @staticmethod
+    def names() -> list[str]:
+        return [f.name for f in fields(Draft)]
+
+
+def choices(masterplan: Masterplan, name: str) -> tuple[str, ...]:
+    """The allowed values of a prompt (empty: free text)."""
+    if name == "field":
+        return tuple(f.key for f in masterplan.fields)
+    if name == "goals":
+        return tuple(g.key for g in masterplan.goals)
+    return KEYS.get(name, ())
+
+
+def check_value(masterplan: Masterplan, name: str, value: str) -> str:
+    """The normalised value, or `UsageError` naming the flag (prompts re-ask on it)."""
+    value = value.strip()
+    allowed = choices(masterplan, name)
+    if name == "goals":
+        keys = [k.strip() for k in value.split(",") if k.strip()]
+        unknown = [k for k in keys if k not in allowed]
+        if unknown:
+            raise UsageError(f"--goals: unknown goal {', '.join(unknown)}; the plan's goals are "
+                             f"{', '.join(allowed)}")
+        return ",".join(keys)
+    if allowed and value not in allowed:
+        raise UsageError(f"--{name} must be one of {', '.join(allowed)}, not `{value}`")
+    if name in ("start", "end") and value and not _valid_date(value):
+        raise UsageError(f"--{name}: `{value}` is not a month YYYY-MM or a day YYYY-MM-DD")
+    if name in REQUIRED and not value:
+        raise UsageError(f"--{name} must not be empty")
+    return value
+
+
+def _valid_date(value: str) -> bool:
+    from datetime import date
+
+    if not _DATE.match(value):
+        return False
+    parts = [int(p) for p in value.split("-")] + [1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
+
+
+def load_masterplan(root: Path) -> Masterplan:
+    """The plan's masterplan.yaml (for choices and the id prefix); exit 1 if it does not load."""
+    loaded = load_plan(read_plan(root, limit=MAX_BYTES))
+    if loaded.masterplan is None:
+        raise InvalidContent([f for f in loaded.findings if f.path == MASTERPLAN])
+    return loaded.masterplan
+
+
+def slugify(title: str, limit: int = 40) -> str:
+    """`Online-Terminvergabe im Bürgerbüro` → `online-terminvergabe-im-buergerbuero`."""
+    text = unicodedata.normalize("NFKD", title.translate(_GERMAN))
+    text = text.encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit + 1].rsplit("-", 1)[0] if "-" in slug[:limit + 1] else slug[:limit]
+    return slug.strip("-") or "massnahme"
+
+
+def render(measure_id: str, draft: Draft) -> str:
+    """The text of the new file: modeline, then the keys in the order of the schema."""
+    lines = [MODELINE, f"id: {measure_id}", f"title: {scalar(draft.title or '')}",
+             f"field: {draft.field}"]
+    if draft.goals:
+        lines.append(f"goals: {flow_list(draft.goals.split(','))}")
+    lines += [f"scope: {draft.scope}", f"kind: {draft.kind}"]
+    lines += text_lines("summary", draft.summary or "", 0)
+    lines.append(f"lead: {scalar(draft.lead or '')}")
+    for name in ("priority", "start", "end"):
+        value = getattr(draft, name)
+        if value:
+            lines.append(f"{name}: {scalar(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _numbers(folder: Path, prefix: str) -> set[int]:
+    pattern = re.compile(rf"^{re.escape(prefix)}-(\d{{3,}})(?:-|\.yaml$)")
+    found = set()
+    for entry in folder.iterdir() if folder.is_dir() else ():
+        m = pattern.match(entry.name)
+        if m:
+            found.add(int(m.group(1)))
+    return found
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on `folder` itself (no lock file is left behind)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the hard-link create below still never overwrites
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+@dataclass(frozen=True)
+class Created:
+    path: Path
+    text: str
+
+
+def create_measure(root: Path, draft: Draft, *, dry_run: bool = False) -> Created:
+    """Allocate the next free id, validate the new file with the plan, write it atomically."""
+    masterplan = load_masterplan(root)
+    missing = [n for n in REQUIRED if not getattr(draft, n)]
+    if missing:
+        raise UsageError(f"--{missing[0]} is required")
+    folder = root / MEASURES_DIR
+    slug = slugify(draft.title or "")
+    if dry_run:
+        number = max(_numbers(folder, masterplan.id_prefix), default=0) + 1
+        return _prepare(root, masterplan.id_prefix, number, slug, draft)
+    folder.mkdir(parents=True, exist_ok=True)
+    with _locked(folder):
+        number = max(_numbers(folder, masterplan.id_prefix), default=0) + 1
+        while True:
+            created = _prepare(root, masterplan.id_prefix, number, slug, draft)
+            try:
+                write_atomic(created.path, created.text.encode("utf-8"), overwrite=False)
+            except FileExistsError:  # without a lock (Windows) or a stray file: next id
+                number += 1
+                continue
+            return created
+
+
+def _prepare(root: Path, prefix: str, number: int, slug: str, draft: Draft) -> Created:
+    measure_id = f"{prefix}-{number:03d}"
+    rel = f"{MEASURES_DIR}/{measure_id}-{slug}.yaml"
+    text = render(measure_id, draft)
+    check_change(root, rel, text.encode("utf-8"))
+    return Created(root / rel, text)
+
+
+def check_written(root: Path, rel: str) -> list[Finding]:
+    """After `--edit`: the findings of the plan about the file `rel` (errors first)."""
+    result = validate(root)
+    return sorted((f for f in result.findings if f.path == rel),
+                  key=lambda f: (f.severity != "error", f.sort_key()))

@@ -1,0 +1,176 @@
+"""The plan's past: the plan at a git ref, what changed between two refs, one measure's history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from dotool.authoring.checking import measure_file
+from dotool.checks.load import load_plan
+from dotool.checks.run import validate, validate_raw
+from dotool.errors import InvalidContent
+from dotool.model.adoption import Adoption
+from dotool.model.measure import Measure
+from dotool.model.plan import Plan
+from dotool.store.files import RawFile, RawPlan, raw_plan_from_blobs, read_plan
+from dotool.store.git import Commit, Git
+from dotool.store.yamlload import MAX_BYTES
+
+WORKING_TREE = "working tree"
+
+
+def _plan_or_raise(result_plan: Plan | None, errors: list[object], where: str) -> Plan:
+    if result_plan is None:
+        exc = InvalidContent(errors)
+        exc.message = f"the masterplan at {where} has {len(errors)} validation error(s)"
+        raise exc
+    return result_plan
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The plan at a git ref, with what a document rendered from it needs."""
+
+    plan: Plan
+    commit: str
+    adoption: Adoption | None  # the adoption that names this commit or tag, if any
+    data_date: date | None  # the latest commit touching the plan, up to `commit`
+
+
+def snapshot(root: Path, ref: str) -> Snapshot:
+    """The plan as it stood at `ref`, the adoption recorded for it and the date of its data.
+
+    The adoption record is usually committed after the tag it names, so the records of the
+    working tree are searched as well as those at `ref`.
+    """
+    with Git(root) as git:
+        commit = git.verify_ref(ref)
+        plan = plan_at(root, ref, git=git)
+        day = git.last_data_date(commit)
+    records = [a for _, a in load_plan(read_plan(root, limit=MAX_BYTES)).adoptions]
+    matching = [a for a in (*plan.adoptions, *records)
+                if a.tag == ref or (a.commit and len(a.commit) >= 7
+                                    and commit.startswith(a.commit))]
+    adoption = max(matching, key=lambda a: (a.date, a.version), default=None)
+    return Snapshot(plan, commit, adoption, date.fromisoformat(day) if day else None)
+
+
+def plan_at(root: Path, ref: str, *, git: Git | None = None) -> Plan:
+    """The valid plan as it stood at git `ref` (exit 2 for a missing ref, 1 if invalid there)."""
+    own = git is None
+    git = git or Git(root)
+    try:
+        blobs = git.read_tree(ref, limit=MAX_BYTES)
+    finally:
+        if own:
+            git.close()
+    result = validate_raw(raw_plan_from_blobs(root, blobs))
+    return _plan_or_raise(result.plan, list(result.errors), ref)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value that changed: `what` is the field (e.g. `budget.one_off`)."""
+
+    what: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class MeasureChange:
+    id: str
+    title: str
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    """What changed between two states of the plan: the material for a Fortschreibung."""
+
+    old: str
+    new: str
+    added: list[tuple[str, str]] = field(default_factory=list)  # (id, title)
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    replanned: list[MeasureChange] = field(default_factory=list)
+    status: list[MeasureChange] = field(default_factory=list)
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _planning(m: Measure) -> dict[str, str | None]:
+    replanned = next((u.replanned_end for u in reversed(m.updates) if u.replanned_end), None)
+    return {
+        "field": m.field, "start": _text(m.start), "end": _text(m.end),
+        "replanned_end": _text(replanned),
+        "budget.one_off": _text(m.budget.one_off if m.budget else None),
+        "budget.annual": _text(m.budget.annual if m.budget else None),
+    }
+
+
+def diff_plans(old: Plan, new: Plan, *, old_name: str, new_name: str) -> PlanDiff:
+    """Measures added, removed, re-planned and with a changed (latest) status."""
+    result = PlanDiff(old_name, new_name)
+    before = {m.id: m for m in old.measures}
+    after = {m.id: m for m in new.measures}
+    result.added.extend((i, after[i].title) for i in sorted(after.keys() - before.keys()))
+    result.removed.extend((i, before[i].title) for i in sorted(before.keys() - after.keys()))
+    for measure_id in sorted(before.keys() & after.keys()):
+        a, b = before[measure_id], after[measure_id]
+        pa, pb = _planning(a), _planning(b)
+        changes = tuple(Change(k, pa[k], pb[k]) for k in pa if pa[k] != pb[k])
+        if changes:
+            result.replanned.append(MeasureChange(measure_id, b.title, changes))
+        if a.status_as_of() != b.status_as_of():
+            result.status.append(MeasureChange(measure_id, b.title, (
+                Change("status", a.status_as_of(), b.status_as_of()),)))
+    return result
+
+
+def diff(root: Path, ref1: str, ref2: str | None = None) -> PlanDiff:
+    """What changed from `ref1` to `ref2` (default: the working tree)."""
+    with Git(root) as git:
+        old = plan_at(root, ref1, git=git)
+        if ref2 is None:
+            current = validate(root)
+            new = _plan_or_raise(current.plan, list(current.errors), WORKING_TREE)
+        else:
+            new = plan_at(root, ref2, git=git)
+    return diff_plans(old, new, old_name=ref1, new_name=ref2 or WORKING_TREE)
+
+
+@dataclass(frozen=True)
+class History:
+    """A measure's updates and, when in git, the commits that touched its file."""
+
+    measure: Measure
+    path: str
+    commits: list[Commit] | None  # None: not in git
+
+
+def history(root: Path, measure_id: str) -> History:
+    """One measure over time. Only its own file is read, so this stays fast on a large plan."""
+    path = measure_file(root, measure_id)
+    rel = path.relative_to(root).as_posix()
+    raw = RawPlan(root, None, (RawFile(rel, path.read_bytes()),), (), ())
+    loaded = load_plan(raw)
+    errors = [f for f in loaded.findings if f.path == rel and f.severity == "error"]
+    if errors or not loaded.measures:
+        raise InvalidContent([*errors])
+    git = Git(root)
+    commits = None
+    if git.is_repo():
+        if git.is_shallow():
+            from dotool.errors import GitError
+
+            raise GitError("the commit history is incomplete in this shallow clone",
+                           hint=git.fetch_hint())
+        commits = git.log_follow(rel)
+    return History(loaded.measures[0][1], rel, commits)

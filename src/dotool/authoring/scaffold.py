@@ -1,0 +1,90 @@
+"""`dotool init`: a new masterplan repository that validates from the first minute.
+
+Nothing is ever overwritten: every target is checked first, and if any exists nothing is
+written at all. The files come from `authoring/scaffold/`, packaged with dotool.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from dotool import __version__
+from dotool.authoring.yamltext import scalar
+from dotool.errors import UsageError
+from dotool.store.atomic import write_atomic
+from dotool.store.git import Git
+
+#: target path → file in authoring/scaffold/ (None: empty file)
+LAYOUT: dict[str, str | None] = {
+    "masterplan/masterplan.yaml": "masterplan.yaml",
+    "measures/.gitkeep": None,
+    ".vscode/settings.json": "vscode-settings.json",
+    ".pre-commit-config.yaml": "pre-commit-config.yaml",
+    ".github/workflows/validate.yml": "validate.yml",
+    "README.md": "README.md",
+}
+
+
+@dataclass(frozen=True)
+class Scaffolded:
+    """What `init` did: the files written (relative to root) and whether it ran `git init`."""
+
+    root: Path
+    written: list[str]
+    git_initialised: bool
+    git_missing: bool
+
+
+def scaffold_files(*, municipality: str, committee: str) -> dict[str, bytes]:
+    """Every file of a new repository: {relative path: bytes}."""
+    from dotool.model.jsonschema import schema_files
+
+    out: dict[str, bytes] = {}
+    for target, name in LAYOUT.items():
+        text = "" if name is None else \
+            (files("dotool.authoring") / "scaffold" / name).read_text(encoding="utf-8")
+        yaml_file = target.endswith(".yaml")
+        text = (text.replace("@MUNICIPALITY@", scalar(municipality) if yaml_file else municipality)
+                .replace("@COMMITTEE@", scalar(committee) if yaml_file else committee)
+                .replace("@VERSION@", __version__))
+        out[target] = text.encode("utf-8")
+    for name, text in schema_files().items():
+        out[f"schema/{name}"] = text.encode("utf-8")
+    return out
+
+
+def init(root: Path, *, municipality: str, committee: str, git: bool = True) -> Scaffolded:
+    """Write a new masterplan repository into `root`; exit 2 if any target exists."""
+    for flag, value in (("--municipality", municipality), ("--committee", committee)):
+        if not value.strip():
+            raise UsageError(f"{flag} must not be empty")
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"{root} exists and is not a folder")
+    content = scaffold_files(municipality=municipality.strip(), committee=committee.strip())
+    existing = [rel for rel in content if (root / rel).exists() or (root / rel).is_symlink()]
+    if existing:
+        raise UsageError(f"{root} already holds {', '.join(existing)}; nothing was written",
+                         hint="dotool init never overwrites: choose an empty folder")
+    written: list[str] = []
+    try:
+        for rel, data in content.items():
+            write_atomic(root / rel, data, overwrite=False)
+            written.append(rel)
+    except BaseException:
+        # Another process created a target meanwhile: take back what this run wrote.
+        for rel in written:
+            with contextlib.suppress(OSError):
+                (root / rel).unlink()
+        raise
+    import shutil
+
+    has_git = shutil.which("git") is not None
+    repo = Git(root)
+    initialised = False
+    if git and has_git and not repo.is_repo():
+        repo.init()
+        initialised = True
+    return Scaffolded(root, written, initialised, git_missing=not has_git)

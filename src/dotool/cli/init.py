@@ -1,0 +1,58 @@
+"""`dotool init`: scaffold a new masterplan repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dotool.cli.common import handle_errors
+from dotool.cli.prompts import NoInputOption
+
+
+@handle_errors
+def init(
+    directory: Annotated[Path, typer.Argument(metavar="[DIR]", help="Folder of the new "
+                                              "repository (created if missing).",
+                                              file_okay=False)] = Path(),
+    municipality: Annotated[str | None, typer.Option(
+        "--municipality", help="Name of the municipality, e.g. \"Winsen (Luhe)\".",
+        show_default=False)] = None,
+    committee: Annotated[str | None, typer.Option(
+        "--committee", help="The council committee that receives the half-yearly report.",
+        show_default=False)] = None,
+    no_input: NoInputOption = False,
+) -> None:
+    """Start a masterplan repository: masterplan.yaml, measures/, schemas, CI, pre-commit, README.
+
+    Never overwrites anything: if any of the files exists, nothing is written. Runs `git init`
+    when the folder is not in a git repository yet.
+
+    Examples:
+
+    * `dotool init masterplan-musterstadt --municipality Musterstadt --committee "Ausschuss für
+      Digitales"`
+    * `dotool init` (asks for municipality and committee)
+    """
+    from dotool.authoring.scaffold import init as scaffold
+    from dotool.cli.common import err_console
+    from dotool.cli.prompts import ask, interactive, missing, not_empty
+
+    values = {"--municipality": municipality, "--committee": committee}
+    for flag, value in values.items():
+        if value is None:
+            if not interactive(no_input):
+                raise missing(flag)
+            values[flag] = ask(flag.strip("-").capitalize(), check=not_empty(flag))
+    done = scaffold(directory.resolve(), municipality=values["--municipality"] or "",
+                    committee=values["--committee"] or "")
+    console = err_console()
+    for rel in done.written:
+        console.print(f"created {rel}")
+    if done.git_initialised:
+        console.print("initialised a git repository")
+    elif done.git_missing:
+        console.print("[yellow]git is not installed: history commands will not work[/]")
+    console.print(f"next: edit {directory / 'masterplan' / 'masterplan.yaml'}, then "
+                  "`dotool validate` and `dotool add-measure`")

@@ -1,0 +1,88 @@
+"""What `dotool report` and `dotool masterplan` share: options, the output format, writing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from dotool.render.document import Rendered
+
+FORMATS = ("md", "html", "pdf", "docx")
+
+OutputOption = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Write to this file; the format follows "
+                              "the extension (.md .html .pdf .docx). Default: Markdown on "
+                              "stdout.", show_default=False, dir_okay=False),
+]
+FormatOption = Annotated[
+    str | None, typer.Option("--format", help="md, html, pdf or docx (default: from the "
+                             "extension of -o, else md).", show_default=False),
+]
+InternalOption = Annotated[
+    bool, typer.Option("--internal", help="Include non-public measures in full (for internal "
+                       "use only; `contact` is never shown)."),
+]
+
+
+def pick_format(output: Path | None, fmt: str | None) -> str:
+    """`--format`, else the extension of `-o`, else Markdown; exit 2 for anything else."""
+    from dotool.errors import UsageError
+
+    if fmt is not None:
+        chosen = fmt.lower().lstrip(".")
+    elif output is not None:
+        chosen = output.suffix.lower().lstrip(".")
+        if chosen not in FORMATS:
+            raise UsageError(f"cannot tell the format from `{output.name}`",
+                             hint="use an extension .md .html .pdf .docx, or pass --format")
+    else:
+        chosen = "md"
+    if chosen not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not `{fmt}`")
+    if output is None and chosen != "md":
+        raise UsageError(f"{chosen} cannot go to the terminal", hint="pass -o FILE")
+    return chosen
+
+
+def pick_lang(lang: str | None, default: str) -> str:
+    """`--lang`, else the plan's language."""
+    from dotool.errors import UsageError
+
+    chosen = (lang or default).lower()
+    if chosen not in ("de", "en"):
+        raise UsageError(f"--lang must be de or en, not `{lang}`")
+    return chosen
+
+
+def stand_date(root: Path, fallback: date) -> date:
+    """The date of the data: the latest commit touching the plan, else `fallback` (never now)."""
+    from datetime import date as date_type
+
+    from dotool.store.git import Git
+
+    with Git(root) as git:
+        found = git.last_data_date()
+    return date_type.fromisoformat(found) if found else fallback
+
+
+def emit(rendered: Rendered, output: Path | None) -> None:
+    """Markdown to stdout, or the file (and its images under assets/) written atomically."""
+    import sys
+
+    from dotool.store.atomic import write_atomic
+
+    if output is None:
+        sys.stdout.write(rendered.data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    for name, data in sorted(rendered.assets.items()):
+        write_atomic(output.parent / "assets" / name, data)
+    write_atomic(output, rendered.data)
+    from dotool.cli.common import err_console
+
+    err_console().print(f"wrote {output}", markup=False)

@@ -1,0 +1,49 @@
+"""`dotool report --half H`: the half-yearly committee report (Sachstandsbericht)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dotool.cli.common import LangOption, RootOption, handle_errors, parse_half
+from dotool.cli.rendering import FormatOption, InternalOption, OutputOption
+
+
+@handle_errors
+def report(
+    half: Annotated[str | None, typer.Option("--half", help="The half to report on, YYYY-H1 or "
+                                             "YYYY-H2 (default: the last half that has ended).",
+                                             show_default=False)] = None,
+    output: OutputOption = None,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+    internal: InternalOption = False,
+    root: RootOption = None,
+) -> None:
+    """Render the half-yearly report to the committee (a Mitteilungsvorlage).
+
+    Examples:
+
+    * `dotool report --half 2020-H2` (Markdown on stdout)
+    * `dotool report --half 2020-H2 -o build/bericht-2020-H2.pdf`
+    * `dotool report --half 2021-H1 --lang en -o report.html`
+    """
+    from datetime import date
+
+    from dotool.checks.run import load_valid_plan
+    from dotool.cli.common import resolve_root
+    from dotool.cli.rendering import emit, pick_format, pick_lang, stand_date
+    from dotool.model.dates import Half
+    from dotool.render.document import render_report
+    from dotool.store.assets import repo_file_reader
+
+    chosen = parse_half(half) or Half.of(date.today()).previous()
+    kind = pick_format(output, fmt)
+    where = resolve_root(root)
+    plan = load_valid_plan(where)
+    rendered = render_report(
+        plan, chosen, fmt=kind, lang=pick_lang(lang, plan.masterplan.language),
+        stand=stand_date(where, chosen.end), internal=internal, repo=where,
+        resolve=repo_file_reader(where))
+    emit(rendered, output)

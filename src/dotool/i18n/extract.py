@@ -1,0 +1,70 @@
+"""Keep the catalogues in step with the templates: `python -m dotool.i18n.extract`.
+
+Collects every message of the packaged templates and of the render code, adds the new ones to
+both `.po` files (English gets the msgid itself as a start, German an empty string that the
+completeness test then reports) and drops none, so no translation is ever lost.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dotool.i18n import DOMAIN, LANGUAGES, LOCALES, po_path
+
+_RENDER = Path(__file__).resolve().parents[1] / "render"
+_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+
+
+def messages() -> dict[str, list[str]]:
+    """msgid → the files that use it, from the templates and `dotool/render/*.py`."""
+    from babel.messages.extract import extract
+
+    from dotool.render.templates import packaged_templates
+
+    found: dict[str, list[str]] = {}
+    templates = packaged_templates()
+    sources = [(p, "jinja2") for p in sorted([*templates.rglob("*.j2"), *templates.glob("*.css")])]
+    sources += [(p, "python") for p in sorted(_RENDER.glob("*.py"))]
+    for path, method in sources:
+        with path.open("rb") as handle:
+            options = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true",
+                       "lstrip_blocks": "true"} if method == "jinja2" else {}
+            func = "jinja2.ext:babel_extract" if method == "jinja2" else "python"
+            for _line, message, _comments, _ctx in extract(func, handle, keywords=_KEYWORDS,
+                                                           options=options):
+                ids = message if isinstance(message, tuple) else (message,)
+                for msgid in ids:
+                    if msgid:
+                        found.setdefault(msgid, []).append(path.name)
+    return found
+
+
+def update_catalogues() -> list[str]:
+    """Add missing msgids to every `.po` file; return what was added."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    added = []
+    wanted = messages()
+    for lang in LANGUAGES:
+        path = po_path(lang)
+        if path.exists():
+            with path.open("rb") as handle:
+                catalog = read_po(handle, locale=LOCALES[lang], domain=DOMAIN)
+        else:
+            catalog = Catalog(locale=LOCALES[lang], domain=DOMAIN, project="dotool",
+                              charset="utf-8")
+        for msgid in sorted(wanted):
+            if msgid not in catalog:
+                catalog.add(msgid, msgid if lang == "en" else "")
+                added.append(f"{lang}: {msgid}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as handle:
+            write_po(handle, catalog, width=100, omit_header=False, sort_output=True,
+                     no_location=True)
+    return added
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintainer's tool
+    for line in update_catalogues():
+        print(line)

@@ -1,0 +1,155 @@
+"""`dotool init` (never overwrites, validates at once) and `dotool adopt` (record and tag)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dotool.model.jsonschema import schema_files
+from tests.conftest import git
+
+INIT = ("--municipality", "Musterstadt", "--committee", "Ausschuss für Digitales: Finanzen")
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+            if p.is_file() and ".git/" not in p.relative_to(root).as_posix() + "/"}
+
+
+def test_init_scaffolds_a_repository_that_validates(tmp_path, run_cli) -> None:
+    root = tmp_path / "neu"
+    run_cli("init", root, *INIT, "--no-input")
+    files = _files(root)
+    assert set(files) == {
+        "masterplan/masterplan.yaml", "measures/.gitkeep", ".vscode/settings.json",
+        ".pre-commit-config.yaml", ".github/workflows/validate.yml", "README.md",
+        *(f"schema/{name}" for name in schema_files())}
+    master = files["masterplan/masterplan.yaml"].decode()
+    assert master.startswith("# yaml-language-server: $schema=../schema/masterplan.schema.json")
+    assert 'committee: "Ausschuss für Digitales: Finanzen"' in master
+    workflow = yaml.safe_load(files[".github/workflows/validate.yml"])
+    assert workflow["jobs"]["validate"]["steps"][0]["with"]["fetch-depth"] == 0
+    hooks = yaml.safe_load(files[".pre-commit-config.yaml"])
+    assert hooks["repos"][0]["hooks"][0]["id"] == "dotool-validate"
+    assert "Musterstadt" in files["README.md"].decode()
+    assert (root / ".git").is_dir()
+    assert (root / "masterplan/masterplan.yaml").stat().st_mode & 0o044  # readable by others
+    run_cli("validate", "--root", root, "--strict")
+    run_cli("schema", "--check", "--root", root)
+    run_cli("add-measure", "--root", root, "--no-input", "--title", "Erste Maßnahme",
+            "--field", "verwaltung", "--scope", "internal", "--kind", "strategy",
+            "--lead", "Hauptamt", "--summary", "Beginnen.")
+    run_cli("validate", "--root", root)
+
+
+def test_init_never_overwrites_and_writes_nothing_then(tmp_path, run_cli) -> None:
+    root = tmp_path / "neu"
+    (root / ".vscode").mkdir(parents=True)
+    (root / ".vscode/settings.json").write_text("{}")
+    result = run_cli("init", root, *INIT, exit_code=2)
+    assert ".vscode/settings.json" in result.stderr and "nothing was written" in result.stderr
+    assert _files(root) == {".vscode/settings.json": b"{}"}
+    assert not (root / ".git").exists()
+
+
+def test_init_inside_a_repository_does_not_nest_one(make_repo, run_cli) -> None:
+    repo = make_repo()
+    run_cli("init", repo / "stadt", *INIT)
+    assert not (repo / "stadt/.git").exists()
+
+
+@pytest.mark.parametrize("how", ["--no-input", "CI"])
+def test_init_missing_value_exit_2(tmp_path, run_cli, monkeypatch, how: str) -> None:
+    args = ["init", tmp_path / "x", "--municipality", "Musterstadt"]
+    if how == "CI":
+        monkeypatch.setenv("CI", "1")
+    else:
+        args.append("--no-input")
+    result = run_cli(*args, exit_code=2)
+    assert "--committee is missing" in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_adopt_records_ids_commit_and_tag(make_repo, run_cli) -> None:
+    root = make_repo()
+    head = git(root, "rev-parse", "HEAD").strip()
+    result = run_cli("adopt", "1.1", "--root", root, "--date", "2021-03-25", "--resolution",
+                     "BV/0042/2021", "--body", "Rat der Teststadt")
+    assert "masterplan-1.1" in result.stderr
+    text = (root / "masterplan/adoptions/1.1.yaml").read_text(encoding="utf-8")
+    assert text == ("# yaml-language-server: $schema=../../schema/adoption.schema.json\n"
+                    'version: "1.1"\ndate: 2021-03-25\nbody: Rat der Teststadt\n'
+                    "resolution: BV/0042/2021\nmeasures: [M-001, M-002, M-003]\n"
+                    f"commit: {head}\ntag: masterplan-1.1\n")
+    assert git(root, "cat-file", "-t", "masterplan-1.1").strip() == "tag"
+    assert git(root, "rev-parse", "masterplan-1.1^{commit}").strip() == head
+    assert "BV/0042/2021" in git(root, "tag", "-n1", "masterplan-1.1")
+    run_cli("validate", "--root", root)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("1.0", "--date", "2021-03-25", "--resolution", "R"), "already recorded"),
+    (("v2", "--date", "2021-03-25", "--resolution", "R"), "not a version"),
+    (("2.0", "--date", "25.03.2021", "--resolution", "R"), "--date"),
+    (("2.0", "--date", "2021-03-25", "--resolution", " "), "--resolution"),
+])
+def test_adopt_refuses_bad_input(make_repo, run_cli, args, message: str) -> None:
+    root = make_repo()
+    before = _files(root)
+    result = run_cli("adopt", *args, "--root", root, exit_code=2)
+    assert message in result.stderr
+    assert _files(root) == before
+    assert git(root, "tag") == ""
+
+
+def test_adopt_refuses_an_existing_tag_and_uncommitted_changes(make_repo, run_cli) -> None:
+    root = make_repo()
+    git(root, "tag", "masterplan-2.0")
+    result = run_cli("adopt", "2.0", "--root", root, "--date", "2021-03-25", "--resolution",
+                     "R", exit_code=2)
+    assert "tag masterplan-2.0 exists" in result.stderr
+    (root / "measures/M-003-e-akte.yaml").write_text(
+        (root / "measures/M-003-e-akte.yaml").read_text() + "public: false\n")
+    result = run_cli("adopt", "2.1", "--root", root, "--date", "2021-03-25", "--resolution",
+                     "R", exit_code=2)
+    assert "not committed" in result.stderr
+    assert not (root / "masterplan/adoptions/2.1.yaml").exists()
+
+
+def test_adopt_refuses_an_invalid_plan(make_repo, run_cli) -> None:
+    root = make_repo(history=[("2021-02-01T10:00:00+01:00", "Break", {
+        "measures/M-003-e-akte.yaml": "id: M-003\n"})])
+    run_cli("adopt", "2.0", "--root", root, "--date", "2021-03-25", "--resolution", "R",
+            exit_code=1)
+    assert not (root / "masterplan/adoptions/2.0.yaml").exists()
+    assert git(root, "tag") == ""
+
+
+def test_adopt_without_git_writes_the_record_only(plan_dir, run_cli) -> None:
+    result = run_cli("adopt", "2.0", "--root", plan_dir, "--date", "2021-03-25",
+                     "--resolution", "BV/1/2021")
+    assert "no tag" in result.stderr
+    data = yaml.safe_load((plan_dir / "masterplan/adoptions/2.0.yaml").read_text())
+    assert data["measures"] == ["M-001", "M-002", "M-003"] and "commit" not in data
+
+
+def test_adopt_many_measures_one_per_line(plan_dir, run_cli) -> None:
+    source = (plan_dir / "measures/M-003-e-akte.yaml").read_text(encoding="utf-8")
+    for n in range(4, 16):
+        (plan_dir / f"measures/M-{n:03d}-x.yaml").write_text(
+            source.replace("M-003", f"M-{n:03d}"), encoding="utf-8")
+    run_cli("adopt", "2.0", "--root", plan_dir, "--date", "2021-03-25", "--resolution", "R")
+    text = (plan_dir / "masterplan/adoptions/2.0.yaml").read_text(encoding="utf-8")
+    assert "measures:\n  - M-001\n  - M-002\n" in text
+    assert yaml.safe_load(text)["measures"][-1] == "M-015"
+
+
+def test_init_asks_on_a_terminal(tmp_path, run_cli, monkeypatch) -> None:
+    monkeypatch.setattr("dotool.cli.prompts.interactive", lambda no_input: not no_input)
+    root = tmp_path / "neu"
+    result = run_cli("init", root, "--committee", "Hauptausschuss", input="\n  \nLüneburg\n")
+    assert "must not be empty" in result.stderr  # blank answers are asked again
+    text = (root / "masterplan/masterplan.yaml").read_text(encoding="utf-8")
+    assert "municipality: Lüneburg\n" in text and "committee: Hauptausschuss\n" in text

@@ -1,0 +1,63 @@
+"""`dotool report` and `dotool masterplan` from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def test_report_markdown_on_stdout_only(run_cli, sample_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("report", "--half", "2020-H2", "--root", sample_dir)
+    assert result.stdout.startswith("# Winsen (Luhe): Masterplan Digitalisierung – "
+                                    "Sachstandsbericht 2. Halbjahr 2020\n")
+    assert result.stderr == ""
+    # Not in git: the "Stand" is the end of the half, never today.
+    assert "| Stand | 31.12.2020 |" in result.stdout
+
+
+def test_report_writes_html_and_pdf_by_extension(run_cli, sample_dir: Path,  # type: ignore[no-untyped-def]
+                                                 tmp_path: Path) -> None:
+    out = tmp_path / "out" / "bericht.html"
+    result = run_cli("report", "--half", "2021-H1", "--lang", "en", "-o", out,
+                     "--root", sample_dir)
+    assert result.stdout == ""
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    forced = tmp_path / "bericht.txt"
+    run_cli("report", "--half", "2021-H1", "--format", "md", "-o", forced, "--root", sample_dir)
+    assert forced.read_text(encoding="utf-8").startswith("# Winsen")
+
+
+def test_masterplan_command(run_cli, sample_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("masterplan", "--root", sample_dir, "--lang", "en")
+    assert result.stdout.startswith("# Masterplan Digitalisierung Winsen (Luhe)")
+    assert "## 3 Goals" in result.stdout
+    out = tmp_path / "plan.docx"
+    run_cli("masterplan", "--root", sample_dir, "-o", out)
+    assert out.read_bytes()[:2] == b"PK"
+
+
+def test_usage_errors_exit_2(run_cli, sample_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert "half" in run_cli("report", "--half", "2020-H3", "--root", sample_dir,
+                             exit_code=2).stderr
+    run_cli("report", "--half", "2020-H2", "--format", "pdf", "--root", sample_dir, exit_code=2)
+    run_cli("report", "--half", "2020-H2", "-o", tmp_path / "x.odt", "--root", sample_dir,
+            exit_code=2)
+    run_cli("report", "--half", "2020-H2", "--lang", "fr", "--root", sample_dir, exit_code=2)
+    assert not (tmp_path / "x.odt").exists()
+
+
+def test_invalid_content_is_refused(run_cli, plan_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = plan_dir / "measures" / "M-001-termine.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: completed",
+                                                             "status: complete"),
+                    encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = run_cli("report", "--half", "2020-H2", "-o", out, "--root", plan_dir, exit_code=1)
+    assert "complete" in result.stderr and not out.exists()
+
+
+def test_stand_is_the_date_of_the_last_commit(run_cli, make_repo) -> None:  # type: ignore[no-untyped-def]
+    root = make_repo(history=[("2021-02-03T09:00:00+01:00", "Sachstand", {"README.md": "x"})])
+    result = run_cli("report", "--half", "2020-H2", "--root", root)
+    # README.md is not plan data: the date is that of the initial commit of the plan.
+    assert "| Stand | 01.09.2020 |" in result.stdout

@@ -1,0 +1,88 @@
+"""The structure of the PDF (PDF/UA-1) and of the DOCX, read back with pypdf and python-docx."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from dotool.model.dates import Half
+from dotool.render.document import render_masterplan, render_report
+from tests.render.conftest import STAND
+
+
+def _titles(outline: list) -> list[str]:  # type: ignore[type-arg]
+    """Every bookmark title, nested ones included."""
+    found: list[str] = []
+    for item in outline:
+        found.extend(_titles(item) if isinstance(item, list) else [item.title])
+    return found
+
+
+@pytest.fixture(scope="module")
+def report_pdf(sample_plan) -> bytes:  # type: ignore[no-untyped-def]
+    return render_report(sample_plan, Half.parse("2020-H2"), fmt="pdf", lang="de",
+                         stand=STAND).data
+
+
+def test_pdf_is_tagged_with_language_title_and_bookmarks(report_pdf: bytes) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(report_pdf))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "de"
+    assert reader.metadata is not None
+    assert reader.metadata.title == ("Winsen (Luhe): Masterplan Digitalisierung – "
+                                     "Sachstandsbericht 2. Halbjahr 2020")
+    assert reader.metadata["/CreationDate"].startswith("D:20210115")
+    titles = _titles(reader.outline)
+    assert "Beschlussvorschlag" in titles and "1 Zusammenfassung" in titles
+    assert 6 <= len(reader.pages) <= 20
+    first = reader.pages[0].extract_text()
+    assert "Beispieldaten" in first and "Der Ausschuss nimmt den Sachstandsbericht" in first
+    second = reader.pages[1].extract_text()
+    assert "Seite 2 von" in second and "Winsen (Luhe)" in second
+    xmp = root["/Metadata"].get_object().get_data()
+    assert b"pdfuaid" in xmp  # the PDF/UA identification in the XMP metadata
+
+
+def test_pdf_content_is_the_same_on_every_run(sample_plan, report_pdf: bytes) -> None:  # type: ignore[no-untyped-def]
+    again = render_report(sample_plan, Half.parse("2020-H2"), fmt="pdf", lang="de",
+                          stand=STAND).data
+    assert again == report_pdf
+
+
+def test_docx_has_headings_tables_lists_and_properties(sample_plan) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    data = render_report(sample_plan, Half.parse("2021-H1"), fmt="docx", lang="en",
+                         stand=STAND).data
+    doc = Document(io.BytesIO(data))
+    styles = {p.style.name for p in doc.paragraphs}
+    assert {"Title", "Heading 2", "Heading 3", "Heading 4", "List Bullet"} <= styles
+    assert len(doc.tables) >= 10
+    assert doc.tables[0].rows[0].cells[0].text == "Committee"
+    props = doc.core_properties
+    assert props.title.startswith("Winsen (Luhe): Masterplan Digitalisierung")
+    assert props.language == "en-GB" and props.author == ""
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "The committee takes note of the progress report." in text
+    assert "Durchwahl" not in text
+    again = render_report(sample_plan, Half.parse("2021-H1"), fmt="docx", lang="en",
+                          stand=STAND).data
+    assert again == data
+
+
+def test_masterplan_docx_and_pdf(sample_plan) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+    from pypdf import PdfReader
+
+    doc = Document(io.BytesIO(render_masterplan(sample_plan, fmt="docx", lang="de",
+                                                stand=STAND).data))
+    assert any(p.style.name == "Heading 4" and p.text.startswith("M-003") for p in doc.paragraphs)
+    pdf = PdfReader(io.BytesIO(render_masterplan(sample_plan, fmt="pdf", lang="en",
+                                                 stand=STAND).data))
+    assert pdf.trailer["/Root"]["/Lang"] == "en"
+    assert len(_titles(pdf.outline)) > 20
