@@ -78,6 +78,14 @@ class Formatter:
                                else ("¤#,##0" if whole else None),
                                currency_digits=not whole)
 
+    def money_short(self, value: float) -> str:
+        """An axis label: whole euros, millions abbreviated (1,5 Mio. € / €1.5M)."""
+        from babel.numbers import format_compact_currency
+
+        if abs(value) >= 1_000_000:
+            return format_compact_currency(value, "EUR", locale=self.locale, fraction_digits=1)
+        return self.money(round(value))
+
     def percent(self, value: float | None, digits: int = 0) -> str:
         """A percentage given as 0..100: 40 % (de) / 40% (en)."""
         from babel import Locale

@@ -17,7 +17,9 @@ from dotool.i18n import Formatter
 
 #: Colours of the Ampel and of the two series, readable in greyscale print as well.
 RAG_COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", "none": "#9e9e9e"}
-BLUE, GREY = "#1f4e79", "#9fb7d0"
+# Dark blue and orange: told apart with any common colour-vision deficiency, and both have at
+# least 3:1 contrast against white (WCAG 1.4.11 for graphical objects).
+BLUE, ORANGE = "#1f4e79", "#b35900"
 _RC: Any = {
     "svg.hashsalt": "dotool",  # fixed ids: the same data gives the same bytes
     "svg.fonttype": "none",  # text stays text (searchable, read by screen readers)
@@ -81,7 +83,7 @@ def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter,
     """A horizontal bar chart; with `series`, two bars per item (e.g. planned and spent)."""
 
     def draw(fig: Any) -> None:
-        from matplotlib.ticker import FuncFormatter
+        from matplotlib.ticker import FuncFormatter, MaxNLocator
 
         ax = fig.subplots()
         labels = [b.label for b in items]
@@ -91,7 +93,7 @@ def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter,
             ax.barh([y + height / 2 for y in ys], [b.value for b in items], height,
                     color=BLUE, label=series[0])
             ax.barh([y - height / 2 for y in ys], [b.second or 0 for b in items], height,
-                    color=GREY, label=series[1])
+                    color=ORANGE, label=series[1])
             ax.legend(loc="lower right", frameon=False)
         else:
             ax.barh(ys, [b.value for b in items], 0.6, color=[b.colour for b in items])
@@ -101,8 +103,10 @@ def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter,
         ax.set_yticks(ys, [_wrap(label) for label in labels])
         if percent:
             ax.set_xlim(0, 100)
-        axis = fmt.money if money else (fmt.percent if percent else fmt.number)
+        axis = fmt.money_short if money else (fmt.percent if percent else fmt.number)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: axis(v)))
+        if money:  # full amounts are wide: few ticks, so the labels never run into each other
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
         if not series and not percent:
             ax.set_xlim(0, max([b.value for b in items] + [1]) * 1.15)
             ax.xaxis.get_major_locator().set_params(integer=True)
