@@ -75,6 +75,19 @@ def test_docx_has_headings_tables_lists_and_properties(sample_plan) -> None:  # 
     assert again == data
 
 
+def test_docx_tables_show_the_ampel_in_colour_and_text(sample_plan) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+    from docx.shared import RGBColor
+
+    data = render_report(sample_plan, Half.parse("2021-H2"), fmt="docx", lang="de",
+                         stand=STAND).data
+    runs = [run for table in Document(io.BytesIO(data)).tables for row in table.rows
+            for cell in row.cells for p in cell.paragraphs for run in p.runs]
+    red = [r.text for r in runs if r.font.color.rgb == RGBColor.from_string("C62828")]
+    amber = [r.text for r in runs if r.font.color.rgb == RGBColor.from_string("B26A00")]
+    assert "● rot" in red and "● gelb" in amber
+
+
 def test_masterplan_docx_and_pdf(sample_plan) -> None:  # type: ignore[no-untyped-def]
     from docx import Document
     from pypdf import PdfReader

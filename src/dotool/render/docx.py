@@ -34,9 +34,10 @@ class _Builder(HTMLParser):
         self.bold = 0
         self.italic = 0
         self.lists: list[str] = []
-        self.table: list[list[tuple[str, bool]]] | None = None
+        self.table: list[list[tuple[str, bool, str | None]]] | None = None
         self.cell: list[str] | None = None
         self.cell_head = False
+        self.cell_colour: str | None = None  # the Ampel colour of the open cell, if any
         self.caption: str | None = None
         self.spans: list[str | None] = []  # the Ampel colour of each open <span>
 
@@ -54,12 +55,15 @@ class _Builder(HTMLParser):
             self.spans.append(colour)
             if colour and self.table is None:
                 self._run("● ")
+            elif colour and self.cell is not None:
+                self.cell.append("● ")
+                self.cell_colour = colour
         elif tag == "table":
             self.table, self.caption = [], None
         elif tag == "tr" and self.table is not None:
             self.table.append([])
         elif tag in ("td", "th") and self.table is not None:
-            self.cell, self.cell_head = [], tag == "th"
+            self.cell, self.cell_head, self.cell_colour = [], tag == "th", None
         elif tag in ("ul", "ol"):
             self.lists.append(tag)
         elif tag in ("strong", "b"):
@@ -81,7 +85,8 @@ class _Builder(HTMLParser):
         if tag == "span" and self.spans:
             self.spans.pop()
         elif tag in ("td", "th") and self.table is not None and self.cell is not None:
-            self.table[-1].append((" ".join("".join(self.cell).split()), self.cell_head))
+            self.table[-1].append((" ".join("".join(self.cell).split()), self.cell_head,
+                                   self.cell_colour))
             self.cell = None
         elif tag == "table" and self.table is not None:
             self._write_table(self.table, self.caption)
@@ -136,7 +141,10 @@ class _Builder(HTMLParser):
             return self.doc.add_paragraph(style=style)
         return self.doc.add_paragraph()
 
-    def _write_table(self, rows: list[list[tuple[str, bool]]], caption: str | None) -> None:
+    def _write_table(self, rows: list[list[tuple[str, bool, str | None]]],
+                     caption: str | None) -> None:
+        from docx.shared import RGBColor
+
         rows = [r for r in rows if r]
         if not rows:
             return
@@ -147,11 +155,13 @@ class _Builder(HTMLParser):
         table.style = "Table Grid"
         for index, row in enumerate(rows):
             cells = table.add_row().cells
-            for col, (text, head) in enumerate(row):
+            for col, (text, head, colour) in enumerate(row):
                 cells[col].text = text
-                if head and (index == 0 or col == 0):
-                    for run in cells[col].paragraphs[0].runs:
+                for run in cells[col].paragraphs[0].runs:
+                    if head and (index == 0 or col == 0):
                         run.bold = True
+                    if colour:  # the Ampel as colour as well as text, as in the HTML
+                        run.font.color.rgb = RGBColor.from_string(colour)
         self.para = None
 
 
