@@ -24,6 +24,7 @@ LAYOUT: dict[str, str | None] = {
     ".vscode/settings.json": "vscode-settings.json",
     ".pre-commit-config.yaml": "pre-commit-config.yaml",
     ".github/workflows/validate.yml": "validate.yml",
+    ".github/workflows/pages.yml": "pages.yml",
     "README.md": "README.md",
 }
 

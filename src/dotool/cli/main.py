@@ -10,6 +10,7 @@ from dotool import __version__
 from dotool.cli import add_measure as add_measure_cmd
 from dotool.cli import adopt as adopt_cmd
 from dotool.cli import diff as diff_cmd
+from dotool.cli import export as export_cmd
 from dotool.cli import history as history_cmd
 from dotool.cli import init as init_cmd
 from dotool.cli import list_ as list_cmd
@@ -17,6 +18,7 @@ from dotool.cli import masterplan as masterplan_cmd
 from dotool.cli import report as report_cmd
 from dotool.cli import schema as schema_cmd
 from dotool.cli import show as show_cmd
+from dotool.cli import site as site_cmd
 from dotool.cli import update as update_cmd
 from dotool.cli import validate as validate_cmd
 from dotool.cli.common import set_debug
@@ -62,6 +64,8 @@ app.command("diff")(diff_cmd.diff)
 app.command("history")(history_cmd.history)
 app.command("report")(report_cmd.report)
 app.command("masterplan")(masterplan_cmd.masterplan)
+app.command("export")(export_cmd.export)
+app.command("site")(site_cmd.site)
 
 
 def run() -> None:

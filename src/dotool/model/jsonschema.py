@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from dotool.model.adoption import Adoption
+from dotool.model.export import ExportDocument
 from dotool.model.masterplan import Masterplan
 from dotool.model.measure import Measure
 
@@ -16,6 +17,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "masterplan.schema.json": (Masterplan, "Masterplan Digitalisierung (masterplan.yaml)"),
     "measure.schema.json": (Measure, "Maßnahme des Masterplans (measures/<ID>-<slug>.yaml)"),
     "adoption.schema.json": (Adoption, "Beschluss einer Version (masterplan/adoptions/<v>.yaml)"),
+    "export.schema.json": (ExportDocument, "Open-Data-Export des Masterplans (dotool export)"),
 }
 
 

@@ -1,0 +1,75 @@
+"""`dotool export`: open data — the plan as one JSON document, or CSV tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dotool.cli.common import RootOption, handle_errors
+
+
+@handle_errors
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="json (one document) or csv (measures.csv "
+                                     "and updates.csv).")] = "json",
+    public: Annotated[bool, typer.Option("--public", help="Leave out measures with `public: "
+                                         "false` entirely (for publishing).")] = False,
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="json: the file to write (default: stdout). csv: the folder "
+        "to write measures.csv and updates.csv into (required).", show_default=False)] = None,
+    root: RootOption = None,
+) -> None:
+    """Export the whole plan with the current state of every measure as open data.
+
+    `contact` is never exported. The JSON is described by schema/export.schema.json.
+
+    Examples:
+
+    * `dotool export --public > masterplan.json`
+    * `dotool export --format json --public -o build/open-data/masterplan.json`
+    * `dotool export --format csv --public -o build/open-data`
+    """
+    from datetime import date
+
+    from dotool.checks.run import load_valid_plan
+    from dotool.cli.common import err_console, resolve_root
+    from dotool.cli.rendering import stand_date
+    from dotool.errors import UsageError
+    from dotool.store.atomic import write_atomic
+
+    chosen = fmt.lower()
+    if chosen not in ("json", "csv"):
+        raise UsageError(f"--format must be json or csv, not `{fmt}`")
+    if chosen == "csv" and output is None:
+        raise UsageError("csv writes two files", hint="pass -o DIR")
+    if chosen == "csv" and output is not None and output.exists() and not output.is_dir():
+        raise UsageError(f"{output} is a file; csv needs a folder for measures.csv and "
+                         "updates.csv")
+    if chosen == "json" and output is not None and output.is_dir():
+        raise UsageError(f"{output} is a folder", hint="pass the path of the JSON file to write")
+    where = resolve_root(root)
+    plan = load_valid_plan(where)
+    if chosen == "csv":
+        from dotool.export.tables import export_tables
+
+        assert output is not None
+        for name, data in export_tables(plan, public=public).items():
+            write_atomic(output / name, data)
+            err_console().print(f"wrote {output / name}", markup=False)
+        return
+    from dotool.export.document import export_json
+
+    latest = plan.latest_reported_half()
+    # Without git and without any update there is no date of the data: null, never "today".
+    stand = stand_date(where, latest.end if latest else date.min)
+    data = export_json(plan, public=public, data_as_of=None if stand == date.min else stand)
+    if output is None:
+        import sys
+
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    write_atomic(output, data)
+    err_console().print(f"wrote {output}", markup=False)

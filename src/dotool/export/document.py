@@ -1,0 +1,36 @@
+"""The plan with its derived states as an `ExportDocument`, and its deterministic JSON text."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from dotool.model.export import ExportDocument, ExportMeasure, derive
+from dotool.model.plan import Plan
+from dotool.model.public import public_plan, without_contact
+
+
+def prepare(plan: Plan, *, public: bool) -> Plan:
+    """The plan an export shows: never a `contact`; with `public`, only public measures."""
+    return public_plan(plan) if public else without_contact(plan)
+
+
+def build_export(plan: Plan, *, public: bool, data_as_of: date | None) -> ExportDocument:
+    """The export document of `plan` (already passed through `prepare`)."""
+    measures = [
+        # The measure is valid already: construct without validating it a second time.
+        ExportMeasure.model_construct(**dict(m), derived=derive(plan, m))
+        for m in sorted(plan.measures, key=lambda m: m.id)
+    ]
+    return ExportDocument(
+        format_version=1, public=public, data_as_of=data_as_of,
+        latest_half=plan.latest_reported_half(), masterplan=plan.masterplan,
+        adoptions=list(plan.adoptions), measures=measures,
+    )
+
+
+def export_json(plan: Plan, *, public: bool, data_as_of: date | None) -> bytes:
+    """The JSON text: UTF-8, two-space indent, keys in model order, one newline at the end."""
+    document = build_export(prepare(plan, public=public), public=public, data_as_of=data_as_of)
+    data = document.model_dump(mode="json")
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,170 @@
+"""The view of the public website (`dotool site`): overview, fields, measures, reports.
+
+The plan given here must already be the public plan (`dotool.model.public.public_plan`): the
+site never learns that a non-public measure exists. A measure's "current" state is its latest
+update, and masterplan measure vs further initiative follows the latest adoption — the same
+values `dotool export` writes (`dotool.model.export.derive`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from dotool.model.dates import Half
+from dotool.model.export import derive
+from dotool.model.measure import Measure
+from dotool.model.plan import Plan
+from dotool.model.vocab import KEYS
+from dotool.render.common import FieldRef, PlanHeader, fields_of, header_of, mean
+from dotool.render.plan_view import Profile, profile
+from dotool.render.report_view import ReportView, build_report_view
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """One measure in the lists, the filters and the search index."""
+
+    id: str
+    title: str
+    url: str  # relative to the site root
+    field: str
+    field_title: str
+    scope: str
+    status: str
+    rag: str | None
+    progress: int | None
+    start: date | None
+    planned_end: date | None
+    replanned: bool
+    in_plan: bool
+
+
+@dataclass(frozen=True)
+class UpdateView:
+    """One half-yearly update of a measure, for its history."""
+
+    half: Half
+    status: str
+    rag: str
+    rag_reason: str | None
+    progress: int | None
+    text: str
+    next: str | None
+    replanned_end: date | None
+
+
+@dataclass(frozen=True)
+class MeasurePage:
+    row: MeasureRow
+    profile: Profile
+    updates: tuple[UpdateView, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class FieldPage:
+    field: FieldRef
+    url: str
+    measures: tuple[MeasureRow, ...]
+    progress: float | None  # mean over measures with a progress that are not dropped
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """Everything the site shows."""
+
+    header: PlanHeader
+    stand: date | None  # the date of the data; None when neither git nor an update tells
+    latest: Half | None  # the latest reported half
+    report: ReportView | None  # the latest half's report, for the dashboard
+    halves: tuple[Half, ...]  # every half with a report page, newest first
+    fields: tuple[FieldPage, ...]
+    measures: tuple[MeasureRow, ...]
+    pages: tuple[MeasurePage, ...]
+    statuses: tuple[str, ...]  # the statuses and Ampel values that occur, for the filters
+    rags: tuple[str, ...]
+    scopes: tuple[str, ...]
+
+
+def measure_url(measure_id: str) -> str:
+    return f"measures/{measure_id}.html"
+
+
+def field_url(key: str) -> str:
+    return f"fields/{key}.html"
+
+
+def report_url(half: Half) -> str:
+    return f"reports/{half}.html"
+
+
+def row_of(plan: Plan, measure: Measure) -> MeasureRow:
+    """The current state of a measure as one row."""
+    derived = derive(plan, measure)
+    field = plan.masterplan.field(measure.field)
+    return MeasureRow(
+        id=measure.id, title=measure.title, url=measure_url(measure.id), field=measure.field,
+        field_title=field.title if field else measure.field, scope=measure.scope,
+        status=derived.status, rag=derived.rag, progress=derived.progress,
+        start=measure.start.first_day if measure.start else None,
+        planned_end=derived.planned_end.last_day if derived.planned_end else None,
+        replanned=derived.replanned, in_plan=derived.plan == "masterplan",
+    )
+
+
+def _updates(measure: Measure) -> tuple[UpdateView, ...]:
+    return tuple(
+        UpdateView(u.half, u.status, u.rag, u.rag_reason, u.progress, u.text, u.next,
+                   u.replanned_end.last_day if u.replanned_end else None)
+        for u in reversed(measure.updates)
+    )
+
+
+def reported_halves(plan: Plan) -> tuple[Half, ...]:
+    """Every half from the first with an update to the latest, newest first (no gaps)."""
+    halves = sorted({u.half for m in plan.measures for u in m.updates})
+    if not halves:
+        return ()
+    out = [halves[0]]
+    while out[-1] < halves[-1]:
+        out.append(out[-1].next())
+    return tuple(reversed(out))
+
+
+def build_site_view(plan: Plan, *, stand: date | None) -> SiteView:
+    """The view of the whole site; `plan` is the public plan."""
+    rows = [row_of(plan, m) for m in plan.measures]
+    latest = plan.latest_reported_half()
+    report = build_report_view(plan, latest, stand=stand or latest.end) if latest else None
+    fields = tuple(
+        FieldPage(f, field_url(f.key), mine,
+                  mean([r.progress for r in mine
+                        if r.progress is not None and r.status != "dropped"]))
+        for f in fields_of(plan)
+        for mine in [tuple(r for r in rows if r.field == f.key)]
+    )
+    pages = tuple(MeasurePage(r, profile(plan, m, internal=False), _updates(m))
+                  for r, m in zip(rows, plan.measures, strict=True))
+    return SiteView(
+        header=header_of(plan), stand=stand, latest=latest, report=report,
+        halves=reported_halves(plan), fields=fields, measures=tuple(rows), pages=pages,
+        statuses=tuple(k for k in KEYS["status"] if any(r.status == k for r in rows)),
+        rags=tuple(k for k in KEYS["rag"] if any(r.rag == k for r in rows)),
+        scopes=tuple(k for k in KEYS["scope"] if any(r.scope == k for r in rows)),
+    )
+
+
+def search_index(plan: Plan) -> str:
+    """The full text of every measure by id, as JSON, for the search in the browser.
+
+    Only public text fields (the plan is the public plan; `contact` is not a text field here).
+    """
+    entries: dict[str, str] = {}
+    for m in plan.measures:
+        parts = [m.id, m.title, m.ref or "", m.summary, m.objective or "", m.lead,
+                 *m.participants, *(k.name for k in m.kpis), *(ms.title for ms in m.milestones)]
+        for u in m.updates:
+            parts += [u.text, u.next or "", u.rag_reason or ""]
+        entries[m.id] = " ".join(" ".join(p.split()) for p in parts if p)
+    return json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -1,0 +1,92 @@
+"""Fixtures of the browser tests: the sample's site in two languages, a local server, Chromium.
+
+The tests drive Debian's Chromium (`/usr/bin/chromium`) with Playwright and never download a
+browser; `.ci/run` installs Chromium with apt-get and axe-core with `npm ci`. Without them the
+tests are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
+# No network on the test machines, and none wanted: every background service is off.
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LANGS = ("de", "en")
+
+
+@pytest.fixture(scope="session")
+def www(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's site, German in www/de and English in www/en (so: from a sub-folder)."""
+    from dotool.checks.run import load_valid_plan
+    from dotool.render.site import render_site
+    from dotool.store.tree import write_tree
+    from tests.conftest import REPO
+
+    plan = load_valid_plan(REPO)
+    root = tmp_path_factory.mktemp("www")
+    for lang in LANGS:
+        write_tree(root / lang, render_site(plan, lang=lang, stand=None, repo=REPO))
+    return root
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # silence the access log
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(www: Path) -> Iterator[str]:
+    """`http.server` on 127.0.0.1 serving `www`, in a thread; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(www))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, through Playwright."""
+    if not CHROMIUM.is_file():
+        pytest.skip("Chromium is not installed at /usr/bin/chromium "
+                    "(apt-get install chromium; .ci/run does this)")
+    sync_api = pytest.importorskip("playwright.sync_api",
+                                   reason="playwright is not installed (pip install -e '.[dev]')")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """A fresh page; fails the test if it asks for anything but the local site."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    outside: list[str] = []
+    tab.on("request", lambda request: None if request.url.startswith(
+        (server, "file://", "data:")) else outside.append(request.url))
+    yield tab
+    context.close()
+    assert not outside, f"requests outside the site: {outside}"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> Path:
+    if not AXE.is_file():
+        pytest.skip("axe-core is not installed: npm ci --prefix tests/browser")
+    return AXE

@@ -1,0 +1,128 @@
+"""The site in a real browser: accessibility (axe-core), filters, search, keyboard, file://."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["index.html", "fields/buergerservice.html", "measures/M-004.html",
+         "measures/index.html", "roadmap.html", "reports/2021-H2.html"]
+
+
+def visible_ids(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        "tr[data-measure]", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.measure)")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_violations(page, server, axe_source, lang, path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/{lang}/{path}")
+    page.add_script_tag(path=str(axe_source))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    report = json.dumps([{"id": v["id"], "impact": v["impact"], "help": v["help"],
+                          "nodes": [n["target"] for n in v["nodes"][:5]]} for v in bad],
+                        indent=2)
+    assert not bad, f"{lang}/{path}:\n{report}"
+
+
+def test_filters_by_clicks(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/de/measures/index.html")
+    assert page.is_visible("#filters")
+    everything = visible_ids(page)
+    assert len(everything) == 24
+    assert page.inner_text("#filter-count") == "24 von 24 Maßnahmen angezeigt"
+
+    page.select_option("#f-status", "completed")
+    completed = visible_ids(page)
+    expected = page.eval_on_selector_all(
+        "tr[data-status='completed']", "rows => rows.map(r => r.dataset.measure)")
+    assert completed == expected and 0 < len(completed) < 24
+    assert page.inner_text("#filter-count").startswith(f"{len(completed)} von 24")
+
+    page.select_option("#f-field", "buergerservice")
+    both = visible_ids(page)
+    assert set(both) <= set(completed) and "M-004" in both
+
+    page.select_option("#f-scope", "internal")
+    assert "M-004" not in visible_ids(page)  # M-004 is verwaltungsextern
+
+    page.click("button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('tr[data-measure][hidden]').length === 0")
+    assert visible_ids(page) == everything
+
+    page.select_option("#f-rag", "red")
+    red = visible_ids(page)
+    assert red and all(page.get_attribute(f"tr[data-measure='{i}']", "data-rag") == "red"
+                       for i in red)
+
+
+def test_full_text_search_by_typing(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/de/measures/index.html")
+    page.click("#f-q")
+    page.keyboard.type("Terminvergabe")
+    assert "M-004" in visible_ids(page) and len(visible_ids(page)) < 24
+    # Words found in the text of the updates, without case and accents.
+    page.fill("#f-q", "")
+    page.keyboard.type("wartezeit burgerburo")
+    assert "M-004" in visible_ids(page)
+    page.fill("#f-q", "")
+    page.keyboard.type("xyzzy-nothing")
+    assert visible_ids(page) == []
+    assert page.is_visible("#no-results")
+
+
+def test_search_from_the_header(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/en/index.html")
+    page.fill("#site-q", "Kita")
+    page.press("#site-q", "Enter")
+    page.wait_for_url(re.compile(r".*/en/measures/index\.html\?q=Kita$"))
+    assert page.input_value("#f-q") == "Kita"
+    found = visible_ids(page)
+    assert "M-019" in found and len(found) < 5  # the Kita-Portal, and texts that name it
+
+
+def test_keyboard_skip_link_and_visible_focus(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/de/measures/M-004.html")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert page.is_visible(".skip-link")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    # Every link and control can be reached with Tab and shows where the focus is.
+    page.goto(f"{server}/de/index.html")
+    seen = set()
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const e = document.activeElement;
+            const s = getComputedStyle(e);
+            return [e.tagName, e.textContent.trim(), s.outlineStyle, s.outlineWidth]; }""")
+        assert info[2] != "none" and info[3] != "0px", info
+        seen.add(info[1])
+    assert "Handlungsfelder" in seen and "Sachstandsberichte" in seen
+
+
+def test_works_from_file_url(page, www) -> None:  # type: ignore[no-untyped-def]
+    page.goto((www / "de" / "measures" / "index.html").as_uri())
+    # The stylesheet and the scripts load through relative paths.
+    colour = page.evaluate(
+        "getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+    assert colour == "rgb(31, 78, 121)"
+    page.fill("#f-q", "Glasfaser")
+    assert "M-009" in visible_ids(page) and len(visible_ids(page)) < 24
+    page.click("text=Übersicht")
+    assert page.url.endswith("/de/index.html")
+
+
+def test_english_labels(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/en/measures/M-004.html")
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.inner_text(".skip-link") == "Skip to content"
+
+

@@ -1,0 +1,142 @@
+"""`dotool site`: the files, public content only, escaping, safe writing into the folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+HOSTILE = """\
+id: M-004
+title: "Angriff <script>alert('t')</script> & Co"
+field: rathaus
+scope: external
+kind: project
+summary: "Text mit <img src=x onerror=alert(1)> und [Link](javascript:alert(2))."
+lead: "Fachdienst <b>Fett</b>"
+contact: Geheim Kontakt -999
+updates:
+  - half: 2020-H2
+    status: in_progress
+    rag: amber
+    rag_reason: "<iframe src=//evil.example></iframe>"
+    progress: 10
+    text: "Sachstand <style>body{display:none}</style>"
+"""
+
+
+def _texts(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's site in German, rendered once for the module."""
+    from dotool.checks.run import load_valid_plan
+    from dotool.render.site import render_site
+    from dotool.store.tree import write_tree
+    from tests.conftest import REPO
+
+    plan = load_valid_plan(REPO)
+    target = tmp_path_factory.mktemp("site")
+    write_tree(target, render_site(plan, lang="de", stand=None, repo=REPO))
+    return target
+
+
+def test_pages_exist(sample_site) -> None:  # type: ignore[no-untyped-def]
+    names = set(_texts(sample_site))
+    expected = {"index.html", "measures/index.html", "fields/index.html", "roadmap.html",
+                "reports/index.html", "about.html", "assets/site.css", "assets/site.js",
+                "assets/search-index.js", "measures/M-004.html", "fields/buergerservice.html",
+                "reports/2020-H2.html", "reports/2021-H1.html", "reports/2021-H2.html"}
+    assert expected <= names
+    assert len([n for n in names if n.startswith("measures/M-")]) == 24
+
+
+def test_no_non_public_measure_and_no_contact(sample_site) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import REPO
+
+    contacts = [line.split(":", 1)[1].strip()
+                for p in (REPO / "measures").glob("*.yaml")
+                for line in p.read_text(encoding="utf-8").splitlines()
+                if line.startswith("contact:")]
+    assert contacts
+    for name, text in _texts(sample_site).items():
+        assert "M-016" not in text, name
+        assert "Informationssicherheitsmanagement" not in text, name
+        for contact in contacts:
+            assert contact not in text, name
+    assert not (sample_site / "measures" / "M-016.html").exists()
+
+
+def test_sample_notice_and_language(sample_site) -> None:  # type: ignore[no-untyped-def]
+    index = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in index
+    assert "Beispieldaten" in index
+    assert "Beispieldaten" in (sample_site / "about.html").read_text(encoding="utf-8")
+
+
+def test_hostile_text_is_escaped(run_cli, plan_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (plan_dir / "measures" / "M-004-angriff.yaml").write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "site"
+    run_cli("site", "-o", out, "--root", plan_dir)
+    texts = _texts(out)
+    page = texts["measures/M-004.html"]
+    assert "&lt;script&gt;alert" in page
+    for name, text in texts.items():
+        if name.endswith(".html"):
+            for raw in ("<script>alert", "<img src=x", "<iframe", "<style>body", "<b>Fett",
+                        'href="javascript:'):
+                assert raw not in text, (name, raw)
+        assert "Geheim Kontakt" not in text, name
+
+
+def test_refuses_a_file_and_keeps_unrelated_files(run_cli, plan_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    afile = tmp_path / "site.txt"
+    afile.write_text("keep", encoding="utf-8")
+    result = run_cli("site", "-o", afile, "--root", plan_dir, exit_code=2)
+    assert "is a file" in result.stderr and afile.read_text(encoding="utf-8") == "keep"
+
+    out = tmp_path / "www"
+    (out / "own").mkdir(parents=True)
+    (out / "own" / "page.html").write_text("mine", encoding="utf-8")
+    run_cli("site", "-o", out, "--root", plan_dir)
+    first = _texts(out)
+    run_cli("site", "-o", out, "--root", plan_dir)
+    assert _texts(out) == first  # deterministic
+    assert (out / "own" / "page.html").read_text(encoding="utf-8") == "mine"
+
+    # A measure made non-public later: its old page is removed, nothing else is.
+    path = plan_dir / "measures" / "M-002-glasfaser.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "public: false\n", encoding="utf-8")
+    result = run_cli("site", "-o", out, "--root", plan_dir)
+    assert not (out / "measures" / "M-002.html").exists()
+    assert "removed" in result.stderr
+    assert (out / "own" / "page.html").read_text(encoding="utf-8") == "mine"
+    assert all("M-002" not in t for t in _texts(out).values())
+
+
+def test_english_site(run_cli, plan_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "en"
+    run_cli("site", "-o", out, "--lang", "en", "--root", plan_dir)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in index and "Skip to content" in index
+    assert "Progress reports" in index
+
+
+def test_init_scaffolds_a_pages_workflow(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    from dotool import __version__
+
+    root = tmp_path / "neu"
+    run_cli("init", root, "--municipality", "Musterstadt", "--committee", "Ausschuss",
+            "--no-input")
+    workflow = yaml.safe_load((root / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    assert f'pip install "dotool[render]=={__version__}"' in runs
+    assert "dotool site -o _site" in runs
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") for s in steps)
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
