@@ -1,20 +1,54 @@
-"""`validate`: read, load, check; the one entry point every command uses to get a valid plan."""
+"""`validate`: read, load, check; the one entry point every command uses to get a valid plan.
+
+Validating files that are byte for byte those of an earlier validation, with the same options on
+the same day, gives the same findings: they come from the cache (`dotool.store.cache`) without
+parsing or checking anything, and the plan's models are built only if a caller asks for them.
+Otherwise every file is loaded (unchanged ones from the cache) and every rule runs.
+Heavy modules (YAML, pydantic, the models) are imported only on that second path.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from dotool.checks import consistency, references
-from dotool.checks.context import Context
-from dotool.checks.load import Loaded, load_plan
 from dotool.errors import InvalidContent
 from dotool.findings import Finding
-from dotool.model.dates import Half
-from dotool.model.plan import Plan
-from dotool.store.files import RawPlan, read_plan
-from dotool.store.yamlload import MAX_BYTES
+from dotool.store import cache as cache_store
+from dotool.store.files import MAX_BYTES, RawFile, RawPlan, read_plan, source_lines
+
+if TYPE_CHECKING:
+    from dotool.checks.load import Loaded
+    from dotool.model.dates import Half
+    from dotool.model.plan import Plan
+
+
+class Sources(Mapping[str, list[str]]):
+    """The lines of every parsed file (to show offending lines), split only when shown."""
+
+    def __init__(self, sources: Mapping[str, Any]) -> None:
+        self._sources = sources  # path → its YamlDocument, or its bytes (files from the cache)
+        self._lines: dict[str, list[str]] = {}
+
+    def __getitem__(self, path: str) -> list[str]:
+        if path not in self._lines:
+            source = self._sources[path]
+            self._lines[path] = (source_lines(source.decode("utf-8").removeprefix("\ufeff"))
+                                 if isinstance(source, bytes) else source.lines)
+        return self._lines[path]
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._sources  # without splitting the file
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
 
 
 @dataclass(frozen=True)
@@ -23,9 +57,14 @@ class Validation:
 
     root: Path
     findings: tuple[Finding, ...]
-    plan: Plan | None
     files: int
-    sources: dict[str, list[str]]  # the lines of every parsed file, to show offending lines
+    sources: Mapping[str, list[str]]
+    build_plan: Callable[[], Plan | None] = field(repr=False, compare=False)
+
+    @cached_property
+    def plan(self) -> Plan | None:
+        """The plan when it has no errors (its models are built on first use)."""
+        return self.build_plan()
 
     @property
     def errors(self) -> list[Finding]:
@@ -37,22 +76,98 @@ class Validation:
 
 
 def validate(root: Path, *, today: date | None = None, half: Half | None = None,
-             strict: bool = False) -> Validation:
-    """Check everything under `root` (SPEC §4) and collect every finding."""
-    return validate_raw(read_plan(root, limit=MAX_BYTES), today=today, half=half, strict=strict)
+             strict: bool = False, cache: bool = True) -> Validation:
+    """Check everything under `root` (SPEC §4) and collect every finding.
+
+    `cache=False` neither reads nor writes the cache (`--no-cache`).
+    """
+    return validate_raw(read_plan(root, limit=MAX_BYTES), today=today, half=half,
+                        strict=strict, cache=cache)
 
 
 def validate_raw(raw: RawPlan, *, today: date | None = None, half: Half | None = None,
-                 strict: bool = False) -> Validation:
-    """Check files already in memory (a git tree, a file not yet written) like `validate`."""
-    loaded = load_plan(raw)
-    return check_loaded(raw.root, loaded, files=len(raw.measures) + len(raw.adoptions) + 1,
-                        today=today or date.today(), half=half, strict=strict)
+                 strict: bool = False, cache: bool = False) -> Validation:
+    """Check files already in memory (a git tree, a file not yet written) like `validate`.
+
+    `cache=True` uses the cache as `validate` does; it is off by default because a plan that
+    exists only in memory (a change being checked before it is written) is rarely seen again.
+    """
+    today = today or date.today()
+    store = cache_store.for_root(raw.root) if cache else None
+    files = len(raw.measures) + len(raw.adoptions) + 1
+    key = b""
+    if store is not None:
+        key = _memo_key(raw, today, half, strict)
+        known = _remembered(store, key, raw)
+        if known is not None:
+            return known
+    from dotool.checks.load import paused_gc
+
+    with paused_gc():
+        return _validate_loaded(raw, store, key, files=files, today=today, half=half,
+                                strict=strict)
+
+
+def _validate_loaded(raw: RawPlan, store: cache_store.PlanCache | None, key: bytes, *,
+                     files: int, today: date, half: Half | None, strict: bool) -> Validation:
+    from dotool.checks.load import load_plan
+
+    loaded = load_plan(raw, cache=store)
+    result = check_loaded(raw.root, loaded, files=files, today=today, half=half, strict=strict)
+    if store is not None:
+        # The few files that were not parsed (unreadable, not YAML), so no lines are shown.
+        unparsed = tuple(f.path for f in _raw_files(raw) if f.path not in result.sources)
+        store.plans.put(key, (files, tuple(cache_store.finding_to_plain(f)
+                                           for f in result.findings), unparsed))
+        store.save()
+    return result
+
+
+def _raw_files(raw: RawPlan) -> list[RawFile]:
+    return [f for f in (raw.masterplan, *raw.measures, *raw.adoptions) if f is not None]
+
+
+def _memo_key(raw: RawPlan, today: date, half: Half | None, strict: bool) -> bytes:
+    # Everything the findings depend on: each file's path and bytes (or why it was unreadable),
+    # the stray files, the day (rules compare dates with today) and the options.
+    parts = [b"validation", f"{today} {half} {strict}".encode(),
+             *(s.encode() for s in raw.strays)]
+    for file in _raw_files(raw):
+        parts += (file.path.encode("utf-8", "surrogateescape"), file.data,
+                  (file.problem or "").encode())
+    return cache_store.digest(*parts)
+
+
+def _remembered(store: cache_store.PlanCache, key: bytes, raw: RawPlan) -> Validation | None:
+    """The validation remembered under `key`, or None (also for an entry of the wrong shape)."""
+    entry = store.plans.get(key)
+    try:
+        files, plain, unparsed = entry
+        findings = tuple(cache_store.finding_from_plain(f) for f in plain)
+        sources = Sources({f.path: f.data for f in _raw_files(raw) if f.path not in unparsed})
+    except (TypeError, ValueError):
+        if entry is not None:
+            store.plans.discard(key)
+        return None
+    if type(files) is not int:
+        return None
+
+    def build_plan() -> Plan | None:
+        if any(f.severity == "error" for f in findings):
+            return None
+        from dotool.checks.load import load_plan
+
+        return _plan_of(load_plan(raw, cache=store))
+
+    return Validation(raw.root, findings, files, sources, build_plan)
 
 
 def check_loaded(root: Path, loaded: Loaded, *, files: int, today: date, half: Half | None,
                  strict: bool) -> Validation:
     """Run the rules beyond the schema over what loaded."""
+    from dotool.checks import consistency, references
+    from dotool.checks.context import Context
+
     measures = [m for _, m in loaded.measures]
     latest = max((u.half for m in measures for u in m.updates), default=None)
     ctx = Context(loaded, today, half or latest, required_half=half)
@@ -66,22 +181,28 @@ def check_loaded(root: Path, loaded: Loaded, *, files: int, today: date, half: H
     if strict:
         findings = [f.as_error() for f in findings]
     findings.sort(key=Finding.sort_key)
-    plan = None
-    if loaded.masterplan is not None and not any(f.severity == "error" for f in findings):
-        ordered = sorted(loaded.measures, key=lambda pm: pm[1].id)
-        plan = Plan(
-            masterplan=loaded.masterplan,
-            measures=tuple(m for _, m in ordered),
-            adoptions=tuple(sorted((a for _, a in loaded.adoptions), key=lambda a: a.date)),
-            paths={m.id: p for p, m in ordered},
-        )
-    sources = {path: doc.lines for path, doc in loaded.documents.items()}
-    return Validation(root, tuple(findings), plan, files, sources)
+    valid = not any(f.severity == "error" for f in findings)
+    return Validation(root, tuple(findings), files, Sources(loaded.documents),
+                      lambda: _plan_of(loaded) if valid else None)
 
 
-def load_valid_plan(root: Path, *, today: date | None = None) -> Plan:
+def _plan_of(loaded: Loaded) -> Plan | None:
+    from dotool.model.plan import Plan
+
+    if loaded.masterplan is None:
+        return None
+    ordered = sorted(loaded.measures, key=lambda pm: pm[1].id)
+    return Plan(
+        masterplan=loaded.masterplan,
+        measures=tuple(m for _, m in ordered),
+        adoptions=tuple(sorted((a for _, a in loaded.adoptions), key=lambda a: a.date)),
+        paths={m.id: p for p, m in ordered},
+    )
+
+
+def load_valid_plan(root: Path, *, today: date | None = None, cache: bool = True) -> Plan:
     """The plan for rendering: raises `InvalidContent` (exit 1) when there is any error."""
-    result = validate(root, today=today)
+    result = validate(root, today=today, cache=cache)
     if result.plan is None:
         raise InvalidContent(list(result.errors))
     return result.plan

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -22,6 +23,7 @@ from dotool.cli import site as site_cmd
 from dotool.cli import update as update_cmd
 from dotool.cli import validate as validate_cmd
 from dotool.cli.common import set_debug
+from dotool.cli.fastparams import PlainGroup
 
 app = typer.Typer(
     name="dotool",
@@ -31,6 +33,7 @@ app = typer.Typer(
     rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    cls=PlainGroup,  # options without pydantic: faster start of every command
 )
 
 
@@ -70,4 +73,9 @@ app.command("site")(site_cmd.site)
 
 def run() -> None:
     """Console-script entry point."""
+    # Asked by scripts, CI logs and bug reports: answered before typer builds every command's
+    # parser, which would double the cost of `dotool --version` (SPEC §9).
+    if sys.argv[1:] == ["--version"]:
+        print(f"dotool {__version__}")
+        return
     app()

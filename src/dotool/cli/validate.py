@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Annotated
 
 import typer
@@ -21,6 +22,8 @@ def validate(
     half: Annotated[str | None, typer.Option("--half", help="Require an update for this half "
                                              "(YYYY-H1 or YYYY-H2) from every active measure.",
                                              show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache "
+                                           "of checked files (DOTOOL_CACHE_DIR).")] = False,
 ) -> None:
     """Check every file of the masterplan: YAML, schema, references, consistency.
 
@@ -31,7 +34,7 @@ def validate(
     * `dotool validate --format json > findings.json`
     """
     from dotool.checks.run import validate as run_validate
-    from dotool.cli.common import out_console, resolve_root
+    from dotool.cli.common import out_console, resolve_root, stdout_is_terminal
     from dotool.errors import UsageError
     from dotool.output import findings as out
 
@@ -39,11 +42,15 @@ def validate(
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not `{fmt}`")
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
-    result = run_validate(resolve_root(root), half=parse_half(half), strict=strict)
+    result = run_validate(resolve_root(root), half=parse_half(half), strict=strict,
+                          cache=not no_cache)
     findings = list(result.findings)
-    if fmt == "text":
+    if fmt == "text" and (stdout_is_terminal() or os.environ.get("FORCE_COLOR")
+                          or os.environ.get("TTY_COMPATIBLE")):
         out.print_text(findings, console=out_console(),
                        sources=result.sources, files=result.files)
+    elif fmt == "text":  # no styles to show: the same text without loading rich
+        out.write_text(findings, stream=sys.stdout, sources=result.sources, files=result.files)
     elif fmt == "json":
         print(out.as_json(findings, files=result.files))
     elif fmt == "gitlab":

@@ -18,8 +18,7 @@ _PARTIAL = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-@total_ordering
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, order=True)  # ordered as (year, number); fast in checks
 class Half:
     """A reporting half-year: H1 is 1 January – 30 June, H2 is 1 July – 31 December."""
 
@@ -53,11 +52,6 @@ class Half:
     def next(self) -> Half:
         return Half(self.year, 2) if self.number == 1 else Half(self.year + 1, 1)
 
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Half):
-            return NotImplemented
-        return (self.year, self.number) < (other.year, other.number)
-
     def __str__(self) -> str:
         return f"{self.year}-H{self.number}"
 
@@ -77,7 +71,7 @@ class Half:
 def _validate_half(value: Any) -> Half:
     if isinstance(value, Half):
         return value
-    if not isinstance(value, str) or not _HALF.match(value):
+    if not isinstance(value, str) or not _HALF.fullmatch(value):
         raise PydanticCustomError(
             "half", "expected a half such as 2020-H2 (YYYY-H1 or YYYY-H2), found `{found}`",
             {"found": value},
@@ -134,7 +128,7 @@ class PartialDate:
 def _validate_partial(value: Any) -> PartialDate:
     if isinstance(value, PartialDate):
         return value
-    m = _PARTIAL.match(value) if isinstance(value, str) else None
+    m = _PARTIAL.fullmatch(value) if isinstance(value, str) else None
     if not m:
         raise PydanticCustomError(
             "partial_date", "expected a month YYYY-MM or a day YYYY-MM-DD, found `{found}`",
@@ -154,7 +148,7 @@ def parse_day(value: Any) -> date:
     """Validator for full dates written as strings (`due: 2020-10-31`)."""
     if isinstance(value, date):
         return value
-    m = _DATE.match(value) if isinstance(value, str) else None
+    m = _DATE.fullmatch(value) if isinstance(value, str) else None  # `$` allows a final \n
     if not m:
         raise PydanticCustomError(
             "day", "expected a date YYYY-MM-DD, found `{found}`", {"found": value}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import groupby
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from dotool import __version__
 from dotool.findings import Finding
@@ -17,41 +17,62 @@ if TYPE_CHECKING:
 JSON_FORMAT_VERSION = 1
 
 
-def print_text(findings: Sequence[Any], *, console: Console, sources: dict[str, list[str]],
-               files: int | None = None) -> None:
-    """Readable findings grouped by file, each with the offending line and a caret."""
-    from rich.markup import escape
+Line = list[tuple[str, str | None]]  # one output line: (text, rich style or None) pieces
 
+
+def print_text(findings: Sequence[Any], *, console: Console,
+               sources: Mapping[str, list[str]], files: int | None = None) -> None:
+    """Readable findings grouped by file, each with the offending line and a caret."""
+    from rich.text import Text
+
+    for line in text_lines(findings, sources=sources, files=files):
+        console.print(Text.assemble(*((t, s) if s else t for t, s in line)))
+
+
+def write_text(findings: Sequence[Any], *, stream: TextIO, sources: Mapping[str, list[str]],
+               files: int | None = None) -> None:
+    """`print_text` without styles, for output that is no terminal (rich would print the same
+    plain text, and importing it costs a fifth of a warm `dotool validate`)."""
+    for line in text_lines(findings, sources=sources, files=files):
+        # rich expands tabs to eight columns; so does this, so both print the same
+        stream.write("".join(t for t, _ in line).expandtabs(8) + "\n")
+
+
+def text_lines(findings: Sequence[Any], *, sources: Mapping[str, list[str]],
+               files: int | None = None) -> list[Line]:
+    """The lines of the text report, each as styled pieces."""
+    out: list[Line] = []
     ordered = sorted(findings, key=Finding.sort_key)
     for path, group in groupby(ordered, key=lambda f: f.path):
-        console.print(f"[bold underline]{escape(path)}[/]")
+        out.append([(path, "bold underline")])
         lines = sources.get(path, [])
         for f in group:
             colour = "red" if f.severity == "error" else "yellow"
             where = f"{f.line}:{f.col or 1}" if f.line else "-"
-            field = f" [dim]({escape(f.loc_text)})[/]" if f.loc else ""
-            console.print(f"  [cyan]{where:>7}[/]  [{colour}]{f.severity}[/]  "
-                          f"{escape(f.message)}{field}  [dim]\\[{f.code}][/]")
+            field: Line = [(f" ({f.loc_text})", "dim")] if f.loc else []
+            out.append([("  ", None), (f"{where:>7}", "cyan"), ("  ", None), (f.severity, colour),
+                        (f"  {f.message}", None), *field, ("  ", None), (f"[{f.code}]", "dim")])
             if f.line and 0 < f.line <= len(lines):
                 text = lines[f.line - 1].rstrip()
                 if len(text) > 120:
                     text = text[:117] + "…"
                 gutter = f"{f.line:>7} │ "
-                console.print(f"[dim]{gutter}[/]{escape(text)}")
+                out.append([(gutter, "dim"), (text, None)])
                 if f.col:
-                    console.print(" " * (len(gutter) + f.col - 1) + f"[{colour}]^[/]")
+                    out.append([(" " * (len(gutter) + f.col - 1), None), ("^", colour)])
             if f.hint:
-                console.print(f"           [green]hint:[/] {escape(f.hint)}")
-        console.print()
+                out.append([("           ", None), ("hint:", "green"), (f" {f.hint}", None)])
+        out.append([])
     if files is not None:
         errors = sum(1 for f in ordered if f.severity == "error")
         warnings = len(ordered) - errors
         if errors:
-            console.print(f"[bold red]✗[/] {_plural(errors, 'error')}, "
-                          f"{_plural(warnings, 'warning')} in {_plural(files, 'file')}")
+            out.append([("✗", "bold red"), (f" {_plural(errors, 'error')}, "
+                        f"{_plural(warnings, 'warning')} in {_plural(files, 'file')}", None)])
         else:
             extra = f" ({_plural(warnings, 'warning')})" if warnings else ""
-            console.print(f"[bold green]✓[/] {_plural(files, 'file')} valid{extra}")
+            out.append([("✓", "bold green"), (f" {_plural(files, 'file')} valid{extra}", None)])
+    return out
 
 
 def _plural(count: int, word: str) -> str:

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 MASTERPLAN = "masterplan/masterplan.yaml"
 MEASURES_DIR = "measures"
 ADOPTIONS_DIR = "masterplan/adoptions"
+MAX_BYTES = 1024 * 1024  # the largest plan file read (SPEC §4)
+
+# Line breaks as YAML 1.1 (and libyaml's marks) count them, so lines match reported positions.
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of `text` without line endings (line N is ``lines[N - 1]``)."""
+    lines = LINE_BREAK.split(text)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +64,17 @@ def _read(root: Path, file: Path, limit: int) -> RawFile:
         return RawFile(rel, b"", f"cannot be read: {exc.strerror or exc}")
 
 
+def read_file(root: Path, rel: str, *, limit: int = MAX_BYTES) -> RawFile:
+    """One plan file (`rel` relative to `root`) under the rules `read_plan` reads by: a link
+    leaving the repository, a folder or an unreadable file gives a `problem`, not its bytes.
+
+    Commands that edit a file (`dotool update`) read it here, so they can neither copy a file
+    from outside the repository into it nor load a file of any size.
+    """
+    root = root.resolve()
+    return _read(root, root / rel, limit)
+
+
 def read_plan(root: Path, *, limit: int) -> RawPlan:
     """Read `masterplan.yaml`, every `measures/*.yaml` and every adoption record under `root`."""
     root = root.resolve()
@@ -58,18 +83,40 @@ def read_plan(root: Path, *, limit: int) -> RawPlan:
     measures: list[RawFile] = []
     adoptions: list[RawFile] = []
     strays: list[str] = []
-    for folder, bucket in ((root / MEASURES_DIR, measures), (root / ADOPTIONS_DIR, adoptions)):
+    for rel, bucket in ((MEASURES_DIR, measures), (ADOPTIONS_DIR, adoptions)):
+        folder = root / rel
         if not folder.is_dir():
             continue
-        for entry in sorted(folder.iterdir()):
+        # Resolving every file's path costs more than reading it: the folder is resolved once,
+        # and only links (and a folder outside the repository) take the careful way.
+        inside = root in folder.resolve().parents
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+        for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.suffix == ".yaml":
-                bucket.append(_read(root, entry, limit))
+            if entry.name.endswith(".yaml"):
+                if inside and not entry.is_symlink():
+                    bucket.append(_read_entry(f"{rel}/{entry.name}", entry, limit))
+                else:
+                    bucket.append(_read(root, Path(entry.path), limit))
             elif entry.is_file() and entry.name != "README.md":
                 # Not silently ignored: a measure saved as .yml would vanish from the plan.
-                strays.append(entry.relative_to(root).as_posix())
+                strays.append(f"{rel}/{entry.name}")
     return RawPlan(root, masterplan, tuple(measures), tuple(adoptions), tuple(strays))
+
+
+def _read_entry(rel: str, entry: os.DirEntry[str], limit: int) -> RawFile:
+    """`_read` for a directory entry that is not a link, in a folder inside the repository."""
+    try:
+        if not entry.is_file(follow_symlinks=False):
+            return RawFile(rel, b"", "is not a regular file")
+        with open(entry.path, "rb") as handle:
+            # Asking for the size, not for `limit` bytes, spares a 1 MiB buffer per file.
+            size = os.fstat(handle.fileno()).st_size
+            return RawFile(rel, handle.read(min(size, limit) + 1))
+    except OSError as exc:
+        return RawFile(rel, b"", f"cannot be read: {exc.strerror or exc}")
 
 
 def raw_plan_from_blobs(root: Path, blobs: dict[str, bytes]) -> RawPlan:

@@ -16,15 +16,13 @@ import yaml
 
 from dotool.findings import Finding, Loc
 from dotool.store._yamlscan import MAX_DEPTH, Careful, NeedsCareful, Position, Stop, quick_data
+from dotool.store.files import LINE_BREAK, MAX_BYTES, source_lines
 
 # libyaml's iterative event parser; PyYAML's pure-Python one gives the same events, slower.
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_BYTES = 1024 * 1024
 _READ_ERRORS = (yaml.YAMLError, ValueError, RecursionError, MemoryError)
-
-# Line breaks as YAML 1.1 (and libyaml's marks) count them, so `lines` matches the positions.
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_BREAK = LINE_BREAK
 # Characters the YAML reader refuses (control characters other than tab and line breaks).
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SAVE_UTF8 = "save the file as UTF-8 (most editors offer it under “Save with encoding”)"
@@ -52,10 +50,7 @@ class YamlDocument:
     @cached_property
     def lines(self) -> list[str]:
         """The source lines, without line endings (line N is ``lines[N - 1]``)."""
-        lines = _BREAK.split(self._text)
-        if len(lines) > 1 and lines[-1] == "":
-            lines.pop()
-        return lines
+        return source_lines(self._text)
 
     @cached_property
     def _positions(self) -> tuple[dict[Loc, Position], dict[Loc, Position]]:
@@ -94,6 +89,12 @@ def load_yaml(data: bytes, *, path: str) -> LoadResult:
         return LoadResult(YamlDocument(quick_data(_Parser(text).get_event), text), [])
     except (NeedsCareful, *_READ_ERRORS):  # the careful walk finds and reports what it was
         return _careful(text, path)
+
+
+def cached_document(data: Any, source: bytes) -> YamlDocument:
+    """The document of a file loaded before (its data from the cache): positions and lines are
+    found again from `source` only when asked for."""
+    return YamlDocument(data, source.decode("utf-8").removeprefix("\ufeff"))
 
 
 def _careful(text: str, path: str) -> LoadResult:

@@ -1,0 +1,222 @@
+"""`make bench`: every row of SPEC §9 as a ratio against its reference, measured in one run.
+
+    python benchmarks/run.py [--quick] [--reps N] [--regenerate]
+
+Generated repositories live in benchmarks/work/ (git-ignored; reused while the generator is
+unchanged). Each row's command and reference run alternately, N times each, so load from
+elsewhere on the machine hits both alike; the table shows medians and min–max. Peak memory is the
+`ru_maxrss` of each command's process (with its children). Writes benchmarks/RESULTS.md and exits
+1 when a target fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from report import Row, machine, table, write_results
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+WORK = HERE / "work"
+BIN = Path(sys.executable).parent
+PY = str(BIN / "python")
+DOTOOL = str(BIN / "dotool")
+MEASURES, BIG, HALVES, EDITS, SEED = 1000, 10_000, 12, 5000, 1
+MIB = 1024 * 1024
+# typer's own coercion imports pydantic; dotool avoids it — give both the same bytecode state.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ENV.update(GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_SYSTEM=os.devnull, NO_COLOR="1")
+
+TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+PARSE = """import sys, yaml
+for name in sys.argv[1:]:
+    with open(name, "rb") as handle:
+        yaml.load(handle, Loader=yaml.CSafeLoader)
+"""
+
+
+def run(argv: list[str], *, cwd: Path, cache: Path | None = None,
+        stdout: int | None = subprocess.DEVNULL) -> tuple[float, int, int]:
+    """(wall seconds, peak RSS in bytes, exit code) of one process, its children included."""
+    env = dict(ENV)
+    env["DOTOOL_CACHE_DIR"] = str(cache or Path(tempfile.mkdtemp(dir=WORK / "caches")))
+    peak = WORK / "caches" / "peak"
+    if TIME:  # GNU time forks the command from a small process: its maxrss is the command's
+        argv = [TIME, "-f", "%M", "-o", str(peak), *argv]
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=stdout, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if cache is None:
+        shutil.rmtree(env["DOTOOL_CACHE_DIR"], ignore_errors=True)
+    # Without GNU time, a forked child counts this process's size too: an upper bound.
+    rss = int(peak.read_text().split()[-1]) if TIME else usage.ru_maxrss
+    return wall, rss * 1024, proc.returncode
+
+
+def interleaved(cases: dict[str, list[tuple[list[str], Path, Path | None]]], reps: int
+                ) -> dict[str, tuple[list[float], int]]:
+    """Run every case `reps` times, alternating; a case may be several commands (timed as a
+    sum). Returns the times and the peak memory of each case; a failing command stops the run."""
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    peak = dict.fromkeys(cases, 0)
+    for _ in range(reps):
+        for name, steps in cases.items():
+            total = 0.0
+            for argv, cwd, cache in steps:
+                wall, rss, code = run(argv, cwd=cwd, cache=cache)
+                if code not in (0, 1) or (code == 1 and "validate" not in argv):
+                    raise SystemExit(f"{name}: {' '.join(argv)} exited with {code}")
+                total += wall
+                peak[name] = max(peak[name], rss)
+            times[name].append(total)
+    return {name: (times[name], peak[name]) for name in cases}
+
+
+def prepare(regenerate: bool) -> tuple[Path, Path, str, str]:
+    """The generated repositories (1,000 measures with git history, 10,000 without)."""
+    sys.path.insert(0, str(HERE))
+    from generate import followed, generate, measure_path
+
+    stamp = hashlib.sha256(b"".join((HERE / n).read_bytes() for n in
+                                    ("generate.py", "measure_text.py"))).hexdigest()[:12]
+    small, big = WORK / f"plan-{MEASURES}-{stamp}", WORK / f"plan-{BIG}-{stamp}"
+    for target in (small, big):
+        if regenerate and target.exists():
+            shutil.rmtree(target)
+    if not small.exists():
+        print(f"generating {small.name} (git history of {EDITS:,} edits) …", flush=True)
+        generate(small, measures=MEASURES, n_halves=HALVES, seed=SEED, git=True, edits=EDITS)
+    if not big.exists():
+        print(f"generating {big.name} …", flush=True)
+        generate(big, measures=BIG, n_halves=HALVES, seed=SEED)
+    from generate import plan_specs
+
+    follow = followed(plan_specs(MEASURES, HALVES, SEED, 0.02))
+    return small, big, follow.id, measure_path(follow, renamed=True)
+
+
+def tooling() -> None:
+    """Bytecode for dotool (as an installed package has it) and check-jsonschema (bench only)."""
+    subprocess.run([PY, "-m", "compileall", "-q", str(REPO / "src" / "dotool")], check=True,
+                   stdout=subprocess.DEVNULL, env=ENV)
+    if not (BIN / "check-jsonschema").exists():
+        print("installing check-jsonschema (for the benchmark only) …", flush=True)
+        subprocess.run([PY, "-m", "pip", "install", "--quiet", "check-jsonschema"], check=True)
+
+
+def has_command(name: str) -> bool:
+    done = subprocess.run([DOTOOL, name, "--help"], capture_output=True, env=ENV, check=False)
+    return done.returncode == 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (about 2 min)")
+    parser.add_argument("--reps", type=int, help="repetitions per row (default 7, quick 3)")
+    parser.add_argument("--regenerate", action="store_true", help="generate the plans anew")
+    args = parser.parse_args()
+    reps = args.reps or (3 if args.quick else 7)
+    slow_reps = 2 if args.quick else 3  # check-jsonschema and 10,000 measures: seconds a run
+    (WORK / "caches").mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    small, big, follow_id, follow_file = prepare(args.regenerate)
+    tooling()
+    files = [str(p) for p in sorted((small / "measures").glob("*.yaml"))]
+    files.append(str(small / "masterplan" / "masterplan.yaml"))
+    warm = Path(tempfile.mkdtemp(dir=WORK / "caches"))
+
+    def fill_warm_cache() -> None:  # again before each group: a code change makes it stale
+        for plan in (small, big):
+            run([DOTOOL, "validate"], cwd=plan, cache=warm)
+
+    def c(*argv: str, cwd: Path = small, cache: Path | None = None
+          ) -> tuple[list[str], Path, Path | None]:
+        return list(argv), cwd, cache
+
+    print(f"measuring ({reps} repetitions) …", flush=True)
+    cold = [c(DOTOOL, "validate")]
+    parse = [c(PY, "-c", PARSE, *files)]
+    main_cases = {
+        "version": [c(DOTOOL, "--version")],
+        "import typer": [c(PY, "-c", "import typer")],
+        "validate cold": cold,
+        "CSafeLoader parse": parse,
+        "validate warm": [c(DOTOOL, "validate", cache=warm)],
+    }
+    rendering = has_command("report")
+    if rendering:
+        main_cases["report"] = [c(DOTOOL, "report", "--half", "2026-H1", "-o",
+                                  str(WORK / "caches" / "r.md"))]
+    if has_command("diff"):
+        main_cases["diff"] = [c(DOTOOL, "diff", "masterplan-1.0", "HEAD")]
+    if has_command("history"):
+        main_cases["history"] = [c(DOTOOL, "history", follow_id)]
+        main_cases["version + git log"] = [c(DOTOOL, "--version"), c(
+            "git", "log", "--follow", "--name-status", "--", follow_file)]
+    fill_warm_cache()
+    got = interleaved(main_cases, reps)
+    print(f"measuring check-jsonschema and {BIG:,} measures ({slow_reps} repetitions) …",
+          flush=True)
+    fill_warm_cache()
+    got.update(interleaved({
+        "validate cold ": cold,
+        "check-jsonschema": [c(str(BIN / "check-jsonschema"), "--schemafile",
+                               str(REPO / "schema" / "measure.schema.json"), *files[:-1])],
+        f"validate cold {BIG:,}": [c(DOTOOL, "validate", cwd=big)],
+        f"validate warm {BIG:,}": [c(DOTOOL, "validate", cwd=big, cache=warm)],
+    }, slow_reps))
+    rows = build_rows(got, follow_id)
+    text = table(rows)
+    print(text)
+    write_results(HERE / "RESULTS.md", rows, text, machine(REPO), reps=reps, slow_reps=slow_reps,
+                  seconds=time.perf_counter() - started)
+    shutil.rmtree(WORK / "caches", ignore_errors=True)
+    return 1 if any(row.passed is False for row in rows) else 0
+
+
+def build_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[Row]:
+    """The table of SPEC §9 from the measurements (a missing command is "not available")."""
+    def ratio(what: str, command: str, reference: str, target: float) -> Row:
+        if command not in got:
+            return Row(what, None, None, target, note="not available (command missing)")
+        return Row(what, got[command][0], got[reference][0], target)
+
+    big = f"validate cold {BIG:,}"
+    rows = [
+        ratio("dotool --version / python -c 'import typer'", "version", "import typer", 1.3),
+        ratio("validate cold / CSafeLoader parse", "validate cold", "CSafeLoader parse", 1.5),
+        ratio("validate cold / check-jsonschema", "validate cold ", "check-jsonschema", 0.1),
+        ratio("validate warm / CSafeLoader parse", "validate warm", "CSafeLoader parse", 0.3),
+        ratio("report --half 2026-H1 -o r.md / validate cold", "report", "validate cold", 2.0),
+        ratio("diff masterplan-1.0 HEAD / validate cold", "diff", "validate cold", 1.5),
+        ratio(f"history {follow_id} (5,000 commits) / (--version + git log --follow)",
+              "history", "version + git log", 2.0),
+        # Linear growth is a ratio of 10; allow 10 % for noise.
+        ratio(f"validate cold: {BIG:,} / 1,000 measures", big, "validate cold ", 11.0),
+        ratio(f"validate warm: {BIG:,} / 1,000 measures", f"validate warm {BIG:,}",
+              "validate warm", 11.0),
+    ]
+    dotool = [name for name in ("version", "validate cold", "validate warm", "report", "diff",
+                                "history") if name in got]
+    worst = max(dotool, key=lambda name: got[name][1])
+    rows.append(Row(f"peak memory, any command at 1,000 measures (max: {worst})", None, None,
+                    200 * MIB, memory=got[worst][1]))
+    for name in (big, f"validate warm {BIG:,}"):
+        rows.append(Row(f"peak memory, {name}", None, None, None, memory=got[name][1]))
+    for name in dotool:
+        rows.append(Row(f"peak memory, {name.strip()}", None, None, None, memory=got[name][1]))
+    return rows
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""The text report prints the same with rich (a terminal) and without it (pipes, CI logs)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import HERE, copy_base
+
+INVALID = sorted(p for p in (HERE / "cases" / "invalid").iterdir() if (p / "files").is_dir())
+
+
+@pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])
+def test_plain_text_equals_what_rich_prints_without_a_terminal(case: Path, tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from dotool.checks.run import validate
+    from dotool.output.findings import print_text, write_text
+
+    root = copy_base(tmp_path / "plan")
+    shutil.copytree(case / "files", root, dirs_exist_ok=True)
+    result = validate(root, cache=False)
+    styled, plain = io.StringIO(), io.StringIO()
+    print_text(result.findings, console=Console(file=styled, highlight=False, soft_wrap=True),
+               sources=result.sources, files=result.files)
+    write_text(result.findings, stream=plain, sources=result.sources, files=result.files)
+    assert plain.getvalue() == styled.getvalue()
