@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SAMPLE_HALF := 2020-H2
 
-.PHONY: report test lint bench schema clean install
+.PHONY: report site test lint bench schema clean install
 
 # The virtual environment is (re)installed when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -24,12 +24,18 @@ report: $(STAMP)
 	@echo build/sachstandsbericht-$(SAMPLE_HALF).pdf
 	@echo build/sachstandsbericht-$(SAMPLE_HALF).html
 
+## Render the bundled sample's public website (with its open data) into build/site.
+site: $(STAMP)
+	$(BIN)/dotool site -o build/site
+	@echo build/site/index.html
+
 ## The whole suite, the sample's validation and the schema check.
 test: $(STAMP)
 	$(BIN)/dotool schema --check
 	$(BIN)/dotool validate
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 schema: $(STAMP)
 	$(BIN)/dotool schema

@@ -37,7 +37,7 @@ class Adopted:
 def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | None = None,
           tag: bool = True) -> Adopted:
     """Write the adoption record of `version` and create its annotated tag when in git."""
-    if not _VERSION.match(version):
+    if not _VERSION.fullmatch(version):  # not `match`: its `$` lets "1.0\n" through
         raise UsageError(f"`{version}` is not a version: write numbers with dots, e.g. 1.0 or 2.1")
     try:
         day = parse_day(date)
@@ -80,7 +80,7 @@ def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | N
     text = "\n".join(lines) + "\n"
     data = text.encode("utf-8")
     check_change(root, rel, data)
-    write_atomic(target, data, overwrite=False)
+    write_atomic(target, data, overwrite=False, within=root)
     if in_git and tag_name:
         try:
             git.create_annotated_tag(tag_name, f"Masterplan {version}, adopted {day.isoformat()} "

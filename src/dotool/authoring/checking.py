@@ -8,8 +8,7 @@ from pathlib import Path
 from dotool.checks.run import Validation, validate_raw
 from dotool.errors import InvalidContent, UsageError
 from dotool.findings import Finding
-from dotool.store.files import MEASURES_DIR, RawPlan, read_plan, with_file
-from dotool.store.yamlload import MAX_BYTES
+from dotool.store.files import MAX_BYTES, MEASURES_DIR, RawPlan, read_plan, with_file
 
 
 def _key(finding: Finding) -> tuple[object, ...]:

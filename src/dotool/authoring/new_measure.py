@@ -7,11 +7,8 @@ created with a hard link that fails if the name exists, so nothing half-written 
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -24,8 +21,8 @@ from dotool.findings import Finding
 from dotool.model.masterplan import Masterplan
 from dotool.model.vocab import KEYS
 from dotool.store.atomic import write_atomic
-from dotool.store.files import MASTERPLAN, MEASURES_DIR, read_plan
-from dotool.store.yamlload import MAX_BYTES
+from dotool.store.files import MASTERPLAN, MAX_BYTES, MEASURES_DIR, read_plan
+from dotool.store.lock import locked
 
 MODELINE = "# yaml-language-server: $schema=../schema/measure.schema.json"
 _DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
@@ -87,7 +84,7 @@ def check_value(masterplan: Masterplan, name: str, value: str) -> str:
 def _valid_date(value: str) -> bool:
     from datetime import date
 
-    if not _DATE.match(value):
+    if not _DATE.fullmatch(value):
         return False
     parts = [int(p) for p in value.split("-")] + [1]
     try:
@@ -141,22 +138,6 @@ def _numbers(folder: Path, prefix: str) -> set[int]:
     return found
 
 
-@contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """An exclusive lock on `folder` itself (no lock file is left behind)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: the hard-link create below still never overwrites
-        yield
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # releases the lock
-
-
 @dataclass(frozen=True)
 class Created:
     path: Path
@@ -175,12 +156,13 @@ def create_measure(root: Path, draft: Draft, *, dry_run: bool = False) -> Create
         number = max(_numbers(folder, masterplan.id_prefix), default=0) + 1
         return _prepare(root, masterplan.id_prefix, number, slug, draft)
     folder.mkdir(parents=True, exist_ok=True)
-    with _locked(folder):
+    with locked(folder):
         number = max(_numbers(folder, masterplan.id_prefix), default=0) + 1
         while True:
             created = _prepare(root, masterplan.id_prefix, number, slug, draft)
             try:
-                write_atomic(created.path, created.text.encode("utf-8"), overwrite=False)
+                write_atomic(created.path, created.text.encode("utf-8"), overwrite=False,
+                             within=root)
             except FileExistsError:  # without a lock (Windows) or a stray file: next id
                 number += 1
                 continue

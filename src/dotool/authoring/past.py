@@ -13,9 +13,8 @@ from dotool.errors import InvalidContent
 from dotool.model.adoption import Adoption
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
-from dotool.store.files import RawFile, RawPlan, raw_plan_from_blobs, read_plan
+from dotool.store.files import MAX_BYTES, RawPlan, raw_plan_from_blobs, read_file, read_plan
 from dotool.store.git import Commit, Git
-from dotool.store.yamlload import MAX_BYTES
 
 WORKING_TREE = "working tree"
 
@@ -65,7 +64,8 @@ def plan_at(root: Path, ref: str, *, git: Git | None = None) -> Plan:
     finally:
         if own:
             git.close()
-    result = validate_raw(raw_plan_from_blobs(root, blobs))
+    # Blobs seen before (most files are the same at both refs) come from the cache.
+    result = validate_raw(raw_plan_from_blobs(root, blobs), cache=True)
     return _plan_or_raise(result.plan, list(result.errors), ref)
 
 
@@ -159,7 +159,9 @@ def history(root: Path, measure_id: str) -> History:
     """One measure over time. Only its own file is read, so this stays fast on a large plan."""
     path = measure_file(root, measure_id)
     rel = path.relative_to(root).as_posix()
-    raw = RawPlan(root, None, (RawFile(rel, path.read_bytes()),), (), ())
+    # Read by the plan's rules (`read_file`): a link leaving the repository is a finding, not
+    # a way to print a file from elsewhere; the size limit holds as for `validate`.
+    raw = RawPlan(root, None, (read_file(root, rel),), (), ())
     loaded = load_plan(raw)
     errors = [f for f in loaded.findings if f.path == rel and f.severity == "error"]
     if errors or not loaded.measures:

@@ -19,6 +19,8 @@ from dotool.errors import ContentError, UsageError
 from dotool.model.dates import Half
 from dotool.model.vocab import KEYS
 from dotool.store.atomic import write_atomic
+from dotool.store.files import MAX_BYTES, MEASURES_DIR, read_file
+from dotool.store.lock import locked
 
 _KPI = re.compile(r"^([a-z][a-z0-9_]*)=(.+)$")
 _MONTH = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
@@ -51,7 +53,7 @@ class UpdateValues:
                                  f"not `{getattr(self, name)}`")
         if self.progress is None and self.status != "ongoing":
             raise UsageError("--progress is required (0..100) unless --status is ongoing")
-        if self.replanned_end is not None and not _MONTH.match(self.replanned_end):
+        if self.replanned_end is not None and not _MONTH.fullmatch(self.replanned_end):
             raise UsageError(f"--replanned-end: `{self.replanned_end}` is not YYYY-MM or "
                              "YYYY-MM-DD")
 
@@ -105,9 +107,25 @@ def update_measure(root: Path, measure_id: str, values: UpdateValues, *,
                    dry_run: bool = False) -> Updated:
     """Add or replace the update of `values.half` in the measure's file, validated, atomically."""
     values.check()
+    # Read, change and write under the lock `add-measure` takes on measures/: two updates of
+    # one file at the same moment would otherwise both start from the old text, and the
+    # second write would silently drop the first update.
+    measure_file(root, measure_id)  # an unknown id is exit 2 before measures/ is locked
+    with locked(root / MEASURES_DIR):
+        return _update(root, measure_id, values, dry_run=dry_run)
+
+
+def _update(root: Path, measure_id: str, values: UpdateValues, *, dry_run: bool) -> Updated:
     path = measure_file(root, measure_id)
     rel = path.relative_to(root).as_posix()
-    original = path.read_bytes()
+    # Read by the plan's rules: a symlink leaving the repository would otherwise be read and
+    # replaced by a copy of the outside file; a huge file would be parsed in full.
+    raw = read_file(root, rel)
+    if raw.problem:
+        raise ContentError(f"{rel} {raw.problem}", path=rel)
+    if len(raw.data) > MAX_BYTES:
+        raise ContentError("the file is larger than 1 MiB; `dotool validate` says more", path=rel)
+    original = raw.data
     try:
         text = original.decode("utf-8")
     except UnicodeDecodeError:
@@ -117,7 +135,7 @@ def update_measure(root: Path, measure_id: str, values: UpdateValues, *,
     data = new_text.encode("utf-8")
     check_change(root, rel, data)
     if not dry_run:
-        write_atomic(path, data)
+        write_atomic(path, data, within=root)
     return Updated(path, replaced, new_text)
 
 

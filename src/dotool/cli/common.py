@@ -70,6 +70,10 @@ def handle_errors(func: F) -> F:
         except Exception as exc:  # a bug: say so briefly, the traceback is for --debug
             if _state["debug"]:
                 raise
+            known = _known_failure(exc)
+            if known is not None:  # not a bug: a broken template override, a file system error
+                _print_error(known)
+                raise typer.Exit(int(known.exit_code)) from None
             err_console().print(
                 f"[bold red]internal error:[/] {type(exc).__name__}: {exc}\n"
                 "This is a bug in dotool. Run the command again with --debug for the traceback "
@@ -77,6 +81,28 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(INTERNAL_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _known_failure(exc: Exception) -> Any:
+    """The `DotoolError` an exception from outside dotool's own checks stands for, or None.
+
+    Converted here, once for every command, rather than at each call: an exception raised while
+    a repository's template override runs (it names the template file and line), and an
+    `OSError` (a folder that cannot be written, a path through a file) — the environment's
+    fault, exit 2, not a bug.
+    """
+    from dotool.errors import UsageError
+
+    if "jinja2" in sys.modules:  # only a rendering command can have run a template
+        from dotool.render.templates import template_failure
+
+        found = template_failure(exc)
+        if found is not None:
+            return found
+    if isinstance(exc, OSError):
+        where = f" {exc.filename}" if exc.filename else ""
+        return UsageError(f"cannot read or write{where}: {exc.strerror or exc}")
+    return None
 
 
 def _print_error(exc: Any) -> None:

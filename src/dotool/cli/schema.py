@@ -31,12 +31,13 @@ def schema(
     stale = []
     for name, text in schema_files().items():
         target = base / name
-        current = target.read_text(encoding="utf-8") if target.is_file() else None
-        if current == text:
+        # Compared as bytes: a schema file broken in any way (not UTF-8) is simply stale.
+        current = target.read_bytes() if target.is_file() else None
+        if current == text.encode("utf-8"):
             continue
         stale.append(name)
         if not check:
-            write_atomic(target, text.encode("utf-8"))
+            write_atomic(target, text.encode("utf-8"), within=base.parent)
             console.print(f"wrote schema/{name}")
     if check and stale:
         console.print(f"[red]out of date:[/] {', '.join('schema/' + n for n in stale)}; "

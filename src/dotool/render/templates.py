@@ -36,14 +36,22 @@ def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith(".html.j2")
 
 
-def environment(*, lang: str, repo: Path | None, images: Images, html: bool) -> Environment:
-    """A Jinja environment for one rendering in `lang`; `html` picks the Markdown filters."""
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
+                source_lang: str | None = None) -> Environment:
+    """A Jinja environment for one rendering in `lang`; `html` picks the Markdown filters.
+
+    `source_lang` is the language the plan is written in (masterplan.yaml `language`). When an
+    HTML page is rendered in another language, the plan's own text is marked with it (WCAG
+    3.1.2, language of parts): `md` wraps its HTML in `<div lang=…>`, `authored` wraps plain
+    text in `<span lang=…>`, and `authored_lang` is the attribute for elements that cannot hold
+    a span (`<option>`). In the same language, or in Markdown, all three change nothing.
+    """
+    from jinja2 import ChoiceLoader, Environment, StrictUndefined
 
     search: list[Any] = []
     if repo is not None and (repo / "templates").is_dir():
-        search.append(FileSystemLoader(repo / "templates"))
-    search.append(FileSystemLoader(packaged_templates()))
+        search.append(_loader(repo / "templates"))
+    search.append(_loader(packaged_templates()))
     env = Environment(
         loader=ChoiceLoader(search),
         autoescape=_autoescape,
@@ -56,17 +64,112 @@ def environment(*, lang: str, repo: Path | None, images: Images, html: bool) -> 
     catalogue = translations(lang)
     env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
     fmt = Formatter(lang)
+    own = source_lang if html and source_lang and source_lang != lang else None
     env.filters.update(
         date=fmt.date, num=fmt.number, money=fmt.money, pct=fmt.percent, signed=fmt.signed,
         label=lambda key, vocabulary: label(vocabulary, key, lang),
         half=partial(half_name, gettext=catalogue.gettext),
         sign=lambda rag: RAG_SIGN.get(rag or "none", ""),
         cell=markdown.cell, inline=markdown.inline,
-        md=partial(markdown.to_html, images=images) if html
+        md=partial(markdown.to_html, images=images, lang=own) if html
         else partial(markdown.to_markdown, images=images),
+        authored=partial(authored, lang=own),
     )
-    env.globals.update(lang=lang)
+    env.globals.update(lang=lang, authored_lang=authored_attribute(own))
     return env
+
+
+def _loader(folder: Path) -> Any:
+    """A file loader that names the template file when it is not UTF-8.
+
+    Jinja's own loader lets a bare `UnicodeDecodeError` escape, which says neither which file
+    nor where; reported as a template syntax error it is located like any other.
+    """
+    from jinja2 import FileSystemLoader, TemplateSyntaxError
+
+    class Loader(FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> Any:
+            try:
+                return super().get_source(environment, template)
+            except UnicodeDecodeError as exc:
+                filename = next((str(Path(d) / template) for d in self.searchpath
+                                 if (Path(d) / template).is_file()), template)
+                line = exc.object[:exc.start].count(b"\n") + 1
+                raise TemplateSyntaxError(
+                    f"the template is not UTF-8: byte 0x{exc.object[exc.start]:02X} cannot be "
+                    "decoded", line, template, filename) from None
+
+    return Loader(folder)
+
+
+def template_failure(exc: BaseException) -> Any:
+    """A `ContentError` naming the repository template (file and line) that `exc` came from.
+
+    A plan repository's `templates/` overrides are trusted code (they are reviewed like any
+    other change), but a broken one is the repository's fault, not a bug in dotool: a syntax
+    error, an undefined variable or any exception raised while such a template runs is reported
+    as invalid content (exit 1) at its file and line. None when `exc` did not come from a
+    repository template (a fault in a packaged template is a bug and stays an internal error).
+    """
+    from jinja2 import TemplateSyntaxError
+
+    from dotool.errors import ContentError
+
+    packaged = packaged_templates().resolve()
+
+    def ours(filename: str | None) -> bool:
+        return filename is not None and filename.endswith(".j2") and \
+            not Path(filename).resolve().is_relative_to(packaged)
+
+    if isinstance(exc, TemplateSyntaxError) and ours(exc.filename):
+        return ContentError(f"template syntax error: {exc.message}", path=_shown(exc.filename),
+                            line=exc.lineno, hint="fix the repository's template override, or "
+                            "delete it to use the packaged one")
+    # Jinja rewrites the traceback so that template code appears as frames of the template
+    # file at its own line numbers; the innermost frame of a repository template is the culprit.
+    tb, culprit = exc.__traceback__, None
+    while tb is not None:
+        if ours(tb.tb_frame.f_code.co_filename):
+            culprit = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    if culprit is None:
+        return None
+    from jinja2 import UndefinedError
+
+    message = getattr(exc, "message", None) or str(exc)
+    hint = ("the variables a template can use are those of the packaged template it overrides "
+            "(see templates/ in dotool)") if isinstance(exc, UndefinedError) else \
+        "fix the repository's template override, or delete it to use the packaged one"
+    return ContentError(f"the template failed: {type(exc).__name__}: {message}",
+                        path=_shown(culprit[0]), line=culprit[1], hint=hint)
+
+
+def _shown(filename: str | None) -> str:
+    """`filename` relative to the working folder when it is below it, else as it is."""
+    path = Path(filename or "?")
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (OSError, ValueError):
+        return str(path)
+
+
+def authored(text: Any, *, lang: str | None) -> Any:
+    """Text of the plan, as `<span lang="…">` when `lang` (the plan's, differing from the page's).
+
+    Empty and missing values stay as they are, so `{% if %}` and `or "–"` work as before.
+    """
+    if not lang or text is None or text == "":
+        return text
+    from markupsafe import Markup
+
+    return Markup('<span lang="{}">{}</span>').format(lang, text)
+
+
+def authored_attribute(lang: str | None) -> Any:
+    """` lang="…"` for an element holding only text of the plan, or nothing."""
+    from markupsafe import Markup
+
+    return Markup(' lang="{}"').format(lang) if lang else Markup("")
 
 
 def half_name(half: Half, *, gettext: Any) -> str:

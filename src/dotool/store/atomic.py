@@ -7,15 +7,34 @@ import os
 import tempfile
 from pathlib import Path
 
+from dotool.errors import UsageError
 
-def write_atomic(target: Path, data: bytes, *, overwrite: bool = True) -> None:
+
+class WriteError(UsageError, OSError):
+    """A file could not be written (exit 2). Also an `OSError`, so callers that treat a failed
+    write as something to live with (the cache) still catch it as before."""
+
+
+def write_atomic(target: Path, data: bytes, *, overwrite: bool = True,
+                 within: Path | None = None) -> None:
     """Write `data` to `target` so that readers see the old file or the new one, never a part.
 
     With `overwrite=False` an existing target is never replaced (the rename is done with a hard
-    link, which fails if the name exists) and `FileExistsError` is raised.
+    link, which fails if the name exists) and `FileExistsError` is raised. With `within` (the
+    masterplan root) a target whose folder lies outside it — a folder of the plan that is a
+    symlink leading elsewhere — is refused: a plan file is only ever written inside the plan.
+    Any other failure to write is a `WriteError` (exit 2) naming the target.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    if within is not None:
+        _refuse_outside(target, within)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except FileExistsError as exc:  # mkdir: a file stands where a folder of the path should be
+        raise _cannot_write(target, OSError(0, f"{exc.filename} is a file, not a folder")) \
+            from None
+    except OSError as exc:
+        raise _cannot_write(target, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             # mkstemp makes the file private (0600); give it the mode the target has, or the
@@ -30,10 +49,38 @@ def write_atomic(target: Path, data: bytes, *, overwrite: bool = True) -> None:
         else:
             os.link(tmp, target)  # atomic "create if absent"
             os.unlink(tmp)
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if overwrite:
+            raise _cannot_write(target, FileExistsError(17, "a folder is in the way")) from None
+        raise  # the caller's signal that the name is taken (`overwrite=False`)
+    except OSError as exc:  # a full disk, a folder in the way, no permission
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise _cannot_write(target, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _cannot_write(target: Path, exc: OSError) -> WriteError:
+    return WriteError(f"cannot write {target}: {exc.strerror or exc}",
+                      hint="check that the folder exists or can be created, and that you may "
+                           "write there")
+
+
+def _refuse_outside(target: Path, root: Path) -> None:
+    base = root.resolve()
+    # The folder is resolved (not the file: replacing a symlinked file replaces the link).
+    folder = target.parent
+    while not folder.exists() and folder not in (root, folder.parent):
+        folder = folder.parent  # folders the write creates are real ones: check what exists
+    if folder.exists() and not folder.resolve().is_relative_to(base):
+        raise UsageError(f"refusing to write {target}: its folder is a link to a place outside "
+                         f"the masterplan repository {base}",
+                         hint="replace the symlink with a real folder")
 
 
 def _mode(target: Path) -> int:

@@ -1,0 +1,70 @@
+"""A repository's template overrides: trusted code, but a broken one is a clear, located error.
+
+Overrides are reviewed like any other change to the repository (they can run any Jinja), so
+the suite does not try to sandbox them. What it proves: a syntax error, an undefined variable,
+a file that is not UTF-8, a missing parent, endless recursion — each gives exit 1 and a message
+naming the template file and line, never a traceback, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.adversarial.helpers import Worker, assert_clear, changes, snapshot
+from tests.conftest import copy_base
+
+# name → (template text, the line the error must name)
+BROKEN: dict[str, tuple[bytes, int]] = {
+    "syntax": (b"# {{ v.header.title }}\n\n{% if %}\n", 3),
+    "unclosed": (b"line one\n{% for x in v.fields %}\n{{ x }}\n", 3),  # its last line
+    "undefined": (b"# Bericht\n\n{{ v.header.title }}\n{{ no_such_variable }}\n", 4),
+    "undefined-attribute": (b"one\ntwo\n{{ v.no_such_attribute.deeper }}\n", 3),
+    "latin1": ("# Bericht\nÜbersicht {{ v }}\n".encode("latin-1"), 2),
+    "binary": (b"\x89PNG\r\n\x1a\n\xff\xfe\0\0", 1),
+    "missing-parent": (b'{% extends "no-such-base.j2" %}\n', 1),
+    "recursion": (b'x\n{% include "report.md.j2" %}\n', 2),
+    "error-in-filter": (b"a\nb\nc\n{{ v.header | num }}\n", 4),
+}
+
+# (command, the template it renders first)
+COMMANDS: list[tuple[tuple[str, ...], str]] = [
+    (("report", "--half", "2020-H2"), "report.md.j2"),
+    (("report", "--half", "2020-H2", "-o", "{out}/report.html"), "report.html.j2"),
+    (("report", "--half", "2020-H2", "-o", "{out}/report.docx"), "report.html.j2"),
+    (("masterplan",), "masterplan.md.j2"),
+    (("masterplan", "-o", "{out}/masterplan.html"), "masterplan.html.j2"),
+    (("site", "-o", "{out}/site"), "site/index.html.j2"),
+]
+
+
+@pytest.mark.parametrize("broken", sorted(BROKEN))
+@pytest.mark.parametrize("command", range(len(COMMANDS)), ids=[c[1] + "-" + c[0][-1].split(
+    "/")[-1] for c in COMMANDS])
+def test_broken_override_names_file_and_line(worker: Worker, tmp_path: Path, broken: str,
+                                             command: int) -> None:
+    args, template = COMMANDS[command]
+    text, line = BROKEN[broken]
+    if broken == "recursion":  # include itself, whichever template it is
+        text = text.replace(b"report.md.j2", template.encode())
+    root = copy_base(tmp_path / "plan")
+    target = root / "templates" / template
+    target.parent.mkdir(parents=True)
+    target.write_bytes(text)
+    out = tmp_path / "out"
+    before = snapshot(root)
+    run = worker.run(*(a.format(out=out) for a in args), "--root", root, cwd=root)
+    assert_clear(run, 1, says=f"templates/{template}:{line}:")
+    assert not changes(before, snapshot(root))
+    assert not out.exists() or not any(out.rglob("*")), "a failed rendering wrote output"
+
+
+def test_a_working_override_is_used(worker: Worker, tmp_path: Path) -> None:
+    root = copy_base(tmp_path / "plan")
+    (root / "templates").mkdir()
+    (root / "templates" / "report.md.j2").write_text("Eigener Bericht: {{ v.header.title }}\n",
+                                                     encoding="utf-8")
+    run = worker.run("report", "--half", "2020-H2", "--root", root, cwd=root)
+    assert_clear(run, 0)
+    assert run.stdout.startswith("Eigener Bericht: ")
