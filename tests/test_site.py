@@ -114,7 +114,9 @@ def test_refuses_a_file_and_keeps_unrelated_files(run_cli, plan_dir, tmp_path) -
     assert not (out / "measures" / "M-002.html").exists()
     assert "removed" in result.stderr
     assert (out / "own" / "page.html").read_text(encoding="utf-8") == "mine"
-    assert all("M-002" not in t for t in _texts(out).values())
+    # (The JSON Schema of the open data is not data: its examples name ids such as M-002.)
+    assert all("M-002" not in t for n, t in _texts(out).items()
+               if n != "open-data/export.schema.json")
 
 
 def test_english_site(run_cli, plan_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -138,5 +140,69 @@ def test_init_scaffolds_a_pages_workflow(run_cli, tmp_path) -> None:  # type: ig
     runs = [s.get("run", "") for s in steps]
     assert f'pip install "dotool[render]=={__version__}"' in runs
     assert "dotool site -o _site" in runs
+    assert not any("dotool export" in run for run in runs)  # the site has its open data
     assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") for s in steps)
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+
+
+def test_pages_workflow_leaves_the_open_data_to_the_site() -> None:
+    from importlib import resources
+
+    import yaml
+
+    text = (resources.files("dotool.authoring") / "scaffold" / "pages.yml").read_text("utf-8")
+    runs = [s.get("run", "") for s in yaml.safe_load(text)["jobs"]["build"]["steps"]]
+    assert "dotool site -o _site" in runs
+    assert not any("dotool export" in run for run in runs), "open-data/ is written twice"
+
+
+def test_open_data_in_the_site(sample_site) -> None:  # type: ignore[no-untyped-def]
+    """`open-data/` holds the public export, byte for byte, and the pages link it."""
+    from dotool.checks.run import load_valid_plan
+    from dotool.export.document import export_json
+    from dotool.export.tables import export_tables
+    from tests.conftest import REPO
+
+    plan = load_valid_plan(REPO)
+    data = sample_site / "open-data"
+    assert (data / "plan.json").read_bytes() == export_json(plan, public=True, data_as_of=None)
+    for name, expected in export_tables(plan, public=True).items():
+        assert (data / name).read_bytes() == expected, name
+    assert (data / "export.schema.json").read_bytes() == \
+        (REPO / "schema" / "export.schema.json").read_bytes()
+    assert "M-016" not in (data / "plan.json").read_text(encoding="utf-8")
+    about = (sample_site / "about.html").read_text(encoding="utf-8")
+    for name in ("plan.json", "measures.csv", "updates.csv", "export.schema.json"):
+        assert f'href="open-data/{name}"' in about, name
+    assert 'id="h-open-data">Offene Daten</h2>' in about
+    footer = (sample_site / "measures" / "M-004.html").read_text(encoding="utf-8")
+    footer = footer[footer.index('<footer class="site-footer">'):]
+    for name in ("plan.json", "measures.csv", "updates.csv"):
+        assert f'href="../open-data/{name}"' in footer, name
+
+
+def test_site_open_data_equals_export(run_cli, plan_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`dotool site` writes what `dotool export --public` writes (same date of the data)."""
+    run_cli("site", "-o", tmp_path / "site", "--root", plan_dir)
+    run_cli("export", "--public", "-o", tmp_path / "plan.json", "--root", plan_dir)
+    run_cli("export", "--format", "csv", "--public", "-o", tmp_path / "csv", "--root", plan_dir)
+    data = tmp_path / "site" / "open-data"
+    assert (data / "plan.json").read_bytes() == (tmp_path / "plan.json").read_bytes()
+    for name in ("measures.csv", "updates.csv"):
+        assert (data / name).read_bytes() == (tmp_path / "csv" / name).read_bytes()
+
+
+def test_make_site_target() -> None:
+    import shutil
+    import subprocess
+
+    from tests.conftest import REPO
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    dry = subprocess.run(["make", "-n", "site"], cwd=REPO, capture_output=True, text=True,
+                         check=True).stdout
+    assert "dotool site -o build/site" in dry and "build/site/index.html" in dry
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    publishing = readme[readme.index("## Publishing"):]
+    assert "`make site`" in publishing[:publishing.index("\n## ", 3)]

@@ -1,7 +1,10 @@
 /* Filters and full-text search of the measure list, in the browser, without any network.
    The page works without this script (the full list is shown); with it, the filter form
    appears and rows not matching every filter and every search word are hidden. Words are
-   compared without case and accents ("burger" finds "Bürger"). */
+   compared without case and accents ("burger" finds "Bürger").
+   The address carries the filters (?q=...&field=...): the search box in the page header sends
+   ?q=, which fills both search boxes here, and every change is written back into the address,
+   so reloading, going back to the list from a measure, or sharing the link shows the same list. */
 (function () {
   "use strict";
   var form = document.getElementById("filters");
@@ -11,6 +14,7 @@
   var count = document.getElementById("filter-count");
   var empty = document.getElementById("no-results");
   var names = ["field", "status", "scope", "rag"];
+  var header = document.getElementById("site-q");
 
   function fold(text) {
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
@@ -39,6 +43,25 @@
     count.textContent = form.getAttribute("data-count")
       .replace("{shown}", String(shown)).replace("{total}", String(rows.length));
     empty.hidden = shown !== 0;
+    if (header) { header.value = form.elements.q.value; }
+  }
+
+  // The current filters into the address, without a new history entry.
+  function remember() {
+    var query = new URLSearchParams();
+    ["q"].concat(names).forEach(function (name) {
+      var value = form.elements[name].value.trim();
+      if (value) { query.set(name, value); }
+    });
+    var search = query.toString();
+    try {
+      window.history.replaceState(null, "", search ? "?" + search : window.location.pathname);
+    } catch (error) { /* a browser that refuses it for file:// URLs: the list still works */ }
+  }
+
+  function changed() {
+    apply();
+    remember();
   }
 
   // Values from the address (the search box in the header sends ?q=...).
@@ -55,9 +78,9 @@
   });
 
   form.hidden = false;
-  form.addEventListener("input", apply);
-  form.addEventListener("change", apply);
-  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
-  form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", function (event) { event.preventDefault(); changed(); });
+  form.addEventListener("reset", function () { window.setTimeout(changed, 0); });
   apply();
 }());

@@ -88,6 +88,35 @@ def test_search_from_the_header(page, server) -> None:  # type: ignore[no-untype
     assert "M-019" in found and len(found) < 5  # the Kita-Portal, and texts that name it
 
 
+def test_header_search_fills_both_boxes_and_the_address_keeps_the_list(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/en/index.html")
+    page.fill("#site-q", "Kita")
+    page.press("#site-q", "Enter")
+    page.wait_for_url(re.compile(r".*/en/measures/index\.html\?q=Kita$"))
+    # The list's own search box and the header's both show what is searched for.
+    assert page.input_value("#f-q") == "Kita" and page.input_value("#site-q") == "Kita"
+
+    # Searching and filtering on the list is kept in the address ...
+    page.fill("#f-q", "Glasfaser")
+    page.select_option("#f-field", "infrastruktur")
+    assert page.url.endswith("/en/measures/index.html?q=Glasfaser&field=infrastruktur")
+    assert page.input_value("#site-q") == "Glasfaser"
+    found = visible_ids(page)
+    assert found == ["M-009"]
+    # ... so going back to the list from a measure shows the same list, not the first search.
+    page.click("tr[data-measure='M-009'] a")
+    page.wait_for_url(re.compile(r".*/en/measures/M-009\.html$"))
+    page.go_back()
+    page.wait_for_url(re.compile(r".*\?q=Glasfaser&field=infrastruktur$"))
+    assert page.input_value("#f-q") == "Glasfaser"
+    assert page.input_value("#f-field") == "infrastruktur"
+    assert visible_ids(page) == found
+    # Resetting the filters clears the address as well.
+    page.click("button[type=reset]")
+    page.wait_for_url(re.compile(r".*/en/measures/index\.html$"))
+    assert len(visible_ids(page)) == 24
+
+
 def test_keyboard_skip_link_and_visible_focus(page, server) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{server}/de/measures/M-004.html")
     page.keyboard.press("Tab")

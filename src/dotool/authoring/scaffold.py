@@ -72,7 +72,7 @@ def init(root: Path, *, municipality: str, committee: str, git: bool = True) -> 
     written: list[str] = []
     try:
         for rel, data in content.items():
-            write_atomic(root / rel, data, overwrite=False)
+            write_atomic(root / rel, data, overwrite=False, within=root)
             written.append(rel)
     except BaseException:
         # Another process created a target meanwhile: take back what this run wrote.

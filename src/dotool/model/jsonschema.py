@@ -32,10 +32,12 @@ def draft07(model: type[BaseModel], title: str) -> dict[str, Any]:
     return out
 
 
+def schema_text(name: str) -> str:
+    """The text of one schema (`export.schema.json`, …), formatted deterministically."""
+    model, title = SCHEMAS[name]
+    return json.dumps(draft07(model, title), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
 def schema_files() -> dict[str, str]:
     """File name → text of every schema, formatted deterministically."""
-    return {
-        name: json.dumps(draft07(model, title), ensure_ascii=False, indent=2, sort_keys=False)
-        + "\n"
-        for name, (model, title) in SCHEMAS.items()
-    }
+    return {name: schema_text(name) for name in SCHEMAS}

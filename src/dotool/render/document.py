@@ -50,7 +50,8 @@ def render_report(plan: Plan, half: Half, *, fmt: str, lang: str, stand: date,
 
         return report_charts(view, lang)
 
-    return _render("report", view, charts, fmt=fmt, lang=lang, repo=repo, resolve=resolve)
+    return _render("report", view, charts, fmt=fmt, lang=lang, source=plan.masterplan.language,
+                   repo=repo, resolve=resolve)
 
 
 def render_masterplan(plan: Plan, *, fmt: str, lang: str, stand: date, internal: bool = False,
@@ -66,11 +67,12 @@ def render_masterplan(plan: Plan, *, fmt: str, lang: str, stand: date, internal:
 
         return plan_charts(view, lang)
 
-    return _render("masterplan", view, charts, fmt=fmt, lang=lang, repo=repo, resolve=resolve)
+    return _render("masterplan", view, charts, fmt=fmt, lang=lang,
+                   source=plan.masterplan.language, repo=repo, resolve=resolve)
 
 
-def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, repo: Path | None,
-            resolve: Resolver) -> Rendered:
+def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, source: str,
+            repo: Path | None, resolve: Resolver) -> Rendered:
     from dotool.render.templates import environment
 
     if fmt not in FORMATS:
@@ -80,7 +82,7 @@ def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, repo: Pat
         env = environment(lang=lang, repo=repo, images=images, html=False)
         text = env.get_template(f"{name}.md.j2").render(v=view)
         return Rendered(_tidy(text).encode("utf-8"), dict(images.assets))
-    env = environment(lang=lang, repo=repo, images=images, html=True)
+    env = environment(lang=lang, repo=repo, images=images, html=True, source_lang=source)
     page = env.get_template(f"{name}.html.j2").render(v=view, charts=charts(), fmt=fmt)
     if fmt == "html":
         return Rendered(page.encode("utf-8"))

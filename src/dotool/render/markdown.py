@@ -79,13 +79,19 @@ def _parser(images: Images, embed: bool) -> MarkdownIt:
     return md
 
 
-def to_html(text: str | None, images: Images, *, embed: bool = True) -> Markup:
-    """Markdown → safe HTML (raw HTML escaped, non-local images as links)."""
+def to_html(text: str | None, images: Images, *, embed: bool = True,
+            lang: str | None = None) -> Markup:
+    """Markdown → safe HTML (raw HTML escaped, non-local images as links).
+
+    With `lang` the HTML is wrapped in `<div lang="…">`: the text is written in that language,
+    not in the page's (WCAG 3.1.2).
+    """
     from markupsafe import Markup
 
     if not text:
         return Markup("")
-    return Markup(_parser(images, embed).render(text).strip())
+    html = Markup(_parser(images, embed).render(text).strip())
+    return Markup('<div lang="{}">{}</div>').format(lang, html) if lang else html
 
 
 def to_markdown(text: str | None, images: Images) -> str:

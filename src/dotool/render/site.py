@@ -5,6 +5,10 @@ documents; each half-yearly report is the report's own HTML (`report.html.j2`) p
 site's layout. Links are relative (`root` is "" or "../"), so the site works from any folder and
 from `file://`; nothing is loaded from elsewhere, and the search index is a script file rather
 than JSON fetched at run time, because browsers refuse `fetch` on `file://`.
+
+The site carries its open data in `open-data/`: exactly what `dotool export --public` writes
+(`plan.json`, `measures.csv`, `updates.csv`), made by the same code, with the JSON Schema of
+`plan.json`; the "About" page and the footer link them.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ if TYPE_CHECKING:
 
 #: Files copied from the templates as they are (a repository may override them too).
 STATIC = {"assets/site.js": "site/site.js"}
+#: The folder of the open data inside the site (the templates link its files).
+OPEN_DATA = "open-data"
 
 
 def render_site(plan: Plan, *, lang: str, stand: date | None, repo: Path | None = None,
@@ -38,7 +44,8 @@ def render_site(plan: Plan, *, lang: str, stand: date | None, repo: Path | None 
 
     public = public_plan(plan)
     view = build_site_view(public, stand=stand)
-    env = environment(lang=lang, repo=repo, images=Images(resolve), html=True)
+    env = environment(lang=lang, repo=repo, images=Images(resolve), html=True,
+                      source_lang=plan.masterplan.language)
     out: dict[str, bytes] = {}
 
     def page(path: str, template: str, **extra: Any) -> None:
@@ -77,7 +84,20 @@ def render_site(plan: Plan, *, lang: str, stand: date | None, repo: Path | None 
     out["assets/search-index.js"] = (
         "window.DOTOOL_SEARCH = " + search_index(public).replace("</", "<\\/") + ";\n"
     ).encode("utf-8")
+    out.update(open_data(plan, stand=stand))
     return dict(sorted(out.items()))
+
+
+def open_data(plan: Plan, *, stand: date | None) -> dict[str, bytes]:
+    """The public export (`dotool export --public`, JSON and CSV) and the JSON's schema."""
+    from dotool.export.document import export_json
+    from dotool.export.tables import export_tables
+    from dotool.model.jsonschema import schema_text
+
+    files = {"plan.json": export_json(plan, public=True, data_as_of=stand),
+             **export_tables(plan, public=True),
+             "export.schema.json": schema_text("export.schema.json").encode("utf-8")}
+    return {f"{OPEN_DATA}/{name}": data for name, data in files.items()}
 
 
 def _field_chart(view: SiteView, lang: str) -> Chart | None:
