@@ -5,20 +5,11 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.conftest import copy_base
-from tests.test_yaml_corpus import CORPUS, corpus_cases
-
-
-def _params() -> list[Any]:
-    cases = corpus_cases()
-    if not cases:
-        reason = f"the YAML test suite corpus is not at {CORPUS}"
-        return [pytest.param(None, id="corpus-missing", marks=pytest.mark.skip(reason=reason))]
-    return [pytest.param(case, id=case.stem) for case in cases]
+from tests.test_yaml_corpus import corpus_params
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +18,7 @@ def plan_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", corpus_params())
 def test_corpus_case_is_refused_with_a_located_message(case: Path, plan_template: Path,
                                                        tmp_path: Path, run_cli) -> None:
     root = tmp_path / "plan"

@@ -29,7 +29,8 @@ def corpus_cases() -> list[Path]:
     return sorted(CORPUS.glob("*.yaml")) if CORPUS.is_dir() else []
 
 
-def _params() -> list[Any]:
+def corpus_params() -> list[Any]:
+    """One pytest param per corpus case, or one skipped param naming where it was looked for."""
     cases = corpus_cases()
     if not cases:
         reason = f"the YAML test suite corpus is not at {CORPUS}"
@@ -57,7 +58,7 @@ def _pyyaml_accepts(data: bytes) -> bool:
     return True
 
 
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", corpus_params())
 def test_every_case_gives_data_or_located_findings(case: Path) -> None:
     data = case.read_bytes()
     result = load_yaml(data, path=f"measures/{case.name}")
