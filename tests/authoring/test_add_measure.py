@@ -156,3 +156,9 @@ def test_parallel_runs_get_distinct_ids(plan_dir) -> None:
 def test_slug(title: str, slug: str) -> None:
     assert slugify(title) == slug
     assert len(slugify(title)) <= 40
+
+
+def test_all_missing_values_are_named_at_once(plan_dir, run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("add-measure", "--root", plan_dir, "--no-input", "--title", "Neu",
+                     exit_code=2)
+    assert "--field, --scope, --kind, --lead, --summary are missing" in result.stderr

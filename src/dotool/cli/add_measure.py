@@ -51,6 +51,7 @@ def add_measure(
     masterplan = core.load_masterplan(base)
     given = dict(title=title, field=field, goals=goals, scope=scope, kind=kind, lead=lead,
                  priority=priority, start=start, end=end, summary=summary)
+    absent = []
     for name, value in given.items():
         def check(answer: str, name: str = name) -> str:
             return core.check_value(masterplan, name, answer)
@@ -60,7 +61,9 @@ def add_measure(
             given[name] = ask(QUESTIONS[name], check=check, optional=name not in core.REQUIRED,
                               choices=core.choices(masterplan, name))
         elif name in core.REQUIRED:
-            raise missing(f"--{name}")
+            absent.append(f"--{name}")
+    if absent:
+        raise missing(*absent)
     created = core.create_measure(base, core.Draft(**given), dry_run=dry_run)
     rel = created.path.relative_to(base).as_posix()
     if dry_run:

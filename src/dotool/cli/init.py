@@ -40,11 +40,11 @@ def init(
     from dotool.cli.prompts import ask, interactive, missing, not_empty
 
     values = {"--municipality": municipality, "--committee": committee}
-    for flag, value in values.items():
-        if value is None:
-            if not interactive(no_input):
-                raise missing(flag)
-            values[flag] = ask(flag.strip("-").capitalize(), check=not_empty(flag))
+    absent = [flag for flag, value in values.items() if value is None]
+    if absent and not interactive(no_input):
+        raise missing(*absent)
+    for flag in absent:
+        values[flag] = ask(flag.strip("-").capitalize(), check=not_empty(flag))
     done = scaffold(directory.resolve(), municipality=values["--municipality"] or "",
                     committee=values["--committee"] or "")
     console = err_console()

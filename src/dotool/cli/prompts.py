@@ -23,12 +23,14 @@ def interactive(no_input: bool) -> bool:
     return not no_input and not os.environ.get("CI") and sys.stdin.isatty()
 
 
-def missing(flag: str) -> Exception:
-    """The error for a value that was neither passed nor may be asked for."""
+def missing(*flags: str) -> Exception:
+    """The error for values that were neither passed nor may be asked for (all named at once)."""
     from dotool.errors import UsageError
 
-    return UsageError(f"{flag} is missing", hint=f"pass {flag} (prompts appear only on a "
-                      "terminal without --no-input or CI)")
+    names = ", ".join(flags)
+    return UsageError(f"{names} {'is' if len(flags) == 1 else 'are'} missing",
+                      hint=f"pass {names} (prompts appear only on a terminal without "
+                      "--no-input or CI)")
 
 
 def not_empty(flag: str) -> Callable[[str], str]:
