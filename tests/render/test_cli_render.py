@@ -61,3 +61,17 @@ def test_stand_is_the_date_of_the_last_commit(run_cli, make_repo) -> None:  # ty
     result = run_cli("report", "--half", "2020-H2", "--root", root)
     # README.md is not plan data: the date is that of the initial commit of the plan.
     assert "| Stand | 01.09.2020 |" in result.stdout
+
+
+def test_report_on_a_half_without_updates_says_so(run_cli, sample_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("report", "--root", sample_dir, "--half", "2024-H1")
+    assert "no measure has an update for 2024-H1" in result.stderr
+    assert "pass --half 2021-H2" in result.stderr
+    assert result.stdout.startswith("# Winsen (Luhe)")
+    assert "no measure has" not in run_cli("report", "--root", sample_dir, "--half",
+                                           "2021-H2").stderr
+
+
+def test_report_refuses_a_half_that_has_not_begun(run_cli, sample_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("report", "--root", sample_dir, "--half", "2999-H1", exit_code=2)
+    assert "has not begun" in result.stderr and result.stdout == ""

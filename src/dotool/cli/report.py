@@ -32,16 +32,28 @@ def report(
     from datetime import date
 
     from dotool.checks.run import load_valid_plan
-    from dotool.cli.common import resolve_root
+    from dotool.cli.common import err_console, resolve_root
     from dotool.cli.rendering import emit, pick_format, pick_lang, stand_date
+    from dotool.errors import UsageError
     from dotool.model.dates import Half
     from dotool.render.document import render_report
     from dotool.store.assets import repo_file_reader
 
-    chosen = parse_half(half) or Half.of(date.today()).previous()
+    current = Half.of(date.today())
+    chosen = parse_half(half) or current.previous()
+    if chosen > current:
+        raise UsageError(f"--half {chosen} has not begun yet (now: {current})",
+                         hint="report on a half that has ended, or on the current one")
     kind = pick_format(output, fmt)
     where = resolve_root(root)
     plan = load_valid_plan(where)
+    latest = plan.latest_reported_half()
+    if not any(u.half == chosen for m in plan.measures for u in m.updates):
+        # Not an error (the report says "kein Sachstand gemeldet"), but rarely what was meant.
+        err_console().print(
+            f"[yellow]note:[/] no measure has an update for {chosen}"
+            + (f"; the latest reported half is {latest} (pass --half {latest})" if latest
+               else ""))
     rendered = render_report(
         plan, chosen, fmt=kind, lang=pick_lang(lang, plan.masterplan.language),
         stand=stand_date(where, chosen.end), internal=internal, repo=where,
