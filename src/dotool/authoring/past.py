@@ -13,6 +13,7 @@ from dotool.errors import InvalidContent
 from dotool.model.adoption import Adoption
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
+from dotool.store.cache import PlanCache, for_root
 from dotool.store.files import MAX_BYTES, RawPlan, raw_plan_from_blobs, read_file, read_plan
 from dotool.store.git import Commit, Git
 
@@ -55,8 +56,12 @@ def snapshot(root: Path, ref: str) -> Snapshot:
     return Snapshot(plan, commit, adoption, date.fromisoformat(day) if day else None)
 
 
-def plan_at(root: Path, ref: str, *, git: Git | None = None) -> Plan:
-    """The valid plan as it stood at git `ref` (exit 2 for a missing ref, 1 if invalid there)."""
+def plan_at(root: Path, ref: str, *, git: Git | None = None,
+            cache: PlanCache | None = None) -> Plan:
+    """The valid plan as it stood at git `ref` (exit 2 for a missing ref, 1 if invalid there).
+
+    Blobs seen before come from the cache; a `cache` passed in is shared and saved by the caller.
+    """
     own = git is None
     git = git or Git(root)
     try:
@@ -64,8 +69,8 @@ def plan_at(root: Path, ref: str, *, git: Git | None = None) -> Plan:
     finally:
         if own:
             git.close()
-    # Blobs seen before (most files are the same at both refs) come from the cache.
-    result = validate_raw(raw_plan_from_blobs(root, blobs), cache=True)
+    result = validate_raw(raw_plan_from_blobs(root, blobs),
+                          cache=cache if cache is not None else True)
     return _plan_or_raise(result.plan, list(result.errors), ref)
 
 
@@ -136,13 +141,18 @@ def diff_plans(old: Plan, new: Plan, *, old_name: str, new_name: str) -> PlanDif
 
 def diff(root: Path, ref1: str, ref2: str | None = None) -> PlanDiff:
     """What changed from `ref1` to `ref2` (default: the working tree)."""
+    # One cache for both sides: most files are the same at both refs, so the second side
+    # finds them in memory, and the cache file is written once.
+    shared = for_root(root)
     with Git(root) as git:
-        old = plan_at(root, ref1, git=git)
+        old = plan_at(root, ref1, git=git, cache=shared)
         if ref2 is None:
             current = validate(root)
             new = _plan_or_raise(current.plan, list(current.errors), WORKING_TREE)
         else:
-            new = plan_at(root, ref2, git=git)
+            new = plan_at(root, ref2, git=git, cache=shared)
+    if shared is not None:
+        shared.save()
     return diff_plans(old, new, old_name=ref1, new_name=ref2 or WORKING_TREE)
 
 

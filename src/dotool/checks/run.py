@@ -86,14 +86,19 @@ def validate(root: Path, *, today: date | None = None, half: Half | None = None,
 
 
 def validate_raw(raw: RawPlan, *, today: date | None = None, half: Half | None = None,
-                 strict: bool = False, cache: bool = False) -> Validation:
+                 strict: bool = False,
+                 cache: bool | cache_store.PlanCache = False) -> Validation:
     """Check files already in memory (a git tree, a file not yet written) like `validate`.
 
     `cache=True` uses the cache as `validate` does; it is off by default because a plan that
     exists only in memory (a change being checked before it is written) is rarely seen again.
+    A `PlanCache` passed in is shared with other calls (the two sides of a diff see mostly the
+    same files) and saved by the caller, once.
     """
     today = today or date.today()
-    store = cache_store.for_root(raw.root) if cache else None
+    shared = isinstance(cache, cache_store.PlanCache)
+    store = cache if isinstance(cache, cache_store.PlanCache) else (
+        cache_store.for_root(raw.root) if cache else None)
     files = len(raw.measures) + len(raw.adoptions) + 1
     key = b""
     if store is not None:
@@ -105,11 +110,12 @@ def validate_raw(raw: RawPlan, *, today: date | None = None, half: Half | None =
 
     with paused_gc():
         return _validate_loaded(raw, store, key, files=files, today=today, half=half,
-                                strict=strict)
+                                strict=strict, save=not shared)
 
 
 def _validate_loaded(raw: RawPlan, store: cache_store.PlanCache | None, key: bytes, *,
-                     files: int, today: date, half: Half | None, strict: bool) -> Validation:
+                     files: int, today: date, half: Half | None, strict: bool,
+                     save: bool = True) -> Validation:
     from dotool.checks.load import load_plan
 
     loaded = load_plan(raw, cache=store)
@@ -119,7 +125,8 @@ def _validate_loaded(raw: RawPlan, store: cache_store.PlanCache | None, key: byt
         unparsed = tuple(f.path for f in _raw_files(raw) if f.path not in result.sources)
         store.plans.put(key, (files, tuple(cache_store.finding_to_plain(f)
                                            for f in result.findings), unparsed))
-        store.save()
+        if save:
+            store.save()
     return result
 
 
