@@ -28,3 +28,26 @@ def test_plain_text_equals_what_rich_prints_without_a_terminal(case: Path, tmp_p
                sources=result.sources, files=result.files)
     write_text(result.findings, stream=plain, sources=result.sources, files=result.files)
     assert plain.getvalue() == styled.getvalue()
+
+
+def test_diff_prints_the_same_with_and_without_rich() -> None:
+    from rich.console import Console
+
+    from dotool.authoring.past import Change, MeasureChange, PlanDiff
+    from dotool.output.past import diff_lines
+    from dotool.output.styled import print_lines, write_lines
+
+    # Titles with rich markup and tabs: text must stay text in both ways.
+    diff = PlanDiff("masterplan-1.0", "HEAD", added=[("M-009", "Neu [bold]x[/]")],
+                    removed=[("M-002", "Alt\tweg")],
+                    replanned=[MeasureChange("M-003", "E-Akte", (Change("end", "2021-06",
+                                                                         "2021-12"),))],
+                    status=[MeasureChange("M-001", "Termine", (Change("status", "in_progress",
+                                                                        "completed"),))])
+    styled, plain = io.StringIO(), io.StringIO()
+    print_lines(diff_lines(diff, lang="de"), console=Console(file=styled, highlight=False,
+                                                            soft_wrap=True))
+    write_lines(diff_lines(diff, lang="de"), stream=plain)
+    assert plain.getvalue() == styled.getvalue()
+    assert "+ M-009  Neu [bold]x[/]" in plain.getvalue()
+    assert "M-001  Termine: in Umsetzung → abgeschlossen" in plain.getvalue()

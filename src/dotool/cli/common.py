@@ -144,7 +144,3 @@ def parse_half(text: str | None) -> Any:
         return Half.parse(text)
     except ValueError as exc:
         raise UsageError(f"--half: {exc}") from None
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()

@@ -29,9 +29,10 @@ def diff(
     * `dotool diff masterplan-1.0 masterplan-2.0 --format json`
     """
     from dotool.authoring.past import diff as plan_diff
-    from dotool.cli.common import out_console, resolve_root
+    from dotool.cli.common import resolve_root
     from dotool.errors import UsageError
     from dotool.output import past
+    from dotool.output.styled import emit
 
     if fmt not in ("text", "json"):
         raise UsageError(f"--format must be text or json, not `{fmt}`")
@@ -41,4 +42,4 @@ def diff(
     if fmt == "json":
         print(past.diff_json(changes))
     else:
-        past.print_diff(changes, console=out_console(), lang=lang or "de")
+        emit(past.diff_lines(changes, lang=lang or "de"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from typing import Annotated
 
 import typer
@@ -34,9 +33,10 @@ def validate(
     * `dotool validate --format json > findings.json`
     """
     from dotool.checks.run import validate as run_validate
-    from dotool.cli.common import out_console, resolve_root, stdout_is_terminal
+    from dotool.cli.common import resolve_root
     from dotool.errors import UsageError
     from dotool.output import findings as out
+    from dotool.output.styled import emit
 
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not `{fmt}`")
@@ -45,12 +45,8 @@ def validate(
     result = run_validate(resolve_root(root), half=parse_half(half), strict=strict,
                           cache=not no_cache)
     findings = list(result.findings)
-    if fmt == "text" and (stdout_is_terminal() or os.environ.get("FORCE_COLOR")
-                          or os.environ.get("TTY_COMPATIBLE")):
-        out.print_text(findings, console=out_console(),
-                       sources=result.sources, files=result.files)
-    elif fmt == "text":  # no styles to show: the same text without loading rich
-        out.write_text(findings, stream=sys.stdout, sources=result.sources, files=result.files)
+    if fmt == "text":
+        emit(out.text_lines(findings, sources=result.sources, files=result.files))
     elif fmt == "json":
         print(out.as_json(findings, files=result.files))
     elif fmt == "gitlab":

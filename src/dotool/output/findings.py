@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from dotool import __version__
 from dotool.findings import Finding
+from dotool.output.styled import Line, print_lines, write_lines
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -17,25 +18,16 @@ if TYPE_CHECKING:
 JSON_FORMAT_VERSION = 1
 
 
-Line = list[tuple[str, str | None]]  # one output line: (text, rich style or None) pieces
-
-
 def print_text(findings: Sequence[Any], *, console: Console,
                sources: Mapping[str, list[str]], files: int | None = None) -> None:
     """Readable findings grouped by file, each with the offending line and a caret."""
-    from rich.text import Text
-
-    for line in text_lines(findings, sources=sources, files=files):
-        console.print(Text.assemble(*((t, s) if s else t for t, s in line)))
+    print_lines(text_lines(findings, sources=sources, files=files), console=console)
 
 
 def write_text(findings: Sequence[Any], *, stream: TextIO, sources: Mapping[str, list[str]],
                files: int | None = None) -> None:
-    """`print_text` without styles, for output that is no terminal (rich would print the same
-    plain text, and importing it costs a fifth of a warm `dotool validate`)."""
-    for line in text_lines(findings, sources=sources, files=files):
-        # rich expands tabs to eight columns; so does this, so both print the same
-        stream.write("".join(t for t, _ in line).expandtabs(8) + "\n")
+    """`print_text` without styles, for output that is no terminal."""
+    write_lines(text_lines(findings, sources=sources, files=files), stream=stream)
 
 
 def text_lines(findings: Sequence[Any], *, sources: Mapping[str, list[str]],

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from dotool.authoring.past import History, PlanDiff
 from dotool.model.vocab import label
+from dotool.output.styled import Line
 from dotool.output.tables import RAG_STYLE
 
 if TYPE_CHECKING:
@@ -30,33 +31,31 @@ def diff_json(diff: PlanDiff) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def print_diff(diff: PlanDiff, *, console: Console, lang: str = "de") -> None:
-    """The changes as four short sections."""
-    from rich.markup import escape
-
-    console.print(f"[bold]Changes from {escape(diff.old)} to {escape(diff.new)}[/]")
+def diff_lines(diff: PlanDiff, *, lang: str = "de") -> list[Line]:
+    """The changes as four short sections of styled lines."""
+    out: list[Line] = [[(f"Changes from {diff.old} to {diff.new}", "bold")]]
     if not (diff.added or diff.removed or diff.replanned or diff.status):
-        console.print("no measure was added, removed, re-planned or changed its status")
-        return
-    for heading, items, sign in (("Added", diff.added, "[green]+[/]"),
-                                 ("Removed", diff.removed, "[red]-[/]")):
+        out.append([("no measure was added, removed, re-planned or changed its status", None)])
+        return out
+    for heading, items, sign, colour in (("Added", diff.added, "+", "green"),
+                                         ("Removed", diff.removed, "-", "red")):
         if items:
-            console.print(f"\n[bold]{heading}[/] ({len(items)})")
-            for measure_id, title in items:
-                console.print(f"  {sign} {measure_id}  {escape(title)}")
+            out += [[], [(heading, "bold"), (f" ({len(items)})", None)]]
+            out += [[("  ", None), (sign, colour), (f" {measure_id}  {title}", None)]
+                    for measure_id, title in items]
     if diff.replanned:
-        console.print(f"\n[bold]Re-planned[/] ({len(diff.replanned)})")
+        out += [[], [("Re-planned", "bold"), (f" ({len(diff.replanned)})", None)]]
         for change in diff.replanned:
-            console.print(f"  {change.id}  {escape(change.title)}")
-            for c in change.changes:
-                console.print(f"      {c.what}: {escape(c.old or '–')} → {escape(c.new or '–')}")
+            out.append([(f"  {change.id}  {change.title}", None)])
+            out += [[(f"      {c.what}: {c.old or '–'} → {c.new or '–'}", None)]
+                    for c in change.changes]
     if diff.status:
-        console.print(f"\n[bold]Status changed[/] ({len(diff.status)})")
+        out += [[], [("Status changed", "bold"), (f" ({len(diff.status)})", None)]]
         for change in diff.status:
             c = change.changes[0]
-            console.print(f"  {change.id}  {escape(change.title)}: "
-                          f"{label('status', c.old or '', lang)} → "
-                          f"{label('status', c.new or '', lang)}")
+            out.append([(f"  {change.id}  {change.title}: {label('status', c.old or '', lang)}"
+                         f" → {label('status', c.new or '', lang)}", None)])
+    return out
 
 
 def history_json(history: History) -> str:
