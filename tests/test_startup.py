@@ -54,3 +54,11 @@ def test_version_prints_version() -> None:
     done = subprocess.run([sys.executable, "-m", "dotool", "--version"], capture_output=True,
                           text=True, timeout=60, check=True)
     assert done.stdout.strip() == f"dotool {__version__}"
+
+
+def test_help_groups_the_commands(run_cli) -> None:  # type: ignore[no-untyped-def]
+    out = run_cli("--help").stdout
+    panels = ["Check and inspect", "Write the plan", "Render and publish", "The plan over time"]
+    positions = [out.index(p) for p in panels]
+    assert positions == sorted(positions)
+    assert out.index("add-measure") > out.index("Write the plan") > out.index("schema")

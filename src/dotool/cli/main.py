@@ -55,20 +55,23 @@ def main(
     set_debug(debug)
 
 
-app.command("validate")(validate_cmd.validate)
-app.command("list")(list_cmd.list_measures)
-app.command("show")(show_cmd.show)
-app.command("schema")(schema_cmd.schema)
-app.command("init")(init_cmd.init)
-app.command("add-measure")(add_measure_cmd.add_measure)
-app.command("update")(update_cmd.update)
-app.command("adopt")(adopt_cmd.adopt)
-app.command("diff")(diff_cmd.diff)
-app.command("history")(history_cmd.history)
-app.command("report")(report_cmd.report)
-app.command("masterplan")(masterplan_cmd.masterplan)
-app.command("export")(export_cmd.export)
-app.command("site")(site_cmd.site)
+# Commands in the order of the Digital Officer's year, grouped in `--help`.
+CHECK, WRITE, RENDER, PAST = "Check and inspect", "Write the plan", "Render and publish", \
+    "The plan over time"
+app.command("validate", rich_help_panel=CHECK)(validate_cmd.validate)
+app.command("list", rich_help_panel=CHECK)(list_cmd.list_measures)
+app.command("show", rich_help_panel=CHECK)(show_cmd.show)
+app.command("schema", rich_help_panel=CHECK)(schema_cmd.schema)
+app.command("init", rich_help_panel=WRITE)(init_cmd.init)
+app.command("add-measure", rich_help_panel=WRITE)(add_measure_cmd.add_measure)
+app.command("update", rich_help_panel=WRITE)(update_cmd.update)
+app.command("adopt", rich_help_panel=WRITE)(adopt_cmd.adopt)
+app.command("report", rich_help_panel=RENDER)(report_cmd.report)
+app.command("masterplan", rich_help_panel=RENDER)(masterplan_cmd.masterplan)
+app.command("export", rich_help_panel=RENDER)(export_cmd.export)
+app.command("site", rich_help_panel=RENDER)(site_cmd.site)
+app.command("diff", rich_help_panel=PAST)(diff_cmd.diff)
+app.command("history", rich_help_panel=PAST)(history_cmd.history)
 
 
 def run() -> None:
