@@ -154,3 +154,29 @@ def test_init_asks_on_a_terminal(tmp_path, run_cli, monkeypatch) -> None:
     assert "must not be empty" in result.stderr  # blank answers are asked again
     text = (root / "masterplan/masterplan.yaml").read_text(encoding="utf-8")
     assert "municipality: Lüneburg\n" in text and "committee: Hauptausschuss\n" in text
+
+
+def test_init_interrupted_completes_when_run_again(tmp_path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    whole = tmp_path / "whole"
+    run_cli("init", whole, *INIT)
+    expected = _files(whole)
+    root = tmp_path / "neu"
+    run_cli("init", root, *INIT)
+    # As if killed half-way: only some files made it.
+    for rel in [".github/workflows/pages.yml", "README.md", "schema/measure.schema.json"]:
+        (root / rel).unlink()
+    result = run_cli("init", root, *INIT)
+    assert "created README.md" in result.stderr
+    assert "created masterplan/masterplan.yaml" not in result.stderr
+    assert _files(root) == expected
+    run_cli("validate", "--root", root)
+
+
+def test_init_again_with_other_values_refuses(tmp_path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "neu"
+    run_cli("init", root, *INIT)
+    before = _files(root)
+    result = run_cli("init", root, "--municipality", "Anderswo", "--committee", "Rat",
+                     "--no-input", exit_code=2)
+    assert "masterplan/masterplan.yaml" in result.stderr
+    assert _files(root) == before

@@ -1,7 +1,9 @@
 """`dotool init`: a new masterplan repository that validates from the first minute.
 
-Nothing is ever overwritten: every target is checked first, and if any exists nothing is
-written at all. The files come from `authoring/scaffold/`, packaged with dotool.
+Nothing is ever overwritten: every target is checked first, and if any exists with other
+content nothing is written at all (files identical to what init writes are left as they are, so
+an interrupted `init` completes when run again). The files come from `authoring/scaffold/`,
+packaged with dotool.
 """
 
 from __future__ import annotations
@@ -57,6 +59,14 @@ def scaffold_files(*, municipality: str, committee: str) -> dict[str, bytes]:
     return out
 
 
+def _same(path: Path, data: bytes) -> bool:
+    """True if `path` is a regular file (not a link) holding exactly `data`."""
+    try:
+        return not path.is_symlink() and path.is_file() and path.read_bytes() == data
+    except OSError:
+        return False
+
+
 def init(root: Path, *, municipality: str, committee: str, git: bool = True) -> Scaffolded:
     """Write a new masterplan repository into `root`; exit 2 if any target exists."""
     for flag, value in (("--municipality", municipality), ("--committee", committee)):
@@ -65,13 +75,19 @@ def init(root: Path, *, municipality: str, committee: str, git: bool = True) -> 
     if root.exists() and not root.is_dir():
         raise UsageError(f"{root} exists and is not a folder")
     content = scaffold_files(municipality=municipality.strip(), committee=committee.strip())
-    existing = [rel for rel in content if (root / rel).exists() or (root / rel).is_symlink()]
+    # A file that already holds exactly what init would write is no conflict: so an `init`
+    # that was interrupted completes when run again with the same values.
+    present = {rel for rel in content if _same(root / rel, content[rel])}
+    existing = [rel for rel in content if rel not in present
+                and ((root / rel).exists() or (root / rel).is_symlink())]
     if existing:
         raise UsageError(f"{root} already holds {', '.join(existing)}; nothing was written",
                          hint="dotool init never overwrites: choose an empty folder")
     written: list[str] = []
     try:
         for rel, data in content.items():
+            if rel in present:
+                continue
             write_atomic(root / rel, data, overwrite=False, within=root)
             written.append(rel)
     except BaseException:
