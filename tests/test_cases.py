@@ -9,6 +9,8 @@ base plan in tests/cases/base). `case.yaml`:
     exit: 1
     expect:                          # each must be among the findings (message: a substring)
       - {path: measures/M-001-termine.yaml, line: 3, col: 1, code: ..., message: ...}
+    # path, line, col and message are required of every invalid case (line: null when the
+    # finding is about the whole file, e.g. a file over 1 MiB)
     expect_count: 1                  # optional: exactly this many findings
 """
 
@@ -52,5 +54,8 @@ def test_case(case: Path, tmp_path: Path, run_cli) -> None:
         assert len(found) == spec["expect_count"], json.dumps(found, indent=2, ensure_ascii=False)
     if case.parent.name == "invalid":
         assert spec.get("expect"), "an invalid case must say what it expects"
+        for want in spec["expect"]:
+            # Located: file, line and column (null only for findings about the whole file).
+            assert {"path", "line", "col", "message"} <= set(want), want
     after = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     assert after == before, "validate must not change any file"

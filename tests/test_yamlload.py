@@ -166,7 +166,7 @@ def test_a_file_larger_than_one_mebibyte_is_not_parsed(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(yamlload, "_Parser", no_parsing)
     finding = only(load(b"a" * (MAX_BYTES + 1)), "file-too-large")
-    assert "1,048,577 bytes" in finding.message and "1 MiB" in finding.message
+    assert finding.message.startswith("the file is larger than 1 MiB (1,048,576 bytes)")
 
 
 def test_a_file_of_exactly_one_mebibyte_is_read() -> None:

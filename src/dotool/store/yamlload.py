@@ -79,8 +79,9 @@ def load_yaml(data: bytes, *, path: str) -> LoadResult:
     if len(data) > MAX_BYTES:
         return LoadResult(None, [Finding(
             "error", "file-too-large", path,
-            f"the file has {len(data):,} bytes; a plan file may have at most 1 MiB "
-            f"({MAX_BYTES:,} bytes)", hint="split the content, or check that this is the "
+            # Readers stop one byte past the limit, so the size itself is not known here.
+            f"the file is larger than 1 MiB ({MAX_BYTES:,} bytes), the most a plan file may "
+            "have", hint="split the content, or check that this is the "
             "file you meant to add")])
     text = _decode(data, path)
     if isinstance(text, Finding):
