@@ -180,3 +180,34 @@ def test_init_again_with_other_values_refuses(tmp_path, run_cli) -> None:  # typ
                      "--no-input", exit_code=2)
     assert "masterplan/masterplan.yaml" in result.stderr
     assert _files(root) == before
+
+
+ADOPT = ("--date", "2021-03-25", "--resolution", "BV/0042/2021", "--body", "Rat der Teststadt")
+
+
+def test_adopt_interrupted_before_its_tag_completes_when_run_again(make_repo, run_cli) -> None:  # type: ignore[no-untyped-def]
+    root = make_repo()
+    run_cli("adopt", "1.1", "--root", root, *ADOPT)
+    record = (root / "masterplan/adoptions/1.1.yaml").read_bytes()
+    git(root, "tag", "-d", "masterplan-1.1")  # as if killed between record and tag
+    result = run_cli("adopt", "1.1", "--root", root, *ADOPT)
+    assert "completed it" in result.stderr
+    assert (root / "masterplan/adoptions/1.1.yaml").read_bytes() == record
+    assert git(root, "cat-file", "-t", "masterplan-1.1").strip() == "tag"
+    # Once complete, or with other values, the version is taken.
+    assert "already recorded" in run_cli("adopt", "1.1", "--root", root, *ADOPT,
+                                         exit_code=2).stderr
+    git(root, "tag", "-d", "masterplan-1.1")
+    other = run_cli("adopt", "1.1", "--root", root, "--date", "2021-03-26", "--resolution",
+                    "BV/0042/2021", exit_code=2)
+    assert "already recorded" in other.stderr
+    assert git(root, "tag") == ""
+
+
+def test_a_temporary_file_left_by_a_killed_write_does_not_block_adopt(make_repo, run_cli) -> None:  # type: ignore[no-untyped-def]
+    root = make_repo()
+    (root / "measures/.M-004-neu.yaml.k3j2.tmp").write_text("id: M-0")
+    run_cli("adopt", "1.1", "--root", root, *ADOPT)
+    (root / "measures/M-009-neu.yaml").write_text("id: M-009\n")
+    assert "not committed" in run_cli("adopt", "1.2", "--root", root, *ADOPT,
+                                      exit_code=2).stderr

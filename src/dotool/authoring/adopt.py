@@ -32,6 +32,7 @@ class Adopted:
     text: str
     tag: str | None
     commit: str | None
+    completed: bool = False  # the record was there already: only the missing tag was created
 
 
 def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | None = None,
@@ -47,9 +48,9 @@ def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | N
         raise UsageError("--resolution must not be empty")
     rel = f"{ADOPTIONS_DIR}/{version}.yaml"
     target = root / rel
-    if target.exists():
-        raise UsageError(f"version {version} is already recorded in {rel}",
-                         hint="choose the next version number")
+    recorded = _recorded(target)
+    if target.exists() and recorded is None:
+        raise _already(version, rel)
     git = Git(root)
     in_git = tag and git.is_repo()
     commit = tag_name = None
@@ -62,6 +63,8 @@ def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | N
                              hint="commit them first: the record names the adopted commit")
         tag_name = f"masterplan-{version}"
         if git.tag_exists(tag_name):
+            if recorded is not None:
+                raise _already(version, rel)
             raise UsageError(f"the git tag {tag_name} exists already",
                              hint="choose the next version number")
     current = validate(root)
@@ -79,15 +82,37 @@ def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | N
         lines += [f"commit: {commit}", f"tag: {tag_name}"]
     text = "\n".join(lines) + "\n"
     data = text.encode("utf-8")
-    check_change(root, rel, data)
-    write_atomic(target, data, overwrite=False, within=root)
+    if recorded is not None:
+        # Only an adoption interrupted between its record and its tag is finished here: the
+        # record must be exactly what this run would write, and the tag must be missing.
+        if recorded != data or not in_git:
+            raise _already(version, rel)
+    else:
+        check_change(root, rel, data)
+        write_atomic(target, data, overwrite=False, within=root)
     if in_git and tag_name:
         try:
             git.create_annotated_tag(tag_name, f"Masterplan {version}, adopted {day.isoformat()} "
                                                f"({resolution.strip()})")
         except DotoolError:
             # Leave the repository as it was: a record without its tag would be half an adoption.
-            with contextlib.suppress(OSError):
-                target.unlink()
+            if recorded is None:
+                with contextlib.suppress(OSError):
+                    target.unlink()
             raise
-    return Adopted(target, text, tag_name, commit)
+    return Adopted(target, text, tag_name, commit, completed=recorded is not None)
+
+
+def _recorded(target: Path) -> bytes | None:
+    """The bytes of an existing record (None if there is none, or it is not a plain file)."""
+    try:
+        if target.is_symlink() or not target.is_file():
+            return None
+        return target.read_bytes()
+    except OSError:
+        return None
+
+
+def _already(version: str, rel: str) -> UsageError:
+    return UsageError(f"version {version} is already recorded in {rel}",
+                      hint="choose the next version number")

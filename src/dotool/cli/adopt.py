@@ -36,7 +36,9 @@ def adopt(
     base = resolve_root(root)
     done = record(base, version=version, date=date, resolution=resolution, body=body)
     console = err_console()
-    console.print(f"wrote {done.path.relative_to(base).as_posix()}")
+    rel = done.path.relative_to(base).as_posix()
+    console.print(f"{rel} was there already (an interrupted adopt): completed it"
+                  if done.completed else f"wrote {rel}")
     if done.tag:
         console.print(f"created the tag {done.tag} on {done.commit and done.commit[:10]}; "
                       f"commit the record and run `git push origin {done.tag}`")

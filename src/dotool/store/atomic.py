@@ -15,6 +15,12 @@ class WriteError(UsageError, OSError):
     write as something to live with (the cache) still catch it as before."""
 
 
+def is_temporary(name: str) -> bool:
+    """True for the name of a temporary file `write_atomic` makes (`.NAME.xxxx.tmp`); one can be
+    left behind when a write is killed, and is never part of the plan."""
+    return name.startswith(".") and name.endswith(".tmp")
+
+
 def write_atomic(target: Path, data: bytes, *, overwrite: bool = True,
                  within: Path | None = None) -> None:
     """Write `data` to `target` so that readers see the old file or the new one, never a part.

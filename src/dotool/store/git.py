@@ -157,7 +157,12 @@ class Git:
     def is_dirty(self, *paths: str) -> bool:
         """True when `paths` (relative to root) differ from HEAD or hold untracked files."""
         out = self._run("status", "--porcelain", "-z", "--untracked-files=all", "--", *paths)
-        return bool(out.stdout.strip(b"\0"))
+        from dotool.store.atomic import is_temporary
+
+        # A temporary file left by a killed write is no change to the plan.
+        entries = [e for e in out.stdout.decode("utf-8", "surrogateescape").split("\0") if e]
+        return any(not (e.startswith("?? ") and is_temporary(e[3:].rsplit("/", 1)[-1]))
+                   for e in entries)
 
     def last_data_date(self, commit: str | None = None) -> str | None:
         """YYYY-MM-DD of the latest commit touching masterplan/ or measures/ (None without).
