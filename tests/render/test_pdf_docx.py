@@ -99,3 +99,23 @@ def test_masterplan_docx_and_pdf(sample_plan) -> None:  # type: ignore[no-untype
                                                  stand=STAND).data))
     assert pdf.trailer["/Root"]["/Lang"] == "en"
     assert len(_titles(pdf.outline)) > 20
+
+
+def test_docx_is_a4_with_a_landscape_annex_and_columns_by_content(sample_plan) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
+    data = render_report(sample_plan, Half.parse("2021-H2"), fmt="docx", lang="de",
+                         stand=STAND).data
+    doc = Document(io.BytesIO(data))
+    first, last = doc.sections[0], doc.sections[-1]
+    # Word stores twentieths of a point, so centimetres come back rounded.
+    assert abs(first.page_width - Cm(21)) < Cm(0.01)
+    assert abs(first.page_height - Cm(29.7)) < Cm(0.01)
+    assert last.orientation == WD_ORIENT.LANDSCAPE  # the eight-column annex
+    annex = doc.tables[-2] if len(doc.tables[-1].columns) < 8 else doc.tables[-1]
+    widths = [c.width for c in annex.columns]
+    assert len(widths) == 8 and widths[0] < widths[1]  # the id column is narrow, titles wide
+    usable = last.page_width - last.left_margin - last.right_margin
+    assert abs(sum(widths) - usable) < Cm(0.1)

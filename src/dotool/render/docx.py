@@ -70,6 +70,10 @@ class _Builder(HTMLParser):
             self.bold += 1
         elif tag in ("em", "i"):
             self.italic += 1
+        elif tag == "dt":  # a term, as the HTML shows it: bold, on its own line
+            self.bold += 1
+            if self.cell is None:
+                self.para = self._paragraph(tag)
         elif tag == "br" and self.cell is not None:
             self.cell.append(" ")
         elif tag in _BLOCKS and self.cell is None and tag != "caption":
@@ -97,6 +101,9 @@ class _Builder(HTMLParser):
             self.bold -= 1
         elif tag in ("em", "i"):
             self.italic -= 1
+        elif tag == "dt":
+            self.bold -= 1
+            self.para = None
         elif tag in _BLOCKS:
             self.para = None
 
@@ -141,9 +148,22 @@ class _Builder(HTMLParser):
             return self.doc.add_paragraph(style=style)
         return self.doc.add_paragraph()
 
+    def _landscape(self) -> None:
+        """Continue on a new landscape page (once; what follows stays landscape)."""
+        from docx.enum.section import WD_ORIENT, WD_SECTION
+
+        current = self.doc.sections[-1]
+        if current.orientation == WD_ORIENT.LANDSCAPE:
+            return
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = current.page_height, current.page_width
+
     def _write_table(self, rows: list[list[tuple[str, bool, str | None]]],
                      caption: str | None) -> None:
-        from docx.shared import RGBColor
+        from docx.shared import Pt, RGBColor
+
+        size = Pt(_TABLE_PT)
 
         rows = [r for r in rows if r]
         if not rows:
@@ -151,18 +171,70 @@ class _Builder(HTMLParser):
         if caption:
             self.doc.add_paragraph(" ".join(caption.split()), style="Caption")
         width = max(len(r) for r in rows)
+        if width >= _LANDSCAPE_FROM:
+            self._landscape()
         table = self.doc.add_table(rows=0, cols=width)
         table.style = "Table Grid"
+        table.autofit = False
+        section = self.doc.sections[-1]
+        widths = _widths(rows, width, section.page_width - section.left_margin
+                         - section.right_margin)
+        for col, column in enumerate(table.columns):  # the grid, which LibreOffice reads
+            column.width = widths[col]
         for index, row in enumerate(rows):
             cells = table.add_row().cells
+            for col, cell in enumerate(cells):
+                cell.width = widths[col]
             for col, (text, head, colour) in enumerate(row):
                 cells[col].text = text
                 for run in cells[col].paragraphs[0].runs:
+                    run.font.size = size
                     if head and (index == 0 or col == 0):
                         run.bold = True
                     if colour:  # the Ampel as colour as well as text, as in the HTML
                         run.font.color.rgb = RGBColor.from_string(colour)
         self.para = None
+
+
+#: Tables with this many columns (the annex) get a landscape page, as in the PDF.
+_LANDSCAPE_FROM = 7
+#: The font size of tables, in points (a Vorlage sets its tables smaller than the text).
+_TABLE_PT = 9
+
+
+def _widths(rows: list[list[tuple[str, bool, str | None]]], count: int, total: int) -> list[int]:
+    """Column widths (EMU): every column fits its longest word, the rest goes to long text.
+
+    Word and LibreOffice would otherwise give every column the same width, and a title column
+    of a table with six columns breaks "Lenkungskreis" into "Lenkungsk-reis".
+    """
+    char = int(_TABLE_PT * 0.68 * 12700)  # a generous average character (bold) at that size
+    pad = 182880  # the cell's own margins: 0.2 inch in EMU
+    longest, word = [0] * count, [0] * count
+    for row in rows:
+        for col, (text, _, _) in enumerate(row[:count]):
+            longest[col] = max(longest[col], len(text))
+            word[col] = max(word[col], *(len(w) for w in text.split()), 0)
+    # German compounds ("Informationssicherheitsmanagement") break anyway; a column need not
+    # be wider than a word of 16 characters for them.
+    need = [min(w, 16) * char + pad for w in word]
+    want = [max(min(line, 40) * char + pad, n) for line, n in zip(longest, need, strict=True)]
+    if sum(need) >= total:  # cannot be helped: shrink evenly
+        return [total * n // sum(need) for n in need]
+    room = total - sum(need)
+    more = [w - n for w, n in zip(want, need, strict=True)]
+    if sum(more) <= room:  # everything fits on one line: share what is left by length
+        return [w + (total - sum(want)) * w // sum(want) for w in want]
+    return [n + room * m // sum(more) for n, m in zip(need, more, strict=True)]
+
+
+def _a4(section: Any) -> None:
+    """A4 with the margins of a German Vorlage (python-docx's template is US Letter)."""
+    from docx.shared import Cm
+
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(2.5), Cm(2)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
 
 
 def html_to_docx(page: str, meta: Meta) -> bytes:
@@ -172,6 +244,7 @@ def html_to_docx(page: str, meta: Meta) -> bytes:
     from docx import Document
 
     doc = Document()
+    _a4(doc.sections[0])
     props = doc.core_properties
     props.title, props.subject, props.language = meta.title, meta.subject, _LANG[meta.lang]
     props.author, props.last_modified_by, props.comments = "", "", ""
