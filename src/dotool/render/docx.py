@@ -169,7 +169,9 @@ class _Builder(HTMLParser):
         if not rows:
             return
         if caption:
-            self.doc.add_paragraph(" ".join(caption.split()), style="Caption")
+            label = self.doc.add_paragraph(" ".join(caption.split()), style="Caption")
+            label.paragraph_format.space_before = Pt(10)  # apart from a table just above
+            label.paragraph_format.keep_with_next = True
         width = max(len(r) for r in rows)
         if width >= _LANDSCAPE_FROM:
             self._landscape()
