@@ -229,3 +229,9 @@ def test_file_mode_is_kept(plan_dir, run_cli) -> None:
     path.chmod(0o640)
     run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_all_missing_values_are_named_at_once(plan_dir, run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("update", "M-001", "--root", plan_dir, "--half", "2021-H2", "--status",
+                     "in_progress", exit_code=2)
+    assert "--rag, --text, --progress are required for an update" in result.stderr

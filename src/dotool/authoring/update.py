@@ -44,9 +44,14 @@ class UpdateValues:
 
     def check(self) -> None:
         """Exit 2 naming the flag for a missing or malformed value (content rules come later)."""
-        for name in ("status", "rag", "text"):
-            if getattr(self, name) is None:
-                raise UsageError(f"--{name} is required for an update")
+        absent = [f"--{name}" for name in ("status", "rag", "text")
+                  if getattr(self, name) is None]
+        if self.progress is None and self.status not in (None, "ongoing"):
+            absent.append("--progress")
+        if absent:  # all at once: a script should not have to learn them one run at a time
+            names = ", ".join(absent)
+            raise UsageError(f"{names} {'is' if len(absent) == 1 else 'are'} required for an "
+                             "update", hint="give --progress (0..100) unless --status is ongoing")
         for name in ("status", "rag"):
             if getattr(self, name) not in KEYS[name]:
                 raise UsageError(f"--{name} must be one of {', '.join(KEYS[name])}, "
