@@ -75,3 +75,15 @@ def test_report_on_a_half_without_updates_says_so(run_cli, sample_dir: Path) -> 
 def test_report_refuses_a_half_that_has_not_begun(run_cli, sample_dir: Path) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("report", "--root", sample_dir, "--half", "2999-H1", exit_code=2)
     assert "has not begun" in result.stderr and result.stdout == ""
+
+
+def test_missing_rendering_libraries_are_an_installation_hint(run_cli, sample_dir: Path,  # type: ignore[no-untyped-def]
+                                                              tmp_path: Path, monkeypatch) -> None:
+    import sys
+
+    # As after `pip install dotool` without the `render` extra.
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    result = run_cli("report", "--root", sample_dir, "--half", "2021-H2", "-o",
+                     tmp_path / "r.html", exit_code=2)
+    assert "pip install 'dotool[render]'" in result.stderr
+    assert "internal error" not in result.stderr and not (tmp_path / "r.html").exists()

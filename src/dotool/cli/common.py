@@ -99,10 +99,19 @@ def _known_failure(exc: Exception) -> Any:
         found = template_failure(exc)
         if found is not None:
             return found
+    if isinstance(exc, ModuleNotFoundError) and (exc.name or "").split(".")[0] in _RENDER_LIBS:
+        # PDF, DOCX and charts come with the optional `render` extra (validation in CI does
+        # without them): an installation to complete, not a bug.
+        return UsageError(f"this output needs {exc.name}, which is not installed",
+                          hint="install the rendering libraries: pip install 'dotool[render]'")
     if isinstance(exc, OSError):
         where = f" {exc.filename}" if exc.filename else ""
         return UsageError(f"cannot read or write{where}: {exc.strerror or exc}")
     return None
+
+
+#: The libraries of the `render` extra (pyproject.toml), by import name.
+_RENDER_LIBS = frozenset({"weasyprint", "matplotlib", "docx"})
 
 
 def _print_error(exc: Any) -> None:
