@@ -122,3 +122,11 @@ def test_debug_lets_the_traceback_through(tmp_path: Path, monkeypatch) -> None:
     quiet = CliRunner().invoke(app, ["validate"])
     assert quiet.exit_code == 2, quiet.output
     assert "Traceback" not in quiet.output
+
+
+def test_half_out_of_range_is_a_usage_error(plan_dir: Path, run_cli) -> None:
+    assert "has not begun" in run_cli("validate", "--root", plan_dir, "--half", "9999-H2",
+                                      exit_code=2).stderr
+    for command in ("validate", "report", "list"):
+        result = run_cli(command, "--root", plan_dir, "--half", "0000-H1", exit_code=2)
+        assert "before 1900" in result.stderr and "internal error" not in result.stderr

@@ -87,3 +87,16 @@ def test_missing_rendering_libraries_are_an_installation_hint(run_cli, sample_di
                      tmp_path / "r.html", exit_code=2)
     assert "pip install 'dotool[render]'" in result.stderr
     assert "internal error" not in result.stderr and not (tmp_path / "r.html").exists()
+
+
+def test_a_repeated_replanned_end_is_no_new_replanning(run_cli, sample_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    # M-005 was re-planned to 2022-03 in 2021-H2; its 2022-H1 update repeats that end.
+    run_cli("update", "M-005", "--root", sample_dir, "--half", "2022-H1", "--status",
+            "in_progress", "--rag", "amber", "--rag-reason", "Anbindung dauert.", "--progress",
+            "90", "--replanned-end", "2022-03", "--text", "Fast fertig.")
+    report = run_cli("report", "--root", sample_dir, "--half", "2022-H1").stdout
+    line = next(x for x in report.splitlines() if x.startswith("- **Im Halbjahr neu geplant"))
+    assert "M-005" not in line
+    earlier = run_cli("report", "--root", sample_dir, "--half", "2021-H2").stdout
+    assert "M-005" in next(x for x in earlier.splitlines()
+                           if x.startswith("- **Im Halbjahr neu geplant"))

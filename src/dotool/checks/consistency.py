@@ -47,6 +47,11 @@ def check_updates(ctx: Context, path: str, measure: Measure) -> None:
                       f"update {update.half} has no `progress`",
                       "give the progress in percent (only `ongoing` measures may omit it)",
                       key=True)
+        if (update.replanned_end and measure.start
+                and update.replanned_end.last_day < measure.start.first_day):
+            ctx.error("start-after-end", path, (*loc, "replanned_end"),
+                      f"the re-planned end {update.replanned_end} is before the start "
+                      f"{measure.start}")
         if update.status == "completed" and update.progress not in (None, 100):
             ctx.error("completed-progress", path, (*loc, "progress"),
                       f"a completed measure has progress 100, found {update.progress}")

@@ -76,12 +76,15 @@ def check_measures(ctx: Context) -> None:
                               f"KPI `{key}` is not declared in this measure's kpis",
                               _nearest(key, list(kpi_keys)), key=True)
     ids = list(owners)
+    # A measure whose file has a schema error is not in `owners`, but it exists: naming it in
+    # depends_on or an adoption is no second error (one typo, one finding).
+    existing = set(owners) | _ids_of_invalid_files(ctx)
     for path, measure in loaded.measures:
         for index, dep in enumerate(measure.depends_on):
             if dep == measure.id:
                 ctx.error("self-dependency", path, ("depends_on", index),
                           f"{measure.id} depends on itself")
-            elif dep not in owners:
+            elif dep not in existing:
                 ctx.error("unknown-measure", path, ("depends_on", index),
                           f"depends_on names {dep}, which does not exist", _nearest(dep, ids))
     for path, adoption in loaded.adoptions:
@@ -91,11 +94,19 @@ def check_measures(ctx: Context) -> None:
                       f"version {adoption.version} does not match the file name {stem}.yaml",
                       f"rename the file to {adoption.version}.yaml")
         for index, measure_id in enumerate(adoption.measures):
-            if measure_id not in owners:
+            if measure_id not in existing:
                 ctx.error("unknown-measure", path, ("measures", index),
                           f"the adopted plan lists {measure_id}, which does not exist",
                           _nearest(measure_id, ids))
     _check_cycles(ctx)
+
+
+def _ids_of_invalid_files(ctx: Context) -> set[str]:
+    """The `id` written in measure files that failed the schema (as far as one is readable)."""
+    valid = {path for path, _ in ctx.loaded.measures}
+    return {doc.data["id"] for path, doc in ctx.loaded.documents.items()
+            if path.startswith("measures/") and path not in valid
+            and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)}
 
 
 def _check_cycles(ctx: Context) -> None:

@@ -115,6 +115,9 @@ def findings_from_error(
             bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
             word = "at least" if kind.startswith("greater") else "at most"
             message = f"found {_describe(found)}, expected {word} {bound}"
+        elif kind == "finite_number":
+            message = f"found {_describe(found)}, expected a finite number"
+            hint = "`.inf` and `.nan` are no amounts or KPI values"
         elif kind == "too_short":
             message = f"`{name}` must not be empty"
         elif kind == "value_error":

@@ -42,7 +42,16 @@ def validate(
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not `{fmt}`")
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
-    result = run_validate(resolve_root(root), half=parse_half(half), strict=strict,
+    required = parse_half(half)
+    if required is not None:
+        from datetime import date
+
+        from dotool.model.dates import Half
+
+        if required > Half.of(date.today()):
+            raise UsageError(f"--half {required} has not begun yet",
+                             hint="ask for the current half or an earlier one")
+    result = run_validate(resolve_root(root), half=required, strict=strict,
                           cache=not no_cache)
     findings = list(result.findings)
     if fmt == "text":

@@ -32,8 +32,11 @@ Day = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "examples": ["2020-10-31"]}),
 ]
 
-#: An amount in euros.
-Euro = Annotated[float, Field(ge=0)]
+#: An amount in euros (finite: `.inf` would print as "∞ €" and break the JSON export).
+Euro = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+#: A measured or planned value of a KPI (finite, for the same reason).
+Value = Annotated[float, Field(allow_inf_nan=False)]
 
 
 def described(description: str, *examples: Any, **kwargs: Any) -> Any:

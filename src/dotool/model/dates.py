@@ -13,6 +13,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
+MIN_YEAR = 1900
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _PARTIAL = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -31,7 +32,10 @@ class Half:
         m = _HALF.match(text.strip())
         if not m:
             raise ValueError(f"`{text}` is not a half: write YYYY-H1 or YYYY-H2, e.g. 2020-H2")
-        return cls(int(m.group(1)), int(m.group(2)))
+        year = int(m.group(1))
+        if year < MIN_YEAR:  # year 0 has no calendar dates; nor does a plan before computers
+            raise ValueError(f"`{text}` is not a half of a plan: the year is before {MIN_YEAR}")
+        return cls(year, int(m.group(2)))
 
     @classmethod
     def of(cls, day: date) -> Half:
@@ -53,7 +57,7 @@ class Half:
         return Half(self.year, 2) if self.number == 1 else Half(self.year + 1, 1)
 
     def __str__(self) -> str:
-        return f"{self.year}-H{self.number}"
+        return f"{self.year:04d}-H{self.number}"
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
@@ -76,7 +80,10 @@ def _validate_half(value: Any) -> Half:
             "half", "expected a half such as 2020-H2 (YYYY-H1 or YYYY-H2), found `{found}`",
             {"found": value},
         )
-    return Half.parse(value)
+    try:
+        return Half.parse(value)
+    except ValueError as exc:
+        raise PydanticCustomError("half", str(exc)) from None
 
 
 @total_ordering

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from dotool.model.base import Day, Euro, StrictModel, Text, described
+from dotool.model.base import Day, Euro, StrictModel, Text, Value, described
 from dotool.model.dates import Half, PartialDate
 from dotool.model.masterplan import Key
 from dotool.model.vocab import FundingStatus, Kind, Priority, Rag, Scope, Status
@@ -49,8 +49,8 @@ class Kpi(StrictModel):
                          "online_share")
     name: Text = described("Name der Kennzahl.", "Anteil online gebuchter Termine")
     unit: str | None = described("Einheit.", "%", default=None)
-    baseline: float | None = described("Ausgangswert.", 0, default=None)
-    target: float | None = described("Zielwert.", 60, default=None)
+    baseline: Value | None = described("Ausgangswert.", 0, default=None)
+    target: Value | None = described("Zielwert.", 60, default=None)
 
 
 class Milestone(StrictModel):
@@ -83,7 +83,7 @@ class Update(StrictModel):
                                      "Daueraufgaben).", 40, default=None, ge=0, le=100)
     spent: Euro | None = described("Kumulierte Ausgaben (Ist) am Ende des Halbjahrs in Euro.",
                                    12000, default=None)
-    kpis: dict[str, float] = Field(
+    kpis: dict[str, Value] = Field(
         default_factory=dict, description="Werte der Kennzahlen am Ende des Halbjahrs.",
         examples=[{"online_share": 12}])
     text: Text = described("Was geschah (Markdown).", "Die Software ist ausgewählt …")

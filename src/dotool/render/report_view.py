@@ -173,7 +173,10 @@ def measure_state(plan: Plan, measure: Measure, half: Half, *, in_plan: bool,
         next=None if hidden or this is None else this.next,
         start=measure.start.first_day if measure.start else None,
         planned_end=end.last_day if end else None,
-        replanned=this is not None and this.replanned_end is not None,
+        # Re-planned in this half: the planned end moved (repeating last half's re-planned
+        # end, as `dotool update` invites, is no new re-planning).
+        replanned=this is not None and this.replanned_end is not None
+        and this.replanned_end != measure.planned_end(half.previous()),
         milestones_reached=() if hidden else milestone_rows(
             measure, lambda m: m.done is not None and half.start <= m.done <= half.end),
     )
