@@ -149,7 +149,9 @@ def build_plan_view(plan: Plan, *, stand: date, internal: bool = False,
         fields=tuple(FieldSection(f, tuple(p for p in profiles if p.field == f.key))
                      for f in fields_of(plan)),
         finances=finances_of(plan, [m for m, p in zip(plan.measures, profiles, strict=True)
-                                    if not p.restricted], None),
+                                    if not p.restricted], None,
+                             withheld=[m for m, p in zip(plan.measures, profiles, strict=True)
+                                       if p.restricted]),
         measures=tuple(profiles),
         statuses=KEYS["status"], rags=KEYS["rag"],
     )

@@ -54,6 +54,7 @@ class FinanceView:
     total: FieldMoney
     funding: tuple[FundingRow, ...]
     funding_by_status: tuple[FundingTotal, ...]
+    withheld: int = 0  # non-public measures with a budget, left out of every figure here
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,13 @@ def milestone_rows(measure: Measure,
     )
 
 
-def finances_of(plan: Plan, measures: Iterable[Measure], half: Half | None) -> FinanceView:
+def finances_of(plan: Plan, measures: Iterable[Measure], half: Half | None,
+                withheld: Iterable[Measure] = ()) -> FinanceView:
     """Planned one-off and annual cost against cumulative spend per field; funding by status.
 
-    With `half` None (the masterplan document) spend is left at 0.
+    With `half` None (the masterplan document) spend is left at 0. `withheld` are the
+    non-public measures left out: the view counts those with a budget, so the document can say
+    that its totals do not include them (a clerk comparing with the budget must know).
     """
     chosen = list(measures)
     rows = []
@@ -102,7 +106,7 @@ def finances_of(plan: Plan, measures: Iterable[Measure], half: Half | None) -> F
         if (hits := [r for r in funding if r.status == status])
     )
     return FinanceView(tuple(r for r in rows if r.one_off or r.annual or r.spent), total,
-                       funding, by_status)
+                       funding, by_status, sum(1 for m in withheld if m.budget))
 
 
 def _money(key: str, title: str, measures: list[Measure], half: Half | None) -> FieldMoney:
