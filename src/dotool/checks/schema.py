@@ -138,5 +138,6 @@ def _pattern_message(name: str, found: Any) -> tuple[str, str | None]:
         return f"found {_describe(found)}, expected a version number", "for example 1.0 or 2.1"
     if name == "id_prefix":
         return f"found {_describe(found)}, expected capital letters", "for example M"
-    return (f"found {_describe(found)}, expected a key of lowercase letters, digits and _",
+    return (f"found {_describe(found)}, expected a key: a lowercase letter, then lowercase "
+            "letters, digits and _",
             "for example buergerservice")
