@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -44,27 +44,3 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line or 0, self.col or 0, self.code)
-
-
-@dataclass
-class Findings:
-    """An ordered collection of findings with convenience views."""
-
-    items: list[Finding] = field(default_factory=list)
-
-    def add(self, finding: Finding) -> None:
-        self.items.append(finding)
-
-    def extend(self, findings: list[Finding]) -> None:
-        self.items.extend(findings)
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.items if f.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.items if f.severity == "warning"]
-
-    def sorted(self) -> list[Finding]:
-        return sorted(self.items, key=Finding.sort_key)

@@ -121,6 +121,7 @@ def test_history_follows_renames(make_repo, run_cli) -> None:
     ]
     out = run_cli("history", "M-002", "--root", root).stdout
     assert "Rename M-002" in out and "Bescheid erhalten." in out
+    assert "Förderbescheid steht aus." in out  # the Ampel's reason, as `show` prints it
 
 
 def test_history_of_an_unknown_measure_exit_2(make_repo, run_cli) -> None:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from dotool.model.measure import Measure
+from dotool.i18n import Formatter
+from dotool.model.measure import Measure, Update
 from dotool.model.plan import Plan
 from dotool.model.vocab import label
 from dotool.output.tables import RAG_STYLE
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 
 def as_json(measure: Measure) -> str:
@@ -19,10 +22,6 @@ def as_json(measure: Measure) -> str:
     data["state"] = {"status": measure.status_as_of(), "planned_end": (
         str(measure.planned_end()) if measure.planned_end() else None)}
     return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-def _euro(value: float | None) -> str:
-    return "–" if value is None else f"{value:,.0f} €".replace(",", ".")
 
 
 def print_measure(measure: Measure, plan: Plan, *, console: Console) -> None:
@@ -52,8 +51,9 @@ def print_measure(measure: Measure, plan: Plan, *, console: Console) -> None:
         ("File", plan.paths.get(measure.id, "")),
     ]
     if measure.budget:
-        rows.append(("Budget", f"one-off {_euro(measure.budget.one_off)}, "
-                               f"annual {_euro(measure.budget.annual)}"))
+        money = Formatter(lang).money
+        rows.append(("Budget", f"one-off {money(measure.budget.one_off) or '–'}, "
+                               f"annual {money(measure.budget.annual) or '–'}"))
     if measure.contact:
         rows.append(("Contact (internal)", measure.contact))
     for name, value in rows:
@@ -69,14 +69,22 @@ def print_measure(measure: Measure, plan: Plan, *, console: Console) -> None:
             table.add_row(escape(m.title), str(m.due), str(m.done) if m.done else "–")
         console.print(table)
     if measure.updates:
-        table = Table(title="Updates", title_justify="left")
-        for column in ("Half", "Status", "Ampel", "Progress", "Text"):
-            table.add_column(column)
-        for u in measure.updates:
-            rag = f"[{RAG_STYLE[u.rag]}]● {label('rag', u.rag, lang)}[/]"
-            table.add_row(str(u.half), label("status", u.status, lang), rag,
-                          f"{u.progress} %" if u.progress is not None else "–",
-                          escape(u.text.strip())
-                          + (f"\n[dim]reason:[/] {escape(u.rag_reason.strip())}"
-                             if u.rag_reason else ""))
-        console.print(table)
+        console.print(updates_table(measure.updates, lang=lang))
+
+
+def updates_table(updates: Sequence[Update], *, lang: str) -> Table:
+    """A measure's updates as a rich table (`show` and `history`), the Ampel with its reason."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title="Updates", title_justify="left")
+    for column in ("Half", "Status", "Ampel", "Progress", "Text"):
+        table.add_column(column)
+    for u in updates:
+        rag = f"[{RAG_STYLE[u.rag]}]● {label('rag', u.rag, lang)}[/]"
+        table.add_row(str(u.half), label("status", u.status, lang), rag,
+                      f"{u.progress} %" if u.progress is not None else "–",
+                      escape(u.text.strip())
+                      + (f"\n[dim]reason:[/] {escape(u.rag_reason.strip())}"
+                         if u.rag_reason else ""))
+    return table

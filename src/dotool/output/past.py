@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from dotool.authoring.past import History, PlanDiff
 from dotool.model.vocab import label
+from dotool.output.detail import updates_table
 from dotool.output.styled import Line
-from dotool.output.tables import RAG_STYLE
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -76,16 +76,8 @@ def print_history(history: History, *, console: Console, lang: str = "de") -> No
 
     m = history.measure
     console.print(f"[bold]{m.id}  {escape(m.title)}[/]  [dim]{escape(history.path)}[/]")
-    table = Table(title="Updates", title_justify="left")
-    for column in ("Half", "Status", "Ampel", "Progress", "Text"):
-        table.add_column(column)
-    for u in m.updates:
-        rag = f"[{RAG_STYLE[u.rag]}]● {label('rag', u.rag, lang)}[/]"
-        table.add_row(str(u.half), label("status", u.status, lang), rag,
-                      f"{u.progress} %" if u.progress is not None else "–",
-                      escape(u.text.strip()))
     if m.updates:
-        console.print(table)
+        console.print(updates_table(m.updates, lang=lang))
     else:
         console.print("no updates yet (status: planned)")
     if history.commits is None:
