@@ -10,7 +10,7 @@ from dotool.authoring.checking import measure_file
 from dotool.checks.load import load_plan
 from dotool.checks.run import validate, validate_raw
 from dotool.errors import InvalidContent
-from dotool.model.adoption import Adoption
+from dotool.model.adoption import Adoption, latest
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
 from dotool.store.cache import PlanCache, for_root
@@ -52,7 +52,7 @@ def snapshot(root: Path, ref: str) -> Snapshot:
     matching = [a for a in (*plan.adoptions, *records)
                 if a.tag == ref or (a.commit and len(a.commit) >= 7
                                     and commit.startswith(a.commit))]
-    adoption = max(matching, key=lambda a: (a.date, a.version), default=None)
+    adoption = latest(matching)
     return Snapshot(plan, commit, adoption, date.fromisoformat(day) if day else None)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated
 
 from pydantic import StringConstraints
@@ -25,3 +26,8 @@ class Adoption(StrictModel):
                                    default=None)
     tag: str | None = described("Das von `dotool adopt` erzeugte Git-Tag.", "masterplan-1.0",
                                 default=None)
+
+
+def latest(adoptions: Iterable[Adoption]) -> Adoption | None:
+    """The latest of `adoptions` (by date, then version), None for none."""
+    return max(adoptions, key=lambda a: (a.date, a.version), default=None)

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field
 from pydantic.json_schema import SkipJsonSchema
 
-from dotool.model.adoption import Adoption
+from dotool.model.adoption import Adoption, latest
 from dotool.model.base import Day, Euro, StrictModel, described
 from dotool.model.dates import Half, PartialDate
 from dotool.model.masterplan import Masterplan
@@ -66,32 +66,22 @@ class ExportDocument(StrictModel):
     measures: list[ExportMeasure] = described("Alle Maßnahmen, nach ID sortiert.")
 
 
-def latest_adoption(plan: Plan) -> Adoption | None:
-    """The adoption in force today: the latest by date (adoptions are data, not only tags)."""
-    return max(plan.adoptions, key=lambda a: (a.date, a.version)) if plan.adoptions else None
-
-
 def derive(plan: Plan, measure: Measure) -> Derived:
     """The current state of `measure` (its latest update) and its place in the adopted plan."""
     state = measure.state_as_of(None)
-    latest = latest_adoption(plan)
+    in_force = plan.latest_adoption()
     # With no adoption yet every measure counts as a masterplan measure, as in the report.
-    in_plan = latest is None or measure.id in latest.measures
-    adopted = [a for a in plan.adoptions if measure.id in a.measures]
-    spent = next((u.spent for u in reversed(measure.updates) if u.spent is not None), None)
-    if state is None:
-        progress: int | None = 0
-    else:
-        progress = None if state.status == "ongoing" else state.progress
+    in_plan = in_force is None or measure.id in in_force.measures
+    adopted = latest(a for a in plan.adoptions if measure.id in a.measures)
     return Derived(
         half=state.half if state else None,
-        status=state.status if state else "planned",
+        status=measure.status_as_of(None),
         rag=state.rag if state else None,
         rag_reason=state.rag_reason if state else None,
-        progress=progress,
-        spent=spent,
+        progress=measure.progress_as_of(None),
+        spent=measure.spent_as_of(None),
         planned_end=measure.planned_end(None),
         replanned=any(u.replanned_end is not None for u in measure.updates),
         plan="masterplan" if in_plan else "further",
-        adopted_in=max(adopted, key=lambda a: (a.date, a.version)).version if adopted else None,
+        adopted_in=adopted.version if adopted else None,
     )

@@ -149,6 +149,29 @@ class Measure(StrictModel):
         state = self.state_as_of(half)
         return state.status if state else "planned"
 
+    def progress_as_of(self, half: Half | None = None) -> int | None:
+        """Progress as of a half: 0 before the first update, None for a standing task."""
+        state = self.state_as_of(half)
+        if state is None:
+            return 0
+        return None if state.status == "ongoing" else state.progress
+
+    def spent_as_of(self, half: Half | None = None) -> float | None:
+        """Cumulative spend at the end of a half: the latest figure reported up to then."""
+        spent = None
+        for update in self.updates:
+            if (half is None or update.half <= half) and update.spent is not None:
+                spent = update.spent
+        return spent
+
+    def kpi_value_as_of(self, key: str, half: Half | None = None) -> float | None:
+        """The latest value of a KPI reported up to the end of a half."""
+        value = None
+        for update in self.updates:
+            if (half is None or update.half <= half) and key in update.kpis:
+                value = update.kpis[key]
+        return value
+
     def planned_end(self, half: Half | None = None) -> PartialDate | None:
         """The planned end as of a half: the latest `replanned_end`, else `end`."""
         end = self.end

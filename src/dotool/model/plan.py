@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dotool.model.adoption import Adoption
+from dotool.model.adoption import Adoption, latest
 from dotool.model.dates import Half
 from dotool.model.masterplan import Masterplan
 from dotool.model.measure import Measure
@@ -29,5 +29,8 @@ class Plan:
 
     def adoption_in_force(self, half: Half) -> Adoption | None:
         """The latest adoption dated on or before the end of `half`."""
-        valid = [a for a in self.adoptions if a.date <= half.end]
-        return max(valid, key=lambda a: (a.date, a.version)) if valid else None
+        return latest(a for a in self.adoptions if a.date <= half.end)
+
+    def latest_adoption(self) -> Adoption | None:
+        """The adoption in force today: the latest one recorded."""
+        return latest(self.adoptions)

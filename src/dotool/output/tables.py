@@ -40,7 +40,7 @@ def row(measure: Measure, half: Half | None) -> Row:
     state = measure.state_as_of(half)
     return Row(measure.id, measure.title, measure.field, measure.scope, measure.kind,
                state.status if state else "planned", state.rag if state else None,
-               state.progress if state else None, str(state.half) if state else None,
+               measure.progress_as_of(half), str(state.half) if state else None,
                measure.lead, measure.public)
 
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from dotool.model.adoption import Adoption
-from dotool.model.dates import Half, PartialDate
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
 
@@ -73,42 +72,6 @@ def restricted(measure: Measure, internal: bool) -> bool:
     return not measure.public and not internal
 
 
-def month_start(value: PartialDate | None) -> date | None:
-    return value.first_day if value else None
-
-
-def month_end(value: PartialDate | None) -> date | None:
-    return value.last_day if value else None
-
-
 def mean(values: list[int]) -> float | None:
     """The arithmetic mean, None for no values (an empty field has no progress)."""
     return sum(values) / len(values) if values else None
-
-
-def progress_as_of(measure: Measure, half: Half) -> int | None:
-    """Progress as of `half`: 0 before the first update; None for a standing task (`ongoing`)."""
-    state = measure.state_as_of(half)
-    if state is None:
-        return 0
-    if state.status == "ongoing":
-        return None
-    return state.progress
-
-
-def spent_as_of(measure: Measure, half: Half) -> float | None:
-    """Cumulative spend at the end of `half`: the latest reported figure up to then."""
-    spent = None
-    for update in measure.updates:
-        if update.half <= half and update.spent is not None:
-            spent = update.spent
-    return spent
-
-
-def kpi_value_as_of(measure: Measure, key: str, half: Half) -> float | None:
-    """The latest reported value of a KPI up to the end of `half`."""
-    value = None
-    for update in measure.updates:
-        if update.half <= half and key in update.kpis:
-            value = update.kpis[key]
-    return value

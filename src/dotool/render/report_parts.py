@@ -10,7 +10,7 @@ from dotool.model.dates import Half
 from dotool.model.measure import Measure, Milestone
 from dotool.model.plan import Plan
 from dotool.model.vocab import KEYS
-from dotool.render.common import field_title, kpi_value_as_of, spent_as_of
+from dotool.render.common import field_title
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def finances_of(plan: Plan, measures: Iterable[Measure], half: Half | None,
 def _money(key: str, title: str, measures: list[Measure], half: Half | None) -> FieldMoney:
     one_off = sum((m.budget.one_off or 0.0) for m in measures if m.budget)
     annual = sum((m.budget.annual or 0.0) for m in measures if m.budget)
-    spent = sum((spent_as_of(m, half) or 0.0) for m in measures) if half else 0.0
+    spent = sum((m.spent_as_of(half) or 0.0) for m in measures) if half else 0.0
     return FieldMoney(key, title, float(one_off), float(annual), float(spent))
 
 
@@ -120,6 +120,6 @@ def kpis_of(measures: Iterable[Measure], half: Half) -> tuple[KpiRow, ...]:
     """Every KPI of the measures with its value at the end of `half` and the half before."""
     return tuple(
         KpiRow(m.id, m.title, k.name, k.unit, k.baseline, k.target,
-               kpi_value_as_of(m, k.key, half), kpi_value_as_of(m, k.key, half.previous()))
+               m.kpi_value_as_of(k.key, half), m.kpi_value_as_of(k.key, half.previous()))
         for m in measures for k in m.kpis
     )

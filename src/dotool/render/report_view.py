@@ -34,7 +34,6 @@ from dotool.render.common import (
     fields_of,
     header_of,
     mean,
-    progress_as_of,
     restricted,
 )
 from dotool.render.report_parts import (
@@ -149,8 +148,8 @@ def measure_state(plan: Plan, measure: Measure, half: Half, *, in_plan: bool,
     reported = state is not None and state.half == half
     closed_before = prev is not None and prev.status in CLOSED_STATUSES and not reported
     not_started = measure.start is not None and measure.start.half > half
-    progress = progress_as_of(measure, half)
-    progress_prev = progress_as_of(measure, half.previous())
+    progress = measure.progress_as_of(half)
+    progress_prev = measure.progress_as_of(half.previous())
     delta = progress - progress_prev if progress is not None and progress_prev is not None \
         else None
     end = measure.planned_end(half)
