@@ -85,7 +85,9 @@ def test_strict_turns_warnings_into_errors(plan_dir: Path, run_cli) -> None:
     m3.write_text(m3.read_text(encoding="utf-8") + "contact: someone@example.org\n",
                   encoding="utf-8")
     assert "1 warning" in run_cli("validate", "--root", plan_dir).stdout
-    run_cli("validate", "--root", plan_dir, "--strict", exit_code=1)
+    strict = run_cli("validate", "--root", plan_dir, "--strict", "--format", "json", exit_code=1)
+    assert [(f["code"], f["severity"]) for f in json.loads(strict.stdout)["findings"]] == [
+        ("contact-email", "error")]
 
 
 def test_no_root_is_a_usage_error(tmp_path: Path, run_cli, monkeypatch) -> None:
@@ -96,7 +98,8 @@ def test_no_root_is_a_usage_error(tmp_path: Path, run_cli, monkeypatch) -> None:
 
 
 def test_bad_format_and_half_are_usage_errors(plan_dir: Path, run_cli) -> None:
-    run_cli("validate", "--root", plan_dir, "--format", "xml", exit_code=2)
+    assert "--format must be one of" in run_cli("validate", "--root", plan_dir, "--format",
+                                                "xml", exit_code=2).stderr
     result = run_cli("validate", "--root", plan_dir, "--half", "2021-H3", exit_code=2)
     assert "YYYY-H1 or YYYY-H2" in result.stderr
 

@@ -1,7 +1,7 @@
 """The one exception root of dotool and the exit codes it maps to.
 
 Everything a user can cause is raised as a `DotoolError`; the CLI turns it into a message on
-stderr and an exit code in one place (`dotool.cli.app.handle_errors`). A Python traceback is only
+stderr and an exit code in one place (`dotool.cli.common.handle_errors`). A Python traceback is only
 ever shown with `--debug`.
 """
 

@@ -155,8 +155,10 @@ def test_missing_or_malformed_values_exit_2_naming_the_flag(plan_dir, run_cli, a
 
 
 def test_unknown_measure_and_bad_half_exit_2(plan_dir, run_cli) -> None:
-    run_cli("update", "M-077", "--root", plan_dir, *ARGS, exit_code=2)
-    run_cli("update", "M-001", "--root", plan_dir, "--half", "2021-H3", *ARGS[2:], exit_code=2)
+    assert "no measure M-077" in run_cli("update", "M-077", "--root", plan_dir, *ARGS,
+                                         exit_code=2).stderr
+    assert "YYYY-H1 or YYYY-H2" in run_cli("update", "M-001", "--root", plan_dir, "--half",
+                                           "2021-H3", *ARGS[2:], exit_code=2).stderr
 
 
 def test_dry_run_prints_and_writes_nothing(plan_dir, run_cli) -> None:

@@ -157,7 +157,7 @@ def test_copy_without_git(make_repo, run_cli, tmp_path) -> None:
 
 
 def test_plan_at_outside_git(plan_dir) -> None:
-    with pytest.raises(GitError):
+    with pytest.raises(GitError, match="not in a git repository"):
         plan_at(plan_dir, "HEAD")
 
 

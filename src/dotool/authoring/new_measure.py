@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from dotool.authoring.checking import check_change
@@ -46,10 +46,6 @@ class Draft:
     start: str | None = None
     end: str | None = None
     summary: str | None = None
-
-    @staticmethod
-    def names() -> list[str]:
-        return [f.name for f in fields(Draft)]
 
 
 def choices(masterplan: Masterplan, name: str) -> tuple[str, ...]:

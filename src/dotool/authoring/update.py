@@ -56,8 +56,6 @@ class UpdateValues:
             if getattr(self, name) not in KEYS[name]:
                 raise UsageError(f"--{name} must be one of {', '.join(KEYS[name])}, "
                                  f"not `{getattr(self, name)}`")
-        if self.progress is None and self.status != "ongoing":
-            raise UsageError("--progress is required (0..100) unless --status is ongoing")
         if self.replanned_end is not None and not _MONTH.fullmatch(self.replanned_end):
             raise UsageError(f"--replanned-end: `{self.replanned_end}` is not YYYY-MM or "
                              "YYYY-MM-DD")

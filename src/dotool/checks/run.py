@@ -70,10 +70,6 @@ class Validation:
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "error"]
 
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "warning"]
-
 
 def validate(root: Path, *, today: date | None = None, half: Half | None = None,
              strict: bool = False, cache: bool = True) -> Validation:

@@ -8,8 +8,6 @@ import typer
 
 from dotool.cli.common import RootOption, handle_errors, parse_half
 
-Filter = Annotated[str | None, typer.Option(show_default=False)]
-
 
 @handle_errors
 def list_measures(

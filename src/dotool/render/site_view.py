@@ -76,7 +76,6 @@ class SiteView:
 
     header: PlanHeader
     stand: date | None  # the date of the data; None when neither git nor an update tells
-    latest: Half | None  # the latest reported half
     report: ReportView | None  # the latest half's report, for the dashboard
     halves: tuple[Half, ...]  # every half with a report page, newest first
     fields: tuple[FieldPage, ...]
@@ -147,7 +146,7 @@ def build_site_view(plan: Plan, *, stand: date | None) -> SiteView:
     pages = tuple(MeasurePage(r, profile(plan, m, internal=False), _updates(m))
                   for r, m in zip(rows, plan.measures, strict=True))
     return SiteView(
-        header=header_of(plan), stand=stand, latest=latest, report=report,
+        header=header_of(plan), stand=stand, report=report,
         halves=reported_halves(plan), fields=fields, measures=tuple(rows), pages=pages,
         statuses=tuple(k for k in KEYS["status"] if any(r.status == k for r in rows)),
         rags=tuple(k for k in KEYS["rag"] if any(r.rag == k for r in rows)),

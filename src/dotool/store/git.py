@@ -251,9 +251,6 @@ class Git:
         self._run("check-ref-format", f"refs/tags/{name}")
         self._run("tag", "-a", "-m", message, "--end-of-options", name, "HEAD")
 
-    def delete_tag(self, name: str) -> None:
-        self._run("tag", "-d", "--end-of-options", name)
-
 
 def _write(stream: IO[bytes], payload: bytes) -> None:
     try:
