@@ -13,11 +13,11 @@ from pathlib import Path
 
 from dotool.authoring.checking import check_change
 from dotool.authoring.yamltext import flow_list, scalar
-from dotool.checks.run import validate
+from dotool.checks.run import validate_raw
 from dotool.errors import DotoolError, GitError, InvalidContent, UsageError
 from dotool.model.dates import parse_day
 from dotool.store.atomic import write_atomic
-from dotool.store.files import ADOPTIONS_DIR, MASTERPLAN, MEASURES_DIR
+from dotool.store.files import ADOPTIONS_DIR, MASTERPLAN, MAX_BYTES, MEASURES_DIR, read_plan
 from dotool.store.git import Git
 
 _VERSION = re.compile(r"^[0-9]+(\.[0-9]+)*$")
@@ -67,7 +67,8 @@ def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | N
                 raise _already(version, rel)
             raise UsageError(f"the git tag {tag_name} exists already",
                              hint="choose the next version number")
-    current = validate(root)
+    raw = read_plan(root, limit=MAX_BYTES)  # read once: validated here, then with the record
+    current = validate_raw(raw, cache=True)
     if current.plan is None:
         raise InvalidContent([*current.errors])
     ids = sorted(m.id for m in current.plan.measures)
@@ -88,7 +89,7 @@ def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | N
         if recorded != data or not in_git:
             raise _already(version, rel)
     else:
-        check_change(root, rel, data)
+        check_change(root, rel, data, raw=raw)
         write_atomic(target, data, overwrite=False, within=root)
     if in_git and tag_name:
         try:

@@ -21,7 +21,7 @@ from dotool.findings import Finding
 from dotool.model.masterplan import Masterplan
 from dotool.model.vocab import KEYS
 from dotool.store.atomic import write_atomic
-from dotool.store.files import MASTERPLAN, MAX_BYTES, MEASURES_DIR, read_plan
+from dotool.store.files import MASTERPLAN, MEASURES_DIR, RawPlan, read_file
 from dotool.store.lock import locked
 
 MODELINE = "# yaml-language-server: $schema=../schema/measure.schema.json"
@@ -91,8 +91,11 @@ def _valid_date(value: str) -> bool:
 
 
 def load_masterplan(root: Path) -> Masterplan:
-    """The plan's masterplan.yaml (for choices and the id prefix); exit 1 if it does not load."""
-    loaded = load_plan(read_plan(root, limit=MAX_BYTES))
+    """The plan's masterplan.yaml (for choices and the id prefix); exit 1 if it does not load.
+
+    Only that file is read: the whole plan is validated once, with the new measure in it.
+    """
+    loaded = load_plan(RawPlan(root, read_file(root, MASTERPLAN), (), (), ()))
     if loaded.masterplan is None:
         raise InvalidContent([f for f in loaded.findings if f.path == MASTERPLAN])
     return loaded.masterplan
@@ -140,9 +143,13 @@ class Created:
     text: str
 
 
-def create_measure(root: Path, draft: Draft, *, dry_run: bool = False) -> Created:
-    """Allocate the next free id, validate the new file with the plan, write it atomically."""
-    masterplan = load_masterplan(root)
+def create_measure(root: Path, draft: Draft, *, dry_run: bool = False,
+                   masterplan: Masterplan | None = None) -> Created:
+    """Allocate the next free id, validate the new file with the plan, write it atomically.
+
+    `masterplan` is the one the caller loaded already (for its prompts), if any.
+    """
+    masterplan = masterplan or load_masterplan(root)
     missing = [n for n in REQUIRED if not getattr(draft, n)]
     if missing:
         raise UsageError(f"--{missing[0]} is required")

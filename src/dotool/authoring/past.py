@@ -48,7 +48,9 @@ def snapshot(root: Path, ref: str) -> Snapshot:
         commit = git.verify_ref(ref)
         plan = plan_at(root, ref, git=git)
         day = git.last_data_date(commit)
-    records = [a for _, a in load_plan(read_plan(root, limit=MAX_BYTES)).adoptions]
+    # Only the adoption records are needed: the measures of the working tree are not parsed.
+    here = read_plan(root, limit=MAX_BYTES)
+    records = [a for _, a in load_plan(RawPlan(root, None, (), here.adoptions, ())).adoptions]
     matching = [a for a in (*plan.adoptions, *records)
                 if a.tag == ref or (a.commit and len(a.commit) >= 7
                                     and commit.startswith(a.commit))]

@@ -64,7 +64,8 @@ def add_measure(
             absent.append(f"--{name}")
     if absent:
         raise missing(*absent)
-    created = core.create_measure(base, core.Draft(**given), dry_run=dry_run)
+    created = core.create_measure(base, core.Draft(**given), dry_run=dry_run,
+                                  masterplan=masterplan)
     rel = created.path.relative_to(base).as_posix()
     if dry_run:
         err_console().print(f"would write {rel}:")
