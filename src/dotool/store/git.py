@@ -58,6 +58,9 @@ class Git:
         self._binary = shutil.which("git")
         self._batch: subprocess.Popen[bytes] | None = None
         self._prefix: str | None = None
+        # Answers that cannot change while a command runs, asked once (each is a process).
+        self._repo: bool | None = None
+        self._shallow: bool | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -103,12 +106,16 @@ class Git:
         """True when git is installed and `root` is inside a work tree."""
         if self._binary is None:
             return False
-        done = self._run("rev-parse", "--is-inside-work-tree", check=False)
-        return done.returncode == 0 and done.stdout.strip() == b"true"
+        if self._repo is None:
+            done = self._run("rev-parse", "--is-inside-work-tree", check=False)
+            self._repo = done.returncode == 0 and done.stdout.strip() == b"true"
+        return self._repo
 
     def is_shallow(self) -> bool:
         """True in a shallow clone (history and tags cut off)."""
-        return self._text("rev-parse", "--is-shallow-repository").strip() == "true"
+        if self._shallow is None:
+            self._shallow = self._text("rev-parse", "--is-shallow-repository").strip() == "true"
+        return self._shallow
 
     def prefix(self) -> str:
         """The root's path inside the repository (`""` at the top, else ending in `/`)."""
@@ -245,6 +252,7 @@ class Git:
     def init(self) -> None:
         """`git init` in root (which must exist)."""
         self._run("init", "-q")
+        self._repo = None
 
     def create_annotated_tag(self, name: str, message: str) -> None:
         """Create the annotated tag `name` on HEAD (git refuses an existing one)."""
