@@ -12,7 +12,6 @@ if TYPE_CHECKING:
 
     from dotool.render.document import Rendered
 
-FORMATS = ("md", "html", "pdf", "docx")
 
 OutputOption = Annotated[
     Path | None, typer.Option("-o", "--output", help="Write to this file; the format follows "
@@ -32,6 +31,7 @@ InternalOption = Annotated[
 def pick_format(output: Path | None, fmt: str | None) -> str:
     """`--format`, else the extension of `-o`, else Markdown; exit 2 for anything else."""
     from dotool.errors import UsageError
+    from dotool.render.document import FORMATS
 
     if fmt is not None:
         chosen = fmt.lower().lstrip(".")
@@ -52,9 +52,10 @@ def pick_format(output: Path | None, fmt: str | None) -> str:
 def pick_lang(lang: str | None, default: str) -> str:
     """`--lang`, else the plan's language."""
     from dotool.errors import UsageError
+    from dotool.i18n import LANGUAGES
 
     chosen = (lang or default).lower()
-    if chosen not in ("de", "en"):
+    if chosen not in LANGUAGES:
         raise UsageError(f"--lang must be de or en, not `{lang}`")
     return chosen
 

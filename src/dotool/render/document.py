@@ -83,7 +83,7 @@ def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, source: s
         text = env.get_template(f"{name}.md.j2").render(v=view)
         return Rendered(_tidy(text).encode("utf-8"), dict(images.assets))
     env = environment(lang=lang, repo=repo, images=images, html=True, source_lang=source)
-    page = env.get_template(f"{name}.html.j2").render(v=view, charts=charts(), fmt=fmt)
+    page = env.get_template(f"{name}.html.j2").render(v=view, charts=charts())
     if fmt == "html":
         return Rendered(page.encode("utf-8"))
     meta = _meta(env, view, name)
@@ -97,8 +97,9 @@ def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, source: s
 
 
 def _meta(env: Any, view: Any, name: str) -> Meta:
-    module = env.get_template(f"{name}.html.j2").make_module({"v": view, "charts": {},
-                                                               "fmt": "meta"})
+    # A second run of the template, without charts, for the title it sets. (One run via
+    # make_module would do, but Jinja then reports a failing override at another line.)
+    module = env.get_template(f"{name}.html.j2").make_module({"v": view, "charts": {}})
     return Meta(title=str(getattr(module, "doc_title", view.header.title)),
                 subject=str(getattr(module, "doc_subject", "")),
                 lang=str(env.globals["lang"]), stand=view.stand)

@@ -12,12 +12,13 @@ import zipfile
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
+from dotool.i18n import LOCALES
+
 if TYPE_CHECKING:
     from dotool.render.document import Meta
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "li", "dt", "dd", "caption", "figcaption"}
 _SKIP = {"svg", "style", "title", "head", "script", "figure"}
-_LANG = {"de": "de-DE", "en": "en-GB"}
 #: The Ampel in Word: the label is written in its colour (and a ● before it) as in the HTML.
 _RAG = {"rag-green": "2E7D32", "rag-amber": "B26A00", "rag-red": "C62828", "rag-none": "757575"}
 
@@ -248,7 +249,8 @@ def html_to_docx(page: str, meta: Meta) -> bytes:
     doc = Document()
     _a4(doc.sections[0])
     props = doc.core_properties
-    props.title, props.subject, props.language = meta.title, meta.subject, _LANG[meta.lang]
+    props.title, props.subject = meta.title, meta.subject
+    props.language = LOCALES[meta.lang].replace("_", "-")  # de_DE → de-DE
     props.author, props.last_modified_by, props.comments = "", "", ""
     stamp = datetime(meta.stand.year, meta.stand.month, meta.stand.day)
     props.created = props.modified = stamp
