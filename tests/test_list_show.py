@@ -72,4 +72,4 @@ def test_show_json_includes_derived_state(plan_dir: Path, run_cli) -> None:
 
 def test_show_unknown_id_suggests(plan_dir: Path, run_cli) -> None:
     result = run_cli("show", "M-004", "--root", plan_dir, exit_code=2)
-    assert "no measure M-004" in result.stderr and "did you mean M-003?" in result.stderr
+    assert "no measure M-004" in result.stderr and "did you mean `M-003`?" in result.stderr

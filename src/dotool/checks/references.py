@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import PurePosixPath
 
 from dotool.checks.context import Context
+from dotool.findings import did_you_mean
+from dotool.store.files import MASTERPLAN, MEASURES_DIR
 
 
 def _nearest(word: str, choices: list[str]) -> str | None:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else (
+    """The closest choice, else a short list of them all (a plan has few fields and goals)."""
+    return did_you_mean(word, choices) or (
         f"known: {', '.join(choices)}" if choices and len(choices) <= 12 else None)
 
 
@@ -20,7 +21,7 @@ def check_masterplan_keys(ctx: Context) -> None:
     plan = ctx.loaded.masterplan
     if plan is None:
         return
-    path = "masterplan/masterplan.yaml"
+    path = MASTERPLAN
     for name, keys in (("goals", [g.key for g in plan.goals]),
                        ("fields", [f.key for f in plan.fields])):
         seen: dict[str, int] = {}
@@ -105,7 +106,7 @@ def _ids_of_invalid_files(ctx: Context) -> set[str]:
     """The `id` written in measure files that failed the schema (as far as one is readable)."""
     valid = {path for path, _ in ctx.loaded.measures}
     return {doc.data["id"] for path, doc in ctx.loaded.documents.items()
-            if path.startswith("measures/") and path not in valid
+            if path.startswith(f"{MEASURES_DIR}/") and path not in valid
             and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)}
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from dotool.findings import Finding, Loc
+from dotool.findings import Finding, Loc, did_you_mean
 from dotool.store.yamlload import YamlDocument
 
 _TYPE_WORDS = {
@@ -70,11 +69,6 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _suggest(word: str, choices: list[str]) -> str | None:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
-
-
 def findings_from_error(
     error: ValidationError, model: type[BaseModel], doc: YamlDocument, path: str,
     skip: set[Loc] | None = None,
@@ -94,7 +88,7 @@ def findings_from_error(
             target = _model_at(model, loc[:-1])
             known = list(target.model_fields) if target else []
             message = f"unknown key `{name}`"
-            hint = _suggest(name, known) or (
+            hint = did_you_mean(name, known) or (
                 f"allowed keys: {', '.join(known)}" if known else None)
             position = doc.locate_key(loc)
         elif kind == "missing":
@@ -104,7 +98,7 @@ def findings_from_error(
             choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ", ")
                        .split(",")]
             message = f"found {_describe(found)}, expected one of: {', '.join(choices)}"
-            hint = _suggest(str(found), choices)
+            hint = did_you_mean(str(found), choices)
         elif kind in _TYPE_WORDS:
             message = f"found {_describe(found)}, expected {_TYPE_WORDS[kind]}"
             if isinstance(found, str) and kind in ("int_type", "float_type", "bool_type"):

@@ -32,11 +32,11 @@ def show(
     plan = load_valid_plan(resolve_root(root))
     measure = plan.measure(measure_id.upper())
     if measure is None:
-        import difflib
+        from dotool.findings import did_you_mean
 
-        close = difflib.get_close_matches(measure_id.upper(), [m.id for m in plan.measures], 1)
         raise UsageError(f"no measure {measure_id}",
-                         hint=f"did you mean {close[0]}?" if close else "`dotool list` shows all")
+                         hint=did_you_mean(measure_id.upper(), [m.id for m in plan.measures])
+                         or "`dotool list` shows all")
     if fmt == "json":
         print(detail.as_json(measure))
     else:

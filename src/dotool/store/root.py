@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 
 from dotool.errors import UsageError
+from dotool.store.files import MASTERPLAN
 
-MARKER = Path("masterplan") / "masterplan.yaml"
+MARKER = Path(MASTERPLAN)
 
 
 def find_root(explicit: Path | None = None, *, start: Path | None = None) -> Path:
