@@ -30,12 +30,17 @@ class Result:
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Each test starts without CI-specific variables and with its own cache folder."""
+    """Each test starts without CI-specific variables, with its own cache folder, and with a
+    fixed git identity and date for commands that write to git (tags), whatever the machine's
+    git configuration."""
     for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "DOTOOL_ROOT", "DOTOOL_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DOTOOL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("NO_COLOR", "1")
+    for name, value in GIT_ENV.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2021-02-01T12:00:00+01:00")
 
 
 @pytest.fixture
