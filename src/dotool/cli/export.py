@@ -31,11 +31,10 @@ def export(
     * `dotool export --format json --public -o build/open-data/masterplan.json`
     * `dotool export --format csv --public -o build/open-data`
     """
-    from datetime import date
 
     from dotool.checks.run import load_valid_plan
     from dotool.cli.common import err_console, resolve_root
-    from dotool.cli.rendering import stand_date
+    from dotool.cli.rendering import data_date
     from dotool.errors import UsageError
     from dotool.store.atomic import write_atomic
 
@@ -61,10 +60,7 @@ def export(
         return
     from dotool.export.document import export_json
 
-    latest = plan.latest_reported_half()
-    # Without git and without any update there is no date of the data: null, never "today".
-    stand = stand_date(where, latest.end if latest else date.min)
-    data = export_json(plan, public=public, data_as_of=None if stand == date.min else stand)
+    data = export_json(plan, public=public, data_as_of=data_date(where, plan))
     if output is None:
         import sys
 

@@ -32,7 +32,7 @@ def masterplan(
     """
     from dotool.checks.run import load_valid_plan
     from dotool.cli.common import resolve_root
-    from dotool.cli.rendering import emit, pick_format, pick_lang, stand_date
+    from dotool.cli.rendering import data_date, emit, pick_format, pick_lang
     from dotool.render.document import render_masterplan
     from dotool.store.assets import repo_file_reader
 
@@ -46,16 +46,16 @@ def masterplan(
 
         state = snapshot(where, at)
         plan, adoption, at_date = state.plan, state.adoption, state.data_date
-    latest = plan.latest_reported_half()
-    fallback = latest.end if latest else max((a.date for a in plan.adoptions),
-                                             default=None)
-    if fallback is None:
-        from datetime import date
+    from datetime import date
 
-        fallback = date(2000, 1, 1)  # nothing dated at all: a fixed date, never the clock
+    # The date of the data (never the clock): at REF its commit's date; else git, else the end
+    # of the latest reported half; a plan with no date at all gets that of its latest adoption,
+    # or a fixed one.
+    dated = at_date if at else data_date(where, plan)
+    adopted = max((a.date for a in plan.adoptions), default=None)
     rendered = render_masterplan(
         plan, fmt=kind, lang=pick_lang(lang, plan.masterplan.language),
-        stand=(at_date or fallback) if at else stand_date(where, fallback), internal=internal,
+        stand=dated or adopted or date(2000, 1, 1), internal=internal,
         adoption=adoption, repo=where,
         resolve=repo_file_reader(where))
     emit(rendered, output)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, overload
 
 import typer
 
 if TYPE_CHECKING:
     from datetime import date
 
+    from dotool.model.plan import Plan
     from dotool.render.document import Rendered
 
 
@@ -60,7 +61,15 @@ def pick_lang(lang: str | None, default: str) -> str:
     return chosen
 
 
-def stand_date(root: Path, fallback: date) -> date:
+@overload
+def stand_date(root: Path, fallback: date) -> date: ...
+
+
+@overload
+def stand_date(root: Path, fallback: date | None) -> date | None: ...
+
+
+def stand_date(root: Path, fallback: date | None) -> date | None:
     """The date of the data: the latest commit touching the plan, else `fallback` (never now)."""
     from datetime import date as date_type
 
@@ -69,6 +78,13 @@ def stand_date(root: Path, fallback: date) -> date:
     with Git(root) as git:
         found = git.last_data_date()
     return date_type.fromisoformat(found) if found else fallback
+
+
+def data_date(root: Path, plan: Plan) -> date | None:
+    """The date of the data for open data and the site: git, else the end of the latest
+    reported half, else None (there is none; never today's date)."""
+    latest = plan.latest_reported_half()
+    return stand_date(root, latest.end if latest else None)
 
 
 def emit(rendered: Rendered, output: Path | None) -> None:

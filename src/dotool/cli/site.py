@@ -28,11 +28,10 @@ def site(
     * `dotool site -o build/site`
     * `dotool site -o build/site-en --lang en`
     """
-    from datetime import date
 
     from dotool.checks.run import load_valid_plan
     from dotool.cli.common import err_console, resolve_root
-    from dotool.cli.rendering import pick_lang, stand_date
+    from dotool.cli.rendering import data_date, pick_lang
     from dotool.errors import UsageError
     from dotool.render.site import render_site
     from dotool.store.assets import repo_file_reader
@@ -42,11 +41,8 @@ def site(
         raise UsageError(f"{output} is a file, not a folder", hint="pass a folder for the site")
     where = resolve_root(root)
     plan = load_valid_plan(where)
-    latest = plan.latest_reported_half()
-    # The date of the data, never of the run: git, else the end of the latest half, else none.
-    stand = stand_date(where, latest.end if latest else date.min)
     files = render_site(plan, lang=pick_lang(lang, plan.masterplan.language),
-                        stand=None if stand == date.min else stand, repo=where,
+                        stand=data_date(where, plan), repo=where,
                         resolve=repo_file_reader(where))
     removed = write_tree(output, files)
     console = err_console()
