@@ -45,7 +45,7 @@ MEASURE_COLUMNS: tuple[MeasureColumn, ...] = (
     ("title", lambda p, m: m.title),
     ("ref", lambda p, m: m.ref),
     ("field", lambda p, m: m.field),
-    ("field_title", lambda p, m: f.title if (f := p.masterplan.field(m.field)) else m.field),
+    ("field_title", lambda p, m: p.masterplan.field_title(m.field)),
     ("goals", lambda p, m: m.goals),
     ("scope", lambda p, m: m.scope),
     ("kind", lambda p, m: m.kind),

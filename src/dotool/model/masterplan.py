@@ -68,3 +68,8 @@ class Masterplan(StrictModel):
 
     def field(self, key: str) -> FieldOfAction | None:
         return next((f for f in self.fields if f.key == key), None)
+
+    def field_title(self, key: str) -> str:
+        """The title of a field of action (its key, should there be no such field)."""
+        found = self.field(key)
+        return found.title if found else key

@@ -63,8 +63,7 @@ def fields_of(plan: Plan) -> tuple[FieldRef, ...]:
 
 
 def field_title(plan: Plan, key: str) -> str:
-    found = plan.masterplan.field(key)
-    return found.title if found else key
+    return plan.masterplan.field_title(key)
 
 
 def restricted(measure: Measure, internal: bool) -> bool:

@@ -101,10 +101,9 @@ def report_url(half: Half) -> str:
 def row_of(plan: Plan, measure: Measure) -> MeasureRow:
     """The current state of a measure as one row."""
     derived = derive(plan, measure)
-    field = plan.masterplan.field(measure.field)
     return MeasureRow(
         id=measure.id, title=measure.title, url=measure_url(measure.id), field=measure.field,
-        field_title=field.title if field else measure.field, scope=measure.scope,
+        field_title=plan.masterplan.field_title(measure.field), scope=measure.scope,
         status=derived.status, rag=derived.rag, progress=derived.progress,
         start=measure.start.first_day if measure.start else None,
         planned_end=derived.planned_end.last_day if derived.planned_end else None,
