@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SAMPLE_HALF := 2020-H2
 
-.PHONY: report site test lint bench schema clean install
+.PHONY: report site test test-clock lint bench schema clean install
 
 # The virtual environment is (re)installed when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -36,6 +36,15 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+## The tests whose result depends on the day, under simulated days at the edges of halves and
+## years and far from today in both directions (DOTOOL_TEST_TODAY stands in for the clock).
+CLOCK_DAYS := 2026-12-31 2027-01-01 2027-06-30 2027-07-01 2022-01-15 2031-07-01
+test-clock: $(STAMP)
+	@for day in $(CLOCK_DAYS); do \
+	  echo "== tests marked clock, machine clock at $$day"; \
+	  DOTOOL_TEST_TODAY=$$day $(BIN)/python -m pytest -q -m clock -p no:cacheprovider || exit 1; \
+	done
 
 schema: $(STAMP)
 	$(BIN)/dotool schema

@@ -32,9 +32,17 @@ class Result:
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Each test starts without CI-specific variables, with its own cache folder, and with a
     fixed git identity and date for commands that write to git (tags), whatever the machine's
-    git configuration."""
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "DOTOOL_ROOT", "DOTOOL_DEBUG"):
+    git configuration.
+
+    dotool reads the day from its one clock (`DOTOOL_TODAY`, else the machine's). Tests whose
+    result depends on the day set it themselves; `make test-clock` runs them with the machine's
+    day simulated by `DOTOOL_TEST_TODAY` to prove that none of them depends on the real one."""
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "DOTOOL_ROOT", "DOTOOL_DEBUG",
+                 "DOTOOL_TODAY"):
         monkeypatch.delenv(name, raising=False)
+    simulated = os.environ.get("DOTOOL_TEST_TODAY")
+    if simulated:
+        monkeypatch.setenv("DOTOOL_TODAY", simulated)
     monkeypatch.setenv("DOTOOL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("NO_COLOR", "1")
@@ -136,6 +144,11 @@ def _apply(root: Path, files: dict[str, str | None]) -> None:
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+
+
+def pytest_report_header() -> str | None:
+    simulated = os.environ.get("DOTOOL_TEST_TODAY")
+    return f"machine clock simulated as {simulated} (DOTOOL_TEST_TODAY)" if simulated else None
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

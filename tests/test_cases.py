@@ -5,6 +5,9 @@ base plan in tests/cases/base). `case.yaml`:
 
     description: what the case shows
     args: [--strict]                 # extra arguments to `dotool validate` (optional)
+    today: 2026-12-02                # the day dotool's clock reads (DOTOOL_TODAY), for the
+                                     # rules that look at it; without it the case must pass on
+                                     # any day (`make test-clock` checks that)
     remove: [measures/M-003-e-akte.yaml]   # base files to delete first (optional)
     exit: 1
     expect:                          # each must be among the findings (message: a substring)
@@ -29,9 +32,12 @@ CASES = sorted(p for kind in ("valid", "invalid") for p in (HERE / "cases" / kin
                if (p / "case.yaml").is_file())
 
 
+@pytest.mark.clock
 @pytest.mark.parametrize("case", CASES, ids=[f"{p.parent.name}/{p.name}" for p in CASES])
-def test_case(case: Path, tmp_path: Path, run_cli) -> None:
+def test_case(case: Path, tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
     spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
+    if "today" in spec:
+        monkeypatch.setenv("DOTOOL_TODAY", str(spec["today"]))
     root = copy_base(tmp_path / "plan")
     for rel in spec.get("remove", []):
         (root / rel).unlink()

@@ -160,7 +160,10 @@ def test_concurrent_add_measure_gets_distinct_ids(worker: Worker, tmp_path: Path
     assert_clear(worker.run("validate", "--root", root, cwd=root), 0)
 
 
-def test_concurrent_updates_of_one_measure_lose_nothing(worker: Worker, tmp_path: Path) -> None:
+@pytest.mark.clock
+def test_concurrent_updates_of_one_measure_lose_nothing(worker: Worker, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOTOOL_TODAY", "2026-12-02")  # every half below has begun
     root = copy_base(tmp_path / "plan")
     halves = ["2021-H2", "2022-H1", "2022-H2", "2023-H1"]
     commands = [[*UPDATE[:3], half, *UPDATE[4:]] for half in halves]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 
 def test_report_markdown_on_stdout_only(run_cli, sample_dir: Path) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("report", "--half", "2020-H2", "--root", sample_dir)
@@ -63,7 +65,9 @@ def test_stand_is_the_date_of_the_last_commit(run_cli, make_repo) -> None:  # ty
     assert "| Stand | 01.09.2020 |" in result.stdout
 
 
-def test_report_on_a_half_without_updates_says_so(run_cli, sample_dir: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.clock
+def test_report_on_a_half_without_updates_says_so(run_cli, sample_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("DOTOOL_TODAY", "2026-12-02")  # 2024-H1 has begun
     result = run_cli("report", "--root", sample_dir, "--half", "2024-H1")
     assert "no measure has an update for 2024-H1" in result.stderr
     assert "pass --half 2021-H2" in result.stderr

@@ -91,7 +91,9 @@ def validate_raw(raw: RawPlan, *, today: date | None = None, half: Half | None =
     A `PlanCache` passed in is shared with other calls (the two sides of a diff see mostly the
     same files) and saved by the caller, once.
     """
-    today = today or date.today()
+    from dotool import clock
+
+    today = today or clock.today()
     shared = isinstance(cache, cache_store.PlanCache)
     store = cache if isinstance(cache, cache_store.PlanCache) else (
         cache_store.for_root(raw.root) if cache else None)

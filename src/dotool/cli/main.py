@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
 import typer
 
-from dotool import __version__
+from dotool import __version__, clock
 from dotool.cli import add_measure as add_measure_cmd
 from dotool.cli import adopt as adopt_cmd
 from dotool.cli import diff as diff_cmd
@@ -22,7 +23,7 @@ from dotool.cli import show as show_cmd
 from dotool.cli import site as site_cmd
 from dotool.cli import update as update_cmd
 from dotool.cli import validate as validate_cmd
-from dotool.cli.common import set_debug
+from dotool.cli.common import handle_errors, set_debug
 from dotool.cli.fastparams import PlainGroup
 
 app = typer.Typer(
@@ -43,6 +44,11 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+@handle_errors
+def _check_clock() -> None:
+    clock.today()
+
+
 @app.callback()
 def main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
@@ -53,6 +59,8 @@ def main(
     """Exit codes: 0 success (warnings allowed), 1 invalid content, 2 usage or environment
     error, 3 internal error (a bug)."""
     set_debug(debug)
+    if os.environ.get(clock.ENV):
+        _check_clock()  # a malformed DOTOOL_TODAY is refused by every command, not only some
 
 
 # Commands in the order of the Digital Officer's year, grouped in `--help`.

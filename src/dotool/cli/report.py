@@ -29,8 +29,7 @@ def report(
     * `dotool report --half 2020-H2 -o build/bericht-2020-H2.pdf`
     * `dotool report --half 2021-H1 --lang en -o report.html`
     """
-    from datetime import date
-
+    from dotool import clock
     from dotool.checks.run import load_valid_plan
     from dotool.cli.common import err_console, resolve_root
     from dotool.cli.rendering import emit, pick_format, pick_lang, stand_date
@@ -39,7 +38,7 @@ def report(
     from dotool.render.document import render_report
     from dotool.store.assets import repo_file_reader
 
-    current = Half.of(date.today())
+    current = Half.of(clock.today())
     chosen = parse_half(half) or current.previous()
     if chosen > current:
         raise UsageError(f"--half {chosen} has not begun yet (now: {current})",

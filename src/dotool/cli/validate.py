@@ -44,12 +44,12 @@ def validate(
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
     required = parse_half(half)
     if required is not None:
-        from datetime import date
-
+        from dotool import clock
         from dotool.model.dates import Half
 
-        if required > Half.of(date.today()):
-            raise UsageError(f"--half {required} has not begun yet",
+        current = Half.of(clock.today())
+        if required > current:
+            raise UsageError(f"--half {required} has not begun yet (now: {current})",
                              hint="ask for the current half or an earlier one")
     result = run_validate(resolve_root(root), half=required, strict=strict,
                           cache=not no_cache)
