@@ -5,13 +5,17 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SAMPLE_HALF := 2020-H2
 
-.PHONY: report site test test-clock lint bench schema clean install
+LOCK   := requirements/dev.txt
 
-# The virtual environment is (re)installed when pyproject.toml changes.
-$(STAMP): pyproject.toml
+.PHONY: report site test test-clock lint bench schema clean install lock
+
+# The virtual environment is (re)installed when the lock file or pyproject.toml changes. Every
+# package comes from the lock, with its hash: CI, a newcomer and a developer run the same
+# versions. dotool itself is installed editable on top, without touching the locked set.
+$(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -29,8 +33,16 @@ site: $(STAMP)
 	$(BIN)/dotool site -o build/site
 	@echo build/site/index.html
 
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+# axe-core for the accessibility checks of the browser tests, pinned by package-lock.json;
+# installed whenever npm is there (without npm the browser tests say why they skip).
+$(AXE): tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix tests/browser --no-audit --no-fund --silent && touch $(AXE); \
+	else echo "npm not found: the browser tests will be skipped (apt-get install npm)"; fi
+
 ## The whole suite, the sample's validation and the schema check.
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(BIN)/dotool schema --check
 	$(BIN)/dotool validate
 	$(BIN)/python -m pytest -q
@@ -45,6 +57,15 @@ test-clock: $(STAMP)
 	  echo "== tests marked clock, machine clock at $$day"; \
 	  DOTOOL_TEST_TODAY=$$day $(BIN)/python -m pytest -q -m clock -p no:cacheprovider || exit 1; \
 	done
+
+## Refresh the lock files to the newest versions pyproject.toml allows (then run `make test`,
+## review the diff of requirements/ and of any golden file the new versions change).
+LOCK_ARGS := --generate-hashes --universal --python-version 3.11 --upgrade --quiet \
+	--custom-compile-command "make lock"
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml requirements/build.in --extra dev $(LOCK_ARGS) \
+	  -o requirements/dev.txt
+	$(BIN)/uv pip compile pyproject.toml --extra render $(LOCK_ARGS) -o requirements/run.txt
 
 schema: $(STAMP)
 	$(BIN)/dotool schema

@@ -35,3 +35,29 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 def golden_path(name: str) -> Path:
     return REPO / "tests" / "golden" / name
+
+
+# The libraries whose formatting is part of a golden file: numbers and dates (Babel), the
+# Markdown of text fields (markdown-it-py), the templates (Jinja2), the SVG charts (matplotlib).
+FORMATTING_LIBRARIES = ("babel", "markdown-it-py", "jinja2", "matplotlib")
+
+
+def golden_mismatch(name: str) -> str:
+    """The failure message of a golden comparison: which library versions the file was made
+    with (the lock file) and which are installed, so a difference that comes from a library
+    rather than from dotool says so."""
+    import re
+    from importlib.metadata import version
+
+    lock = (REPO / "requirements" / "dev.txt").read_text(encoding="utf-8")
+    lines = []
+    for lib in FORMATTING_LIBRARIES:
+        found = re.search(rf"^{re.escape(lib)}==([^ \\\n]+)", lock, re.M)
+        locked = found.group(1) if found else "?"
+        installed = version(lib)
+        mark = "" if installed == locked else "   <-- not the locked version"
+        lines.append(f"  {lib}: locked {locked}, installed {installed}{mark}")
+    return (f"{name} differs from the output. Golden files are made with the locked versions of "
+            "the libraries that format them (requirements/dev.txt):\n" + "\n".join(lines) +
+            "\nInstall the lock (`make install`) if a version differs; otherwise review the "
+            "change and run `pytest --update-golden`.")

@@ -8,7 +8,7 @@ import pytest
 
 from dotool.model.dates import Half
 from dotool.render.document import render_masterplan, render_report
-from tests.render.conftest import STAND, golden_path
+from tests.render.conftest import STAND, golden_mismatch, golden_path
 
 CASES = [(half, lang, fmt) for half in ("2020-H2", "2021-H2") for lang in ("de", "en")
          for fmt in ("md", "html")]
@@ -24,8 +24,7 @@ def test_report_matches_golden(sample_plan, update_golden: bool, half: str, lang
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_bytes(data)
     assert golden.exists(), f"no golden file {golden.name}: run pytest --update-golden"
-    assert data.decode() == golden.read_text(encoding="utf-8"), (
-        f"{golden.name} differs; review the change and run pytest --update-golden")
+    assert data.decode() == golden.read_text(encoding="utf-8"), golden_mismatch(golden.name)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -34,7 +33,7 @@ def test_masterplan_matches_golden(sample_plan, update_golden: bool, lang: str) 
     golden = golden_path(f"masterplan.{lang}.md")
     if update_golden:
         golden.write_bytes(data)
-    assert data.decode() == golden.read_text(encoding="utf-8")
+    assert data.decode() == golden.read_text(encoding="utf-8"), golden_mismatch(golden.name)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
