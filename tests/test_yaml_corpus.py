@@ -1,11 +1,12 @@
 """The YAML project's own test-suite inputs: the loader answers every one with data or findings.
 
-The corpus lives in `shared/corpora/yaml-test-suite/` beside the repository (see the README one
-folder up); these tests skip when it is not there.
+The corpus is copied into `tests/corpora/yaml-test-suite/` with its licence and the release it
+comes from (`SOURCE.md` there); a missing or emptied copy is a failure, not a skip.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,8 @@ import yaml
 from dotool.findings import Loc
 from dotool.store.yamlload import YamlDocument, load_yaml
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "yaml-test-suite"
+CORPUS = Path(__file__).resolve().parent / "corpora" / "yaml-test-suite"
+CORPUS_SIZE = 402  # the inputs of release data-2022-01-17
 
 LOADER_CODES = {
     "yaml-encoding", "yaml-syntax", "yaml-multiple-documents", "yaml-empty", "yaml-alias",
@@ -25,17 +27,19 @@ LOADER_CODES = {
 
 
 def corpus_cases() -> list[Path]:
-    """Every input file of the YAML test suite, sorted; empty when the corpus is absent."""
-    return sorted(CORPUS.glob("*.yaml")) if CORPUS.is_dir() else []
+    """Every input file of the YAML test suite, sorted."""
+    return sorted(CORPUS.glob("*.yaml"))
 
 
 def corpus_params() -> list[Any]:
-    """One pytest param per corpus case, or one skipped param naming where it was looked for."""
-    cases = corpus_cases()
-    if not cases:
-        reason = f"the YAML test suite corpus is not at {CORPUS}"
-        return [pytest.param(None, id="corpus-missing", marks=pytest.mark.skip(reason=reason))]
-    return [pytest.param(case, id=case.stem) for case in cases]
+    """One pytest param per corpus case."""
+    return [pytest.param(case, id=case.stem) for case in corpus_cases()]
+
+
+def test_the_whole_corpus_is_in_the_repository() -> None:
+    index = json.loads((CORPUS / "index.json").read_text(encoding="utf-8"))
+    assert len(corpus_cases()) == len(index) == CORPUS_SIZE
+    assert (CORPUS / "LICENSE").is_file() and (CORPUS / "SOURCE.md").is_file()
 
 
 def _locs(data: Any, loc: Loc = ()) -> list[Loc]:
