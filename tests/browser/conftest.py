@@ -1,13 +1,15 @@
 """Fixtures of the browser tests: the sample's site in two languages, a local server, Chromium.
 
 The tests drive Debian's Chromium (`/usr/bin/chromium`) with Playwright and never download a
-browser; `.ci/run` installs Chromium with apt-get and axe-core with `npm ci`. Without them the
-tests are skipped with the reason.
+browser; `.ci/run` installs Chromium with apt-get, and `make test` installs the pinned axe-core
+with `npm ci` whenever npm is there. Without them the tests are skipped with the reason — except
+under CI (`CI` set), where a browser test that cannot run fails: CI must prove the site.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -58,14 +60,23 @@ def server(www: Path) -> Iterator[str]:
     thread.join()
 
 
+def unavailable(reason: str) -> None:
+    """Skip a browser test that cannot run here, saying why; under CI, fail it instead."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} — under CI the browser tests must run", pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's Chromium, headless, through Playwright."""
     if not CHROMIUM.is_file():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium "
+        unavailable("Chromium is not installed at /usr/bin/chromium "
                     "(apt-get install chromium; .ci/run does this)")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright is not installed (pip install -e '.[dev]')")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        unavailable("playwright is not installed (make install)")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield chromium
@@ -88,5 +99,6 @@ def page(browser: Any, server: str) -> Iterator[Any]:
 @pytest.fixture(scope="session")
 def axe_source() -> Path:
     if not AXE.is_file():
-        pytest.skip("axe-core is not installed: npm ci --prefix tests/browser")
+        unavailable("axe-core is not installed: npm ci --prefix tests/browser "
+                    "(make test does this when npm is there)")
     return AXE
