@@ -109,6 +109,37 @@ def test_prompts_on_a_terminal(plan_dir, run_cli, monkeypatch) -> None:
     assert "must be one of rathaus, netz" in result.stderr  # asked again after "nirgends"
 
 
+def _without_goals(plan_dir: Path) -> None:
+    """The base plan as a plan of fields alone, with a kebab-case field key."""
+    path = plan_dir / "masterplan/masterplan.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("goals:\n"), text.index("fields:\n")
+    path.write_text(text[:start] + text[end:] + "  - key: mobilitaet-verkehr\n"
+                    "    title: Mobilität und Verkehr\n", encoding="utf-8")
+    for name in ("M-001-termine.yaml", "M-002-glasfaser.yaml"):
+        measure = plan_dir / "measures" / name
+        measure.write_text("".join(line for line in measure.read_text(encoding="utf-8")
+                                   .splitlines(keepends=True) if not line.startswith("goals:")),
+                           encoding="utf-8")
+
+
+def test_a_plan_without_goals_asks_for_none(plan_dir, run_cli, monkeypatch) -> None:
+    _without_goals(plan_dir)
+    run_cli("validate", "--root", plan_dir)
+    monkeypatch.setattr("dotool.cli.prompts.interactive", lambda no_input: not no_input)
+    answers = ["Radverkehrszählung", "mobilitaet-verkehr", "external", "project",
+               "Fachbereich Verkehr", "", "", "", "Zählstellen an den Hauptrouten."]
+    result = run_cli("add-measure", "--root", plan_dir, input="\n".join(answers) + "\n")
+    text = (plan_dir / result.stdout.strip()).read_text(encoding="utf-8")
+    assert "field: mobilitaet-verkehr\nscope: external\n" in text and "goals" not in text
+    assert "Goals" not in result.stderr
+    before = _files(plan_dir)
+    result = run_cli("add-measure", "--root", plan_dir, "--no-input", *FLAGS, "--goals",
+                     "service", exit_code=2)
+    assert "--goals: masterplan.yaml defines no goals" in result.stderr
+    assert _files(plan_dir) == before
+
+
 def test_edit_opens_the_editor_and_validates_again(plan_dir, run_cli, tmp_path,
                                                    monkeypatch) -> None:
     script = tmp_path / "editor.py"

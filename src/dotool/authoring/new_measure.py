@@ -57,6 +57,11 @@ def choices(masterplan: Masterplan, name: str) -> tuple[str, ...]:
     return KEYS.get(name, ())
 
 
+def applies(masterplan: Masterplan, name: str) -> bool:
+    """Whether to ask for `name` at all: a plan without goals gets no goals question."""
+    return name != "goals" or bool(masterplan.goals)
+
+
 def check_value(masterplan: Masterplan, name: str, value: str) -> str:
     """The normalised value, or `UsageError` naming the flag (prompts re-ask on it)."""
     value = value.strip()
@@ -64,6 +69,9 @@ def check_value(masterplan: Masterplan, name: str, value: str) -> str:
     if name == "goals":
         keys = [k.strip() for k in value.split(",") if k.strip()]
         unknown = [k for k in keys if k not in allowed]
+        if unknown and not allowed:
+            raise UsageError(f"--goals: masterplan.yaml defines no goals, so a measure names "
+                             f"none (given: {', '.join(unknown)})")
         if unknown:
             raise UsageError(f"--goals: unknown goal {', '.join(unknown)}; the plan's goals are "
                              f"{', '.join(allowed)}")

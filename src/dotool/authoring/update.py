@@ -17,12 +17,13 @@ from dotool.authoring.checking import check_change, measure_file
 from dotool.authoring.yamltext import number, scalar, text_lines
 from dotool.errors import ContentError, UsageError
 from dotool.model.dates import Half
+from dotool.model.masterplan import KEY_PATTERN
 from dotool.model.vocab import KEYS
 from dotool.store.atomic import write_atomic
 from dotool.store.files import MAX_BYTES, MEASURES_DIR, read_file
 from dotool.store.lock import locked
 
-_KPI = re.compile(r"^([a-z][a-z0-9_]*)=(.+)$")
+_KPI = re.compile(rf"^({KEY_PATTERN})=(.+)$")
 _MONTH = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 _EMPTY_UPDATES = re.compile(r"^updates:[ \t]*(\[[ \t]*\]|~|null)?[ \t]*(#.*)?$")
 

@@ -59,7 +59,11 @@ def check_measures(ctx: Context) -> None:
             ctx.error("unknown-field", path, ("field",),
                       f"field of action `{measure.field}` is not defined in masterplan.yaml",
                       _nearest(measure.field, field_keys))
-        for index, goal in enumerate(measure.goals):
+        if plan and measure.goals and not goal_keys:
+            ctx.error("unknown-goal", path, ("goals",),
+                      "masterplan.yaml defines no goals, so a measure's `goals` must be empty",
+                      "remove `goals` from this measure, or add the goals to masterplan.yaml")
+        for index, goal in enumerate(measure.goals if goal_keys else ()):
             if plan and goal not in goal_keys:
                 ctx.error("unknown-goal", path, ("goals", index),
                           f"goal `{goal}` is not defined in masterplan.yaml",

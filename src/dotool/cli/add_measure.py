@@ -57,7 +57,7 @@ def add_measure(
             return core.check_value(masterplan, name, answer)
         if value is not None:
             given[name] = check(value)
-        elif interactive(no_input):
+        elif interactive(no_input) and core.applies(masterplan, name):
             given[name] = ask(QUESTIONS[name], check=check, optional=name not in core.REQUIRED,
                               choices=core.choices(masterplan, name))
         elif name in core.REQUIRED:

@@ -7,9 +7,10 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
-from dotool.model.base import Day, StrictModel, Text, described
+from dotool.model.base import Day, Expects, StrictModel, Text, described
 
-Version = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]
+Version = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$"),
+                    Expects("a version number: digits, parts separated by dots", "1.0")]
 
 
 class Adoption(StrictModel):

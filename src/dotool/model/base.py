@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
@@ -14,6 +15,19 @@ class StrictModel(BaseModel):
     """Strict types, unknown keys are errors, instances are immutable."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+@dataclass(frozen=True)
+class Expects:
+    """What a text field with a pattern expects, in words, for the message of a pattern error.
+
+    Put next to the pattern in `Annotated[...]`; a field may narrow it with its own (the last
+    one wins), so `field: Annotated[Key, Expects(...)]` says "the key of a field of action"
+    where `Key` alone says "a key". The message is decided by the field, never by the value.
+    """
+
+    what: str
+    example: str
 
 
 def _not_blank(value: str) -> str:

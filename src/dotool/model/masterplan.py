@@ -6,18 +6,26 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from dotool.model.base import StrictModel, Text, described
+from dotool.model.base import Expects, StrictModel, Text, described
 from dotool.model.vocab import Language
 
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
-IdPrefix = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*$")]
+#: A key of a goal, a field of action or a KPI: how people write slugs (`mobilitaet-verkehr`,
+#: `online_share`). No dots, slashes or capitals, so a key is also a safe file name and HTML id.
+KEY_PATTERN = r"[a-z][a-z0-9_-]*"
+KEY_RULE = "a lowercase letter, then lowercase letters, digits, _ or -"
+Key = Annotated[str, StringConstraints(pattern=rf"^{KEY_PATTERN}$"),
+                Expects(f"a key: {KEY_RULE}", "buergerservice")]
+GoalKey = Annotated[Key, Expects(f"a goal key: {KEY_RULE}", "lebensqualitaet")]
+FieldKey = Annotated[Key, Expects(f"a field key: {KEY_RULE}", "mobilitaet-verkehr")]
+IdPrefix = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*$"),
+                     Expects("capital letters or digits, starting with a letter", "M")]
 
 
 class Goal(StrictModel):
     """A strategic goal (Ziel)."""
 
-    key: Key = described("Stabiler Schlüssel des Ziels (Kleinbuchstaben, Ziffern, _).",
-                         "lebensqualitaet")
+    key: GoalKey = described("Stabiler Schlüssel des Ziels: Kleinbuchstaben, Ziffern, _ und -, "
+                             "beginnt mit einem Buchstaben.", "lebensqualitaet", "ulm-im-wandel")
     title: Text = described("Titel des Ziels.", "Lebens- und Standortqualität")
     description: str | None = described("Beschreibung (Markdown, optional).",
                                         "Winsen bleibt ein attraktiver Wohn- und Arbeitsort.",
@@ -27,7 +35,9 @@ class Goal(StrictModel):
 class FieldOfAction(StrictModel):
     """A field of action (Handlungsfeld)."""
 
-    key: Key = described("Stabiler Schlüssel des Handlungsfelds.", "buergerservice")
+    key: FieldKey = described("Stabiler Schlüssel des Handlungsfelds: Kleinbuchstaben, Ziffern, "
+                              "_ und -, beginnt mit einem Buchstaben.", "buergerservice",
+                              "mobilitaet-verkehr")
     title: Text = described("Titel des Handlungsfelds.", "Bürgerservice und digitales Rathaus")
     description: str | None = described("Beschreibung (Markdown, optional).",
                                         "Leistungen der Stadt online und barrierefrei.",
@@ -54,7 +64,9 @@ class Masterplan(StrictModel):
     situation: str | None = described("Ausgangslage (Markdown, optional).",
                                       "Die Verwaltung arbeitet überwiegend papierbasiert …",
                                       default=None)
-    goals: list[Goal] = described("Strategische Ziele.", min_length=1)
+    goals: list[Goal] = described(
+        "Strategische Ziele (optional: ein Plan nur mit Handlungsfeldern hat keine; dann "
+        "nennen auch die Maßnahmen keine Ziele).", default_factory=list)
     fields: list[FieldOfAction] = Field(
         description="Handlungsfelder.", min_length=1,
         examples=[[{"key": "buergerservice", "title": "Bürgerservice und digitales Rathaus"}]],

@@ -6,12 +6,19 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from dotool.model.base import Day, Euro, StrictModel, Text, Value, described
+from dotool.model.base import Day, Euro, Expects, StrictModel, Text, Value, described
 from dotool.model.dates import Half, PartialDate
-from dotool.model.masterplan import Key
+from dotool.model.masterplan import KEY_RULE, Key
 from dotool.model.vocab import FundingStatus, Kind, Priority, Rag, Scope, Status
 
-MeasureId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*-[0-9]{3,}$")]
+MeasureId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*-[0-9]{3,}$"),
+                      Expects("a measure id: prefix, hyphen, three or more digits", "M-007")]
+KpiKey = Annotated[Key, Expects(f"a KPI key: {KEY_RULE}", "online_share")]
+#: References to masterplan.yaml: the message says where the key must come from.
+FieldRef = Annotated[Key, Expects(f"the key of a field of action in masterplan.yaml: {KEY_RULE}",
+                                  "mobilitaet-verkehr")]
+GoalRef = Annotated[Key, Expects(f"the key of a goal in masterplan.yaml: {KEY_RULE}",
+                                 "lebensqualitaet")]
 
 
 class Funding(StrictModel):
@@ -45,8 +52,9 @@ class Ozg(StrictModel):
 class Kpi(StrictModel):
     """A key performance indicator with baseline and target."""
 
-    key: Key = described("Stabiler Schlüssel der Kennzahl (für die Werte in den Sachständen).",
-                         "online_share")
+    key: KpiKey = described("Stabiler Schlüssel der Kennzahl (für die Werte in den Sachständen): "
+                            "Kleinbuchstaben, Ziffern, _ und -, beginnt mit einem Buchstaben.",
+                            "online_share")
     name: Text = described("Name der Kennzahl.", "Anteil online gebuchter Termine")
     unit: str | None = described("Einheit.", "%", default=None)
     baseline: Value | None = described("Ausgangswert.", 0, default=None)
@@ -101,9 +109,11 @@ class Measure(StrictModel):
     title: Text = described("Titel.", "Online-Terminvergabe im Bürgerbüro")
     ref: str | None = described("Nummer in einem früheren Plan oder Dokument.", "06.01 Nr. 03",
                                 default=None)
-    field: Key = described("Schlüssel des Handlungsfelds aus masterplan.yaml.", "buergerservice")
-    goals: list[Key] = described("Schlüssel der Ziele aus masterplan.yaml (darf leer sein).",
-                                 ["buergerservice"], default_factory=list)
+    field: FieldRef = described("Schlüssel des Handlungsfelds aus masterplan.yaml.",
+                                "buergerservice", "mobilitaet-verkehr")
+    goals: list[GoalRef] = described(
+        "Schlüssel der Ziele aus masterplan.yaml (darf leer sein; muss leer sein, wenn der Plan "
+        "keine Ziele hat).", ["buergerservice"], default_factory=list)
     scope: Scope = described("internal (verwaltungsintern) oder external (verwaltungsextern).",
                              "external")
     kind: Kind = described(
