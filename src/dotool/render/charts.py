@@ -94,7 +94,8 @@ def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter,
                     color=BLUE, label=series[0])
             ax.barh([y - height / 2 for y in ys], [b.second or 0 for b in items], height,
                     color=ORANGE, label=series[1])
-            ax.legend(loc="lower right", frameon=False)
+            # Below the axes, never inside: inside it covers the longest bar sooner or later.
+            fig.legend(loc="outside lower center", ncol=2, frameon=False)
         else:
             ax.barh(ys, [b.value for b in items], 0.6, color=[b.colour for b in items])
             for y, b in zip(ys, items, strict=True):
@@ -111,7 +112,7 @@ def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter,
             ax.set_xlim(0, max([b.value for b in items] + [1]) * 1.15)
             ax.xaxis.get_major_locator().set_params(integer=True)
 
-    height = 0.7 + 0.34 * max(len(items), 1) * (1.6 if series else 1)
+    height = 0.7 + 0.34 * max(len(items), 1) * (1.6 if series else 1) + (0.3 if series else 0)
     return _svg(name, title, desc, draw, (width, height))
 
 
