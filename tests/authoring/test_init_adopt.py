@@ -25,7 +25,7 @@ def test_init_scaffolds_a_repository_that_validates(tmp_path, run_cli) -> None:
     assert set(files) == {
         "masterplan/masterplan.yaml", "measures/.gitkeep", ".vscode/settings.json",
         ".pre-commit-config.yaml", ".github/workflows/validate.yml", "README.md",
-        ".github/workflows/pages.yml",
+        ".github/workflows/pages.yml", ".gitignore",
         *(f"schema/{name}" for name in schema_files())}
     master = files["masterplan/masterplan.yaml"].decode()
     assert master.startswith("# yaml-language-server: $schema=../schema/masterplan.schema.json")

@@ -14,6 +14,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from dotool import __version__
+from dotool.authoring.source import Source, checked, running_source
 from dotool.authoring.yamltext import scalar
 from dotool.errors import UsageError
 from dotool.store.atomic import write_atomic
@@ -28,21 +29,24 @@ LAYOUT: dict[str, str | None] = {
     ".github/workflows/validate.yml": "validate.yml",
     ".github/workflows/pages.yml": "pages.yml",
     "README.md": "README.md",
+    ".gitignore": "gitignore",
 }
 
 
 @dataclass(frozen=True)
 class Scaffolded:
-    """What `init` did: the files written (relative to root) and whether it ran `git init`."""
+    """What `init` did: the files written (relative to root), whether it ran `git init`, and
+    the source of dotool the workflows install."""
 
     root: Path
     written: list[str]
     git_initialised: bool
     git_missing: bool
+    source: Source
 
 
-def scaffold_files(*, municipality: str, committee: str) -> dict[str, bytes]:
-    """Every file of a new repository: {relative path: bytes}."""
+def scaffold_files(*, municipality: str, committee: str, spec: str) -> dict[str, bytes]:
+    """Every file of a new repository: {relative path: bytes}; CI installs dotool by `spec`."""
     from dotool.model.jsonschema import schema_files
 
     out: dict[str, bytes] = {}
@@ -52,7 +56,7 @@ def scaffold_files(*, municipality: str, committee: str) -> dict[str, bytes]:
         yaml_file = target.endswith(".yaml")
         text = (text.replace("@MUNICIPALITY@", scalar(municipality) if yaml_file else municipality)
                 .replace("@COMMITTEE@", scalar(committee) if yaml_file else committee)
-                .replace("@VERSION@", __version__))
+                .replace("@VERSION@", __version__).replace("@SPEC@", spec))
         out[target] = text.encode("utf-8")
     for name, text in schema_files().items():
         out[f"schema/{name}"] = text.encode("utf-8")
@@ -67,14 +71,20 @@ def _same(path: Path, data: bytes) -> bool:
         return False
 
 
-def init(root: Path, *, municipality: str, committee: str, git: bool = True) -> Scaffolded:
-    """Write a new masterplan repository into `root`; exit 2 if any target exists."""
+def init(root: Path, *, municipality: str, committee: str, spec: str | None = None,
+         git: bool = True) -> Scaffolded:
+    """Write a new masterplan repository into `root`; exit 2 if any target exists.
+
+    `spec` is the requirement CI installs dotool by (default: where this dotool came from).
+    """
     for flag, value in (("--municipality", municipality), ("--committee", committee)):
         if not value.strip():
             raise UsageError(f"{flag} must not be empty")
     if root.exists() and not root.is_dir():
         raise UsageError(f"{root} exists and is not a folder")
-    content = scaffold_files(municipality=municipality.strip(), committee=committee.strip())
+    source = Source(checked(spec)) if spec is not None else running_source()
+    content = scaffold_files(municipality=municipality.strip(), committee=committee.strip(),
+                             spec=source.spec)
     # A file that already holds exactly what init would write is no conflict: so an `init`
     # that was interrupted completes when run again with the same values.
     present = {rel for rel in content if _same(root / rel, content[rel])}
@@ -104,4 +114,4 @@ def init(root: Path, *, municipality: str, committee: str, git: bool = True) -> 
     if git and has_git and not repo.is_repo():
         repo.init()
         initialised = True
-    return Scaffolded(root, written, initialised, git_missing=not has_git)
+    return Scaffolded(root, written, initialised, git_missing=not has_git, source=source)

@@ -22,6 +22,11 @@ def init(
     committee: Annotated[str | None, typer.Option(
         "--committee", help="The council committee that receives the half-yearly report.",
         show_default=False)] = None,
+    dotool_spec: Annotated[str | None, typer.Option(
+        "--dotool-spec", help="What CI installs dotool by (a pip requirement), e.g. "
+        "\"dotool[render]==0.1.0\" or \"dotool[render] @ git+https://…/dotool@v0.1.0\". "
+        "Default: this dotool's release, or the git commit it was installed from.",
+        show_default=False)] = None,
     no_input: NoInputOption = False,
 ) -> None:
     """Start a masterplan repository: masterplan.yaml, measures/, schemas, CI, pre-commit, README.
@@ -34,7 +39,10 @@ def init(
     * `dotool init masterplan-musterstadt --municipality Musterstadt --committee "Ausschuss für
       Digitales"`
     * `dotool init` (asks for municipality and committee)
+    * `dotool init --dotool-spec "dotool[render] @ git+https://github.com/ORG/dotool@v0.1.0"`
     """
+    from rich.markup import escape
+
     from dotool.authoring.scaffold import init as scaffold
     from dotool.cli.common import err_console
     from dotool.cli.prompts import ask, interactive, missing, not_empty
@@ -46,7 +54,7 @@ def init(
     for flag in absent:
         values[flag] = ask(flag.strip("-").capitalize(), check=not_empty(flag))
     done = scaffold(directory.resolve(), municipality=values["--municipality"] or "",
-                    committee=values["--committee"] or "")
+                    committee=values["--committee"] or "", spec=dotool_spec)
     console = err_console()
     for rel in done.written:
         console.print(f"created {rel}")
@@ -54,5 +62,9 @@ def init(
         console.print("initialised a git repository")
     elif done.git_missing:
         console.print("[yellow]git is not installed: history commands will not work[/]")
+    console.print(f"CI installs {done.source.spec} (change it with the repository variable "
+                  "DOTOOL_SPEC, see README.md)", markup=False)
+    if done.source.note:
+        console.print(f"[yellow]note:[/] {escape(done.source.note)}")
     console.print(f"next: edit {directory / 'masterplan' / 'masterplan.yaml'}, then "
                   "`dotool validate` and `dotool add-measure`")
