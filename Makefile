@@ -7,7 +7,7 @@ SAMPLE_HALF := 2020-H2
 
 LOCK   := requirements/dev.txt
 
-.PHONY: report site test test-clock lint bench schema clean install lock
+.PHONY: report site test test-clock lint bench schema clean install lock dist
 
 # The virtual environment is (re)installed when the lock file or pyproject.toml changes. Every
 # package comes from the lock, with its hash: CI, a newcomer and a developer run the same
@@ -66,6 +66,14 @@ lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml requirements/build.in --extra dev $(LOCK_ARGS) \
 	  -o requirements/dev.txt
 	$(BIN)/uv pip compile pyproject.toml --extra render $(LOCK_ARGS) -o requirements/run.txt
+
+## Build the sdist and the wheel into dist/ with the locked hatchling: no build isolation, so
+## nothing unpinned is fetched (--offline makes sure). The wheel is built from the sdist, which
+## proves the sdist complete; both are reproducible (the same bytes on every run).
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/uv build --offline --no-build-isolation --python $(BIN)/python --out-dir dist
+	@rm -f dist/.gitignore
 
 schema: $(STAMP)
 	$(BIN)/dotool schema
