@@ -104,4 +104,6 @@ def test_the_site_has_a_page_per_kebab_case_field(run_cli, tmp_path: Path) -> No
     root = _copy("digitale-stadt", tmp_path)
     run_cli("site", "--root", root, "-o", tmp_path / "site")
     page = tmp_path / "site" / "fields" / "mobilitaet-verkehr.html"
-    assert "Sensorgestütztes Parkleitsystem" in page.read_text(encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    assert "Sensorgestütztes Parkleitsystem" in text
+    assert '<p class="facts">Maßnahmen: 1 · Fortschritt: 15' in text  # not "1 Maßnahmen"
