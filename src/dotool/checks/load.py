@@ -20,6 +20,7 @@ from dotool.findings import Finding
 from dotool.model.adoption import Adoption
 from dotool.model.masterplan import Masterplan
 from dotool.model.measure import Measure
+from dotool.model.vorlage import Vorlage
 from dotool.store.cache import PlanCache, file_key, finding_from_plain, finding_to_plain
 from dotool.store.files import MASTERPLAN, RawFile, RawPlan
 from dotool.store.yamlload import YamlDocument, cached_document, load_yaml
@@ -34,6 +35,7 @@ class Loaded:
     masterplan: Masterplan | None = None
     measures: list[tuple[str, Measure]] = field(default_factory=list)
     adoptions: list[tuple[str, Adoption]] = field(default_factory=list)
+    vorlagen: list[tuple[str, Vorlage]] = field(default_factory=list)  # masterplan/reports/
     documents: dict[str, YamlDocument] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
@@ -152,6 +154,10 @@ def _load_all(raw: RawPlan, cache: PlanCache | None) -> Loaded:
         adoption = _parse(file, Adoption, loaded, cache)
         if adoption is not None:
             loaded.adoptions.append((file.path, adoption))
+    for file in raw.reports:
+        vorlage = _parse(file, Vorlage, loaded, cache)
+        if vorlage is not None:
+            loaded.vorlagen.append((file.path, vorlage))
     for stray in raw.strays:
         loaded.findings.append(Finding(
             "error", "file-extension", stray,

@@ -97,7 +97,7 @@ def validate_raw(raw: RawPlan, *, today: date | None = None, half: Half | None =
     shared = isinstance(cache, cache_store.PlanCache)
     store = cache if isinstance(cache, cache_store.PlanCache) else (
         cache_store.for_root(raw.root) if cache else None)
-    files = len(raw.measures) + len(raw.adoptions) + 1
+    files = len(raw.measures) + len(raw.adoptions) + len(raw.reports) + 1
     key = b""
     if store is not None:
         key = _memo_key(raw, today, half, strict)
@@ -129,7 +129,8 @@ def _validate_loaded(raw: RawPlan, store: cache_store.PlanCache | None, key: byt
 
 
 def _raw_files(raw: RawPlan) -> list[RawFile]:
-    return [f for f in (raw.masterplan, *raw.measures, *raw.adoptions) if f is not None]
+    return [f for f in (raw.masterplan, *raw.measures, *raw.adoptions, *raw.reports)
+            if f is not None]
 
 
 def _memo_key(raw: RawPlan, today: date, half: Half | None, strict: bool) -> bytes:
@@ -170,7 +171,7 @@ def _remembered(store: cache_store.PlanCache, key: bytes, raw: RawPlan) -> Valid
 def check_loaded(root: Path, loaded: Loaded, *, files: int, today: date, half: Half | None,
                  strict: bool) -> Validation:
     """Run the rules beyond the schema over what loaded."""
-    from dotool.checks import consistency, references
+    from dotool.checks import consistency, references, vorlagen
     from dotool.checks.context import Context
 
     measures = [m for _, m in loaded.measures]
@@ -182,6 +183,7 @@ def check_loaded(root: Path, loaded: Loaded, *, files: int, today: date, half: H
         consistency.check_dates(ctx, path, measure)
         consistency.check_updates(ctx, path, measure)
         consistency.check_warnings(ctx, path, measure)
+    vorlagen.check_vorlagen(ctx)
     findings = [*loaded.findings, *ctx.findings]
     if strict:
         findings = [f.as_error() for f in findings]
@@ -192,6 +194,7 @@ def check_loaded(root: Path, loaded: Loaded, *, files: int, today: date, half: H
 
 
 def _plan_of(loaded: Loaded) -> Plan | None:
+    from dotool.checks import vorlagen
     from dotool.model.plan import Plan
 
     if loaded.masterplan is None:
@@ -202,6 +205,8 @@ def _plan_of(loaded: Loaded) -> Plan | None:
         measures=tuple(m for _, m in ordered),
         adoptions=tuple(sorted((a for _, a in loaded.adoptions), key=lambda a: a.date)),
         paths={m.id: p for p, m in ordered},
+        vorlagen={half: v for p, v in loaded.vorlagen
+                  if (half := vorlagen.half_of_file(p)) is not None},
     )
 
 

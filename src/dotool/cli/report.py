@@ -20,6 +20,10 @@ def report(
     lang: LangOption = None,
     internal: InternalOption = False,
     root: RootOption = None,
+    init: Annotated[bool, typer.Option("--init", help="Write masterplan/reports/<half>.yaml, "
+                                       "the council paper of the report (Vorlagen-Nr., session, "
+                                       "Beratungsfolge, introduction, conclusion, financial "
+                                       "effects), to fill in; render nothing.")] = False,
 ) -> None:
     """Render the half-yearly report to the committee (a Mitteilungsvorlage).
 
@@ -28,6 +32,7 @@ def report(
     * `dotool report --half 2020-H2` (Markdown on stdout)
     * `dotool report --half 2020-H2 -o build/bericht-2020-H2.pdf`
     * `dotool report --half 2021-H1 --lang en -o report.html`
+    * `dotool report --half 2021-H2 --init` (the paper's number, session and texts, to fill in)
     """
     from dotool import clock
     from dotool.checks.run import load_valid_plan
@@ -43,8 +48,16 @@ def report(
     if chosen > current:
         raise UsageError(f"--half {chosen} has not begun yet (now: {current})",
                          hint="report on a half that has ended, or on the current one")
-    kind = pick_format(output, fmt)
     where = resolve_root(root)
+    if init:
+        from dotool.authoring.vorlage import init_vorlage
+
+        if output is not None or fmt is not None:
+            raise UsageError("--init writes the report's paper and renders nothing",
+                             hint="leave out -o and --format")
+        err_console().print(f"wrote {init_vorlage(where, chosen)}", markup=False)
+        return
+    kind = pick_format(output, fmt)
     plan = load_valid_plan(where)
     latest = plan.latest_reported_half()
     if not any(u.half == chosen for m in plan.measures for u in m.updates):

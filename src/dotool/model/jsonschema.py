@@ -11,6 +11,7 @@ from dotool.model.adoption import Adoption
 from dotool.model.export import ExportDocument
 from dotool.model.masterplan import Masterplan
 from dotool.model.measure import Measure
+from dotool.model.vorlage import Vorlage
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
@@ -18,6 +19,8 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "measure.schema.json": (Measure, "Maßnahme des Masterplans (measures/<ID>-<slug>.yaml)"),
     "adoption.schema.json": (Adoption, "Beschluss einer Version (masterplan/adoptions/<v>.yaml)"),
     "export.schema.json": (ExportDocument, "Open-Data-Export des Masterplans (dotool export)"),
+    "report.schema.json": (Vorlage, "Vorlage zum Sachstandsbericht eines Halbjahrs "
+                                    "(masterplan/reports/<Halbjahr>.yaml)"),
 }
 
 

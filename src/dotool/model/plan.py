@@ -8,16 +8,19 @@ from dotool.model.adoption import Adoption, latest
 from dotool.model.dates import Half
 from dotool.model.masterplan import Masterplan
 from dotool.model.measure import Measure
+from dotool.model.vorlage import Vorlage
 
 
 @dataclass(frozen=True)
 class Plan:
-    """A valid plan. `paths` maps each measure id to its file (repository-relative)."""
+    """A valid plan. `paths` maps each measure id to its file (repository-relative);
+    `vorlagen` holds the council paper of each half's report that has one."""
 
     masterplan: Masterplan
     measures: tuple[Measure, ...]
     adoptions: tuple[Adoption, ...] = ()
     paths: dict[str, str] = field(default_factory=dict)
+    vorlagen: dict[Half, Vorlage] = field(default_factory=dict)
 
     def measure(self, measure_id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == measure_id), None)
@@ -30,6 +33,10 @@ class Plan:
     def adoption_in_force(self, half: Half) -> Adoption | None:
         """The latest adoption dated on or before the end of `half`."""
         return latest(a for a in self.adoptions if a.date <= half.end)
+
+    def vorlage(self, half: Half) -> Vorlage | None:
+        """The council paper of the report for `half` (`masterplan/reports/<half>.yaml`)."""
+        return self.vorlagen.get(half)
 
     def latest_adoption(self) -> Adoption | None:
         """The adoption in force today: the latest one recorded."""

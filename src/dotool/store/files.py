@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 MASTERPLAN = "masterplan/masterplan.yaml"
 MEASURES_DIR = "measures"
 ADOPTIONS_DIR = "masterplan/adoptions"
+REPORTS_DIR = "masterplan/reports"  # the council paper of a half's report (optional)
 MAX_BYTES = 1024 * 1024  # the largest plan file read (SPEC §4)
 
 # Line breaks as YAML 1.1 (and libyaml's marks) count them, so lines match reported positions.
@@ -45,7 +46,8 @@ class RawPlan:
     masterplan: RawFile | None
     measures: tuple[RawFile, ...]
     adoptions: tuple[RawFile, ...]
-    strays: tuple[str, ...]  # files in measures/ or adoptions/ that are not *.yaml
+    strays: tuple[str, ...]  # files in measures/, adoptions/ or reports/ that are not *.yaml
+    reports: tuple[RawFile, ...] = ()
 
 
 def _read(root: Path, file: Path, limit: int) -> RawFile:
@@ -76,14 +78,17 @@ def read_file(root: Path, rel: str, *, limit: int = MAX_BYTES) -> RawFile:
 
 
 def read_plan(root: Path, *, limit: int) -> RawPlan:
-    """Read `masterplan.yaml`, every `measures/*.yaml` and every adoption record under `root`."""
+    """Read `masterplan.yaml`, every `measures/*.yaml`, every adoption record and every report's
+    paper (`masterplan/reports/*.yaml`) under `root`."""
     root = root.resolve()
     master = root / MASTERPLAN
     masterplan = _read(root, master, limit) if master.exists() or master.is_symlink() else None
     measures: list[RawFile] = []
     adoptions: list[RawFile] = []
+    reports: list[RawFile] = []
     strays: list[str] = []
-    for rel, bucket in ((MEASURES_DIR, measures), (ADOPTIONS_DIR, adoptions)):
+    for rel, bucket in ((MEASURES_DIR, measures), (ADOPTIONS_DIR, adoptions),
+                        (REPORTS_DIR, reports)):
         folder = root / rel
         if not folder.is_dir():
             continue
@@ -103,7 +108,8 @@ def read_plan(root: Path, *, limit: int) -> RawPlan:
             elif entry.is_file() and entry.name != "README.md":
                 # Not silently ignored: a measure saved as .yml would vanish from the plan.
                 strays.append(f"{rel}/{entry.name}")
-    return RawPlan(root, masterplan, tuple(measures), tuple(adoptions), tuple(strays))
+    return RawPlan(root, masterplan, tuple(measures), tuple(adoptions), tuple(strays),
+                   tuple(reports))
 
 
 def _read_entry(rel: str, entry: os.DirEntry[str], limit: int) -> RawFile:
@@ -122,33 +128,36 @@ def _read_entry(rel: str, entry: os.DirEntry[str], limit: int) -> RawFile:
 def raw_plan_from_blobs(root: Path, blobs: dict[str, bytes]) -> RawPlan:
     """The plan from in-memory files ({root-relative path: bytes}, e.g. a git tree).
 
-    Follows `read_plan`'s rules: direct children of measures/ and masterplan/adoptions/ only,
+    Follows `read_plan`'s rules: direct children of measures/, masterplan/adoptions/ and
+    masterplan/reports/ only,
     dotfiles skipped, anything but *.yaml (and README.md) reported as a stray.
     """
     masterplan = RawFile(MASTERPLAN, blobs[MASTERPLAN]) if MASTERPLAN in blobs else None
     measures: list[RawFile] = []
     adoptions: list[RawFile] = []
+    reports: list[RawFile] = []
     strays: list[str] = []
     for path in sorted(blobs):
         folder, _, name = path.rpartition("/")
-        bucket = {MEASURES_DIR: measures, ADOPTIONS_DIR: adoptions}.get(folder)
+        bucket = {MEASURES_DIR: measures, ADOPTIONS_DIR: adoptions,
+                  REPORTS_DIR: reports}.get(folder)
         if bucket is None or name.startswith("."):
             continue
         if name.endswith(".yaml"):
             bucket.append(RawFile(path, blobs[path]))
         elif name != "README.md":
             strays.append(path)
-    return RawPlan(root, masterplan, tuple(measures), tuple(adoptions), tuple(strays))
+    return RawPlan(root, masterplan, tuple(measures), tuple(adoptions), tuple(strays),
+                   tuple(reports))
 
 
 def with_file(raw: RawPlan, path: str, data: bytes) -> RawPlan:
     """`raw` with the file at `path` (root-relative) replaced or added: a plan not yet written."""
     if path == MASTERPLAN:
-        return RawPlan(raw.root, RawFile(path, data), raw.measures, raw.adoptions, raw.strays)
+        return replace(raw, masterplan=RawFile(path, data))
     folder = path.rpartition("/")[0]
-    files = raw.adoptions if folder == ADOPTIONS_DIR else raw.measures
+    name = {ADOPTIONS_DIR: "adoptions", REPORTS_DIR: "reports"}.get(folder, "measures")
+    files: tuple[RawFile, ...] = getattr(raw, name)
     updated = tuple(sorted([*(f for f in files if f.path != path), RawFile(path, data)],
                            key=lambda f: f.path))
-    if folder == ADOPTIONS_DIR:
-        return RawPlan(raw.root, raw.masterplan, raw.measures, updated, raw.strays)
-    return RawPlan(raw.root, raw.masterplan, updated, raw.adoptions, raw.strays)
+    return replace(raw, **{name: updated})

@@ -1,0 +1,58 @@
+"""Rules for the council paper of a half's report (`masterplan/reports/<half>.yaml`)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from dotool.checks.context import Context
+from dotool.model.dates import Half
+
+#: A signature names an office; these look like a person (a title, a salutation, an address).
+_PERSON = re.compile(r"^\s*(Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?)\s|@",
+                     re.IGNORECASE)
+
+
+def half_of_file(path: str) -> Half | None:
+    """The half a report file belongs to, from its name (`2021-H2.yaml`); None if it is none."""
+    stem = PurePosixPath(path).stem
+    try:
+        half = Half.parse(stem)
+    except ValueError:
+        return None
+    return half if str(half) == stem else None  # one spelling only: 2021-H2, not 2021-h2
+
+
+def check_vorlagen(ctx: Context) -> None:
+    """File names are halves that have begun; the session follows the half; the body is in
+    the Beratungsfolge; the signature names an office."""
+    current = Half.of(ctx.today)
+    committee = ctx.loaded.masterplan.committee if ctx.loaded.masterplan else None
+    for path, vorlage in ctx.loaded.vorlagen:
+        half = half_of_file(path)
+        if half is None:
+            ctx.error("report-file-name", path, (),
+                      f"`{PurePosixPath(path).name}` does not name a half",
+                      "name the file after the half it belongs to, e.g. "
+                      "masterplan/reports/2021-H2.yaml (`dotool report --half 2021-H2 --init`)")
+            continue
+        if half > current:
+            ctx.error("half-in-future", path, (),
+                      f"paper for the report on {half}, which has not begun yet (now: {current})")
+        if vorlage.session is not None and vorlage.session <= half.end:
+            ctx.warning("session-before-end", path, ("session",),
+                        f"the session on {vorlage.session} is not after the end of {half} "
+                        f"({half.end}): the report covers days after it",
+                        "give the date of the session that discusses the report")
+        body = vorlage.body or committee
+        if vorlage.beratungsfolge and body and body not in vorlage.beratungsfolge:
+            ctx.warning("body-not-in-beratungsfolge", path,
+                        ("body",) if vorlage.body else ("beratungsfolge",),
+                        f"the body `{body}` is not in the Beratungsfolge",
+                        "list the bodies that discuss the report, this one among them",
+                        key=vorlage.body is None)
+        if vorlage.signature and _PERSON.search(vorlage.signature):
+            ctx.warning("signature-person", path, ("signature",),
+                        "the signature looks like a person or an e-mail address",
+                        "sign with the office (e.g. `Digital Officer, Stabsstelle "
+                        "Wirtschaftsförderung`): public documents name no person")
