@@ -21,15 +21,20 @@ def test_every_message_in_use_is_translated(lang: str) -> None:
     from dotool.i18n.extract import messages
 
     catalog = _catalogue(lang)
-    translated = {m.id: m.string for m in catalog if m.id}
-    missing = sorted(set(messages()) - {k for k, v in translated.items() if v})
+    translated = {(m.id, m.context) for m in catalog if m.id and _complete(m.string)}
+    missing = sorted(set(messages()) - translated, key=str)
     assert not missing, f"{lang}: untranslated or missing (run python -m dotool.i18n.extract)"
 
 
+def _complete(string: str | tuple[str, ...]) -> bool:
+    """A translation, with every plural form (German and English have two)."""
+    return all(string) if isinstance(string, tuple) else bool(string)
+
+
 def test_catalogues_hold_the_same_messages() -> None:
-    de, en = ({m.id for m in _catalogue(lang) if m.id} for lang in LANGUAGES)
+    de, en = ({(m.id, m.context) for m in _catalogue(lang) if m.id} for lang in LANGUAGES)
     assert de == en
-    assert not [m.id for m in _catalogue("de") if m.id and not m.string]
+    assert not [m.id for m in _catalogue("de") if m.id and not _complete(m.string)]
 
 
 def test_locale_formatting() -> None:

@@ -111,7 +111,7 @@ def _known_failure(exc: Exception) -> Any:
 
 
 #: The libraries of the `render` extra (pyproject.toml), by import name.
-_RENDER_LIBS = frozenset({"weasyprint", "matplotlib", "docx"})
+_RENDER_LIBS = frozenset({"typst", "matplotlib", "docx"})
 
 
 def _print_error(exc: Any) -> None:

@@ -10,10 +10,10 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from dotool.i18n import Formatter
+from dotool.render import FONT_DIR, FONT_FAMILY
 
 #: Colours of the Ampel and of the two series, readable in greyscale print as well.
 RAG_COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", "none": "#9e9e9e"}
@@ -23,7 +23,7 @@ BLUE, ORANGE = "#1f4e79", "#b35900"
 _RC: Any = {
     "svg.hashsalt": "dotool",  # fixed ids: the same data gives the same bytes
     "svg.fonttype": "none",  # text stays text (searchable, read by screen readers)
-    "font.family": "DejaVu Sans",
+    "font.family": FONT_FAMILY,  # the PDF's font, shipped with dotool (render/fonts)
     "font.size": 8,
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -33,12 +33,16 @@ _METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
 
 @dataclass(frozen=True)
 class Chart:
-    """An inline SVG with its title and text description."""
+    """An inline SVG with its title and text description (and a PNG of it, for Word)."""
 
     name: str
     title: str
     desc: str
     svg: str  # without XML prolog; safe markup produced by matplotlib
+    width: float  # in points, as drawn
+    png: bytes | None = None
+    subject: str | None = None  # the plan's own words in the title (a field's title), if any
+    part: str = ""  # "(2/3)" for a part of a chart drawn in several
 
 
 @dataclass(frozen=True)
@@ -49,21 +53,46 @@ class Bar:
     second: float | None = None  # a second series (e.g. spent next to planned)
 
 
-def _svg(name: str, title: str, desc: str, draw: Callable[[Any], None],
-         size: tuple[float, float]) -> Chart:
+#: Where the font is missing (a browser showing the HTML), Arial has the same metrics.
+_FALLBACK = f"'{FONT_FAMILY}', Arial, Helvetica, sans-serif"
+_fonts_added = False
+
+
+def _use_bundled_font() -> None:
+    """Make matplotlib measure and draw with the font the PDF uses (once per process)."""
+    global _fonts_added
+    if not _fonts_added:
+        from matplotlib import font_manager
+
+        for path in sorted(FONT_DIR.glob("*.ttf")):
+            font_manager.fontManager.addfont(str(path))
+        _fonts_added = True
+
+
+def svg_chart(name: str, title: str, desc: str, draw: Callable[[Any], None],
+              size: tuple[float, float], *, png: bool = False, layout: Any = "constrained"
+              ) -> Chart:
+    """Draw a chart with `draw(figure)` and keep it as SVG (and PNG); `layout=None` when
+    `draw` places the axes itself (constrained layout measures every label several times)."""
     import matplotlib
 
     matplotlib.use("Agg")
     from markupsafe import escape
     from matplotlib.figure import Figure
 
+    _use_bundled_font()
+    picture = None
     with matplotlib.rc_context(_RC):
-        fig = Figure(figsize=size, layout="constrained")
+        fig = Figure(figsize=size, layout=layout)
         draw(fig)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata=_METADATA)
+        if png:  # Word shows no SVG everywhere: a picture at print resolution
+            raw = io.BytesIO()
+            fig.savefig(raw, format="png", dpi=150, metadata={"Software": None})
+            picture = raw.getvalue()
     text = buffer.getvalue()
-    text = text[text.index("<svg"):]
+    text = text[text.index("<svg"):].replace(f"'{FONT_FAMILY}'", _FALLBACK)
     # Several charts share one HTML page: make every id unique to its chart.
     text = re.sub(r'id="([^"]+)"', rf'id="{name}-\1"', text)
     text = re.sub(r"url\(#([^)]+)\)", rf"url(#{name}-\1)", text)
@@ -74,12 +103,12 @@ def _svg(name: str, title: str, desc: str, draw: Callable[[Any], None],
     opening_end = text.index(">") + 1
     text = (text[:opening_end] + f'\n<title id="{name}-title">{escape(title)}</title>'
             f'<desc id="{name}-desc">{escape(desc)}</desc>' + text[opening_end:])
-    return Chart(name, title, desc, text.strip())
+    return Chart(name, title, desc, text.strip(), size[0] * 72, picture)
 
 
 def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter, *,
          percent: bool = False, money: bool = False,
-         series: tuple[str, str] | None = None, width: float = 4.6) -> Chart:
+         series: tuple[str, str] | None = None, width: float = 4.6, png: bool = False) -> Chart:
     """A horizontal bar chart; with `series`, two bars per item (e.g. planned and spent)."""
 
     def draw(fig: Any) -> None:
@@ -101,7 +130,7 @@ def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter,
             for y, b in zip(ys, items, strict=True):
                 text = fmt.percent(b.value) if percent else fmt.number(b.value)
                 ax.text(b.value, y, " " + text, va="center")
-        ax.set_yticks(ys, [_wrap(label) for label in labels])
+        ax.set_yticks(ys, [wrap(label) for label in labels])
         if percent:
             ax.set_xlim(0, 100)
         axis = fmt.money_short if money else (fmt.percent if percent else fmt.number)
@@ -113,61 +142,20 @@ def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter,
             ax.xaxis.get_major_locator().set_params(integer=True)
 
     height = 0.7 + 0.34 * max(len(items), 1) * (1.6 if series else 1) + (0.3 if series else 0)
-    return _svg(name, title, desc, draw, (width, height))
+    return svg_chart(name, title, desc, draw, (width, height), png=png)
 
 
-@dataclass(frozen=True)
-class Span:
-    """One bar of the roadmap: a measure from start to planned end."""
-
-    label: str
-    group: str
-    start: date
-    end: date | None  # None: open-ended (standing task)
-
-
-def roadmap(name: str, title: str, desc: str, spans: Sequence[Span], horizon: date,
-            fmt: Formatter) -> Chart:
-    """A Gantt chart of all measures, grouped by field of action (colours by field)."""
-
-    def draw(fig: Any) -> None:
-        import importlib
-
-        mdates: Any = importlib.import_module("matplotlib.dates")  # untyped module
-
-        ax = fig.subplots()
-        groups = list(dict.fromkeys(s.group for s in spans))
-        palette = ["#1f4e79", "#2e7d32", "#8e24aa", "#ef6c00", "#00838f", "#6d4c41",
-                   "#c62828", "#546e7a"]
-        ys = list(range(len(spans)))[::-1]
-        for y, span in zip(ys, spans, strict=True):
-            colour = palette[groups.index(span.group) % len(palette)]
-            end = span.end or horizon
-            left = mdates.date2num(span.start)
-            ax.barh(y, mdates.date2num(end) - left, left=left, height=0.6, color=colour,
-                    hatch="//" if span.end is None else None, edgecolor="white")
-        ax.set_yticks(ys, [s.label for s in spans])
-        ax.xaxis.set_major_locator(mdates.YearLocator())
-        ax.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=7))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-        ax.grid(axis="x", which="both", color="#dddddd", linewidth=0.6)
-        ax.set_axisbelow(True)
-        handles = [_patch(palette[i % len(palette)], g) for i, g in enumerate(groups)]
-        fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False,
-                   fontsize=7)
-
-    return _svg(name, title, desc, draw, (6.8, 1.6 + 0.24 * len(spans)))
-
-
-def _patch(colour: str, label: str) -> Any:
+def patch(colour: str, label: str, hatch: str | None = None) -> Any:
+    """A legend entry: a coloured box (hatched like the bars it stands for)."""
     from matplotlib.patches import Patch
 
-    return Patch(color=colour, label=label)
+    return Patch(facecolor=colour, edgecolor="white" if hatch else colour, hatch=hatch,
+                 label=label)
 
 
-def _wrap(text: str, width: int = 26) -> str:
+def wrap(text: str, width: int = 26) -> str:
     """Break long axis labels into two lines at a space."""
     if len(text) <= width:
         return text
     cut = text.rfind(" ", 0, width)
-    return text if cut < 0 else text[:cut] + "\n" + _wrap(text[cut + 1:], width)
+    return text if cut < 0 else text[:cut] + "\n" + wrap(text[cut + 1:], width)

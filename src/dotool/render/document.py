@@ -1,7 +1,8 @@
 """The one public core of rendering: a plan (and a half) in, the bytes of a document out.
 
-Markdown and HTML come from the templates; the PDF is printed from the HTML by WeasyPrint; the
-DOCX is built from the same HTML, so every output says the same words from one template set.
+Markdown, HTML and the Typst source of the PDF come from their templates (`*.md.j2`, `*.html.j2`,
+`*.typ.j2`), which share the catalogues and the view; the DOCX is built from the HTML, so it
+says the same words.
 """
 
 from __future__ import annotations
@@ -45,10 +46,10 @@ def render_report(plan: Plan, half: Half, *, fmt: str, lang: str, stand: date,
 
     view = build_report_view(plan, half, stand=stand, internal=internal)
 
-    def charts() -> dict[str, Any]:
+    def charts(png: bool = False) -> dict[str, Any]:
         from dotool.render.figures import report_charts
 
-        return report_charts(view, lang)
+        return report_charts(view, lang, png=png)
 
     return _render("report", view, charts, fmt=fmt, lang=lang, source=plan.masterplan.language,
                    repo=repo, resolve=resolve)
@@ -62,10 +63,10 @@ def render_masterplan(plan: Plan, *, fmt: str, lang: str, stand: date, internal:
 
     view = build_plan_view(plan, stand=stand, internal=internal, adoption=adoption)
 
-    def charts() -> dict[str, Any]:
+    def charts(png: bool = False) -> dict[str, Any]:
         from dotool.render.figures import plan_charts
 
-        return plan_charts(view, lang)
+        return plan_charts(view, lang, png=png)
 
     return _render("masterplan", view, charts, fmt=fmt, lang=lang,
                    source=plan.masterplan.language, repo=repo, resolve=resolve)
@@ -78,6 +79,9 @@ def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, source: s
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     images = Images(resolve)
+    if fmt == "pdf":
+        return Rendered(_pdf(name, view, charts(), lang=lang, source=source, repo=repo,
+                             images=images))
     if fmt == "md":
         env = environment(lang=lang, repo=repo, images=images, html=False)
         text = env.get_template(f"{name}.md.j2").render(v=view)
@@ -87,13 +91,52 @@ def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, source: s
     if fmt == "html":
         return Rendered(page.encode("utf-8"))
     meta = _meta(env, view, name)
-    if fmt == "pdf":
-        from dotool.render.pdf import html_to_pdf
-
-        return Rendered(html_to_pdf(page, meta))
     from dotool.render.docx import html_to_docx
 
     return Rendered(html_to_docx(page, meta))
+
+
+def _pdf(name: str, view: Any, charts: dict[str, Any], *, lang: str, source: str,
+         repo: Path | None, images: Images) -> bytes:
+    """The PDF: the Typst template rendered, then compiled with the charts and images."""
+    from dotool.render.pdf import TypesetError, typeset
+    from dotool.render.templates import environment
+
+    env = environment(lang=lang, repo=repo, images=images, html=False, typst=True,
+                      source_lang=source)
+    text = env.get_template(f"{name}.typ.j2").render(v=view, charts=charts)
+    files = {f"charts/{c.name}.svg": c.svg.encode("utf-8") for c in every_chart(charts)}
+    files.update(images.assets)
+    try:
+        return typeset(text, files, Meta("", "", lang, view.stand))
+    except TypesetError as exc:
+        raise _typeset_failure(exc, name, repo, images) from None
+
+
+def every_chart(charts: dict[str, Any]) -> list[Any]:
+    """The charts of a document, those in lists (the roadmap's parts) included."""
+    return [c for value in charts.values() for c in (value if isinstance(value, list) else [value])]
+
+
+def _typeset_failure(exc: Any, name: str, repo: Path | None, images: Images) -> Exception:
+    """What a failed compilation means: a broken image of the plan or a repository template
+    override is the content's fault (exit 1); anything else is a bug in dotool's templates."""
+    from dotool.errors import ContentError
+
+    text = " ".join([exc.message, *exc.hints])
+    for asset, path in images.sources.items():
+        if asset in text:
+            return ContentError(f"the PDF cannot show the image {path}: {exc.message}",
+                                path=path, hint="replace the image by a valid PNG, JPEG, GIF, "
+                                "WebP or SVG file, or remove it from the text")
+    overrides = sorted(p.relative_to(repo).as_posix()
+                       for p in (repo / "templates").rglob("*.typ.j2")) \
+        if repo is not None and (repo / "templates").is_dir() else []
+    if overrides:
+        return ContentError(f"the PDF could not be typeset: {exc.message}", path=overrides[0],
+                            hint="a repository template override does not compile; fix it or "
+                            "delete it to use the packaged one")
+    return RuntimeError(f"Typst refused the {name} document: {text}")
 
 
 def _meta(env: Any, view: Any, name: str) -> Meta:

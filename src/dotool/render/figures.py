@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from dotool.i18n import Formatter, translations
 from dotool.model.vocab import label
-from dotool.render.charts import RAG_COLOURS, Bar, Chart, Span, bars, roadmap
+from dotool.render.charts import RAG_COLOURS, Bar, Chart, bars
 from dotool.render.plan_view import PlanView
 from dotool.render.report_parts import FinanceView
 from dotool.render.report_view import ReportView
@@ -17,7 +19,7 @@ def _listing(items: list[Bar], fmt: Formatter, *, percent: bool = False) -> str:
                      for b in items)
 
 
-def report_charts(view: ReportView, lang: str) -> dict[str, Chart]:
+def report_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str, Chart]:
     """Status, Ampel, progress per field and budget per field of the half's report."""
     _ = translations(lang).gettext
     fmt = Formatter(lang)
@@ -27,18 +29,20 @@ def report_charts(view: ReportView, lang: str) -> dict[str, Chart]:
     fields = [Bar(f.field.title, f.progress) for f in view.fields if f.progress is not None]
     charts = {
         "status": bars("status", _("Measures by status"),
-                       _listing(status, fmt), status, fmt),
-        "rag": bars("rag", _("Measures by RAG status"), _listing(rag, fmt), rag, fmt),
+                       _listing(status, fmt), status, fmt, png=png),
+        "rag": bars("rag", _("Measures by RAG status"), _listing(rag, fmt), rag, fmt, png=png),
         "progress": bars("progress", _("Progress by field of action"),
-                         _listing(fields, fmt, percent=True), fields, fmt, percent=True),
+                         _listing(fields, fmt, percent=True), fields, fmt, percent=True,
+                         png=png),
     }
-    budget = budget_chart(view.finances, lang, spent=True)
+    budget = budget_chart(view.finances, lang, spent=True, png=png)
     if budget is not None:
         charts["budget"] = budget
     return charts
 
 
-def budget_chart(finances: FinanceView, lang: str, *, spent: bool) -> Chart | None:
+def budget_chart(finances: FinanceView, lang: str, *, spent: bool,
+                 png: bool = False) -> Chart | None:
     """Planned one-off cost per field against spend (report) or running cost (masterplan)."""
     _ = translations(lang).gettext
     fmt = Formatter(lang)
@@ -51,29 +55,58 @@ def budget_chart(finances: FinanceView, lang: str, *, spent: bool) -> Chart | No
     desc = "; ".join(f"{b.label}: {first} {fmt.money(b.value)}, {second} {fmt.money(b.second)}"
                      for b in items)
     return bars("budget", _("Budget by field of action"), desc, items, fmt, money=True,
-                series=(first, second), width=6.3)
+                series=(first, second), width=6.3, png=png)
 
 
-def plan_charts(view: PlanView, lang: str) -> dict[str, Chart]:
-    """The roadmap and the budget of the masterplan document."""
-    _ = translations(lang).gettext
-    fmt = Formatter(lang)
-    spans = [Span(f"{m.id} {_short(m.title)}", f.field.title, m.start, m.end)
-             for f in view.fields for m in f.measures
-             if m.start is not None and not m.restricted]
-    charts: dict[str, Chart] = {}
-    if spans:
-        ends = [s.end for s in spans if s.end is not None] + [s.start for s in spans]
-        horizon = date(max(ends).year, 12, 31)
-        open_end = _("open-ended")
-        desc = "; ".join(f"{s.label}: {fmt.date(s.start)} – {fmt.date(s.end) or open_end}"
-                         for s in spans)
-        charts["roadmap"] = roadmap("roadmap", _("Roadmap of all measures"), desc, spans,
-                                    horizon, fmt)
-    budget = budget_chart(view.finances, lang, spent=False)
+def plan_charts(view: PlanView, lang: str, *, png: bool = False) -> dict[str, Any]:
+    """The roadmap (a list of charts: per field of action, in parts) and the budget."""
+    charts: dict[str, Any] = {"roadmap": roadmap_charts(view, lang, png=png)}
+    budget = budget_chart(view.finances, lang, spent=False, png=png)
     if budget is not None:
         charts["budget"] = budget
     return charts
+
+
+def roadmap_charts(view: PlanView, lang: str, *, png: bool = False) -> list[Chart]:
+    """One Gantt chart per field of action (in parts of at most 40 measures)."""
+    from dotool.render.timecharts import RoadmapLegend, Span, parts, roadmap
+
+    _ = translations(lang).gettext
+    fmt = Formatter(lang)
+    legend = RoadmapLegend(_("planned"), _("re-planned: later end"),
+                           _("re-planned: earlier end (line: first planned end)"),
+                           _("dropped"), _("standing task (no end)"))
+    dated = [(f, m) for f in view.fields for m in f.measures
+             if m.start is not None and not m.restricted]
+    ends = [d for _f, m in dated for d in (m.start, m.end, m.planned_end) if d is not None]
+    if not ends:
+        return []
+    period = (min(ends), date(max(ends).year, 12, 31))
+    out: list[Chart] = []
+    for field in view.fields:
+        spans = [Span(f"{m.id} {_short(m.title)}", m.start, m.end,
+                      m.planned_end if m.planned_end != m.end else None,
+                      m.status == "dropped")
+                 for f, m in dated if f is field and m.start is not None]
+        chunks = parts(spans) if spans else []
+        for number, chunk in enumerate(chunks, 1):
+            part = f" ({number}/{len(chunks)})" if len(chunks) > 1 else ""
+            title = _("Roadmap: %(field)s") % {"field": field.field.title} + part
+            desc = "; ".join(_span_text(s, fmt, _) for s in chunk)
+            chart = roadmap(f"roadmap-{len(out) + 1}", title, desc, chunk, period, legend,
+                            png=png)
+            out.append(replace(chart, subject=field.field.title, part=part))
+    return out
+
+
+def _span_text(span: Any, fmt: Formatter, _: Any) -> str:
+    """A bar of the roadmap in words (the chart's text alternative)."""
+    text = f"{span.label}: {fmt.date(span.start)} – {fmt.date(span.end) or _('open-ended')}"
+    if span.new_end:
+        text += ", " + _("re-planned to %(date)s") % {"date": fmt.date(span.new_end)}
+    if span.dropped:
+        text += ", " + _("dropped")
+    return text
 
 
 def _short(title: str, width: int = 42) -> str:

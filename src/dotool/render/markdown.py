@@ -39,6 +39,7 @@ class Images:
 
     resolve: Resolver = no_files
     assets: dict[str, bytes] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # asset name → repository path
 
     def local(self, src: str) -> tuple[str, bytes] | None:
         """(repository path, bytes) when `src` names an image file inside the repository."""

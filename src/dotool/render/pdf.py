@@ -1,48 +1,55 @@
-"""PDF from the HTML with WeasyPrint, as PDF/UA-1: tagged, with language, title and bookmarks.
+"""PDF with Typst, as PDF/UA-1: tagged, with language, title, bookmarks and alt text.
 
-Nothing is fetched while printing: the HTML is self-contained (CSS, SVG and images inline), and
-the URL fetcher refuses every URL that is not a `data:` URL.
+The Typst source comes from the `*.typ.j2` templates, where every piece of plan text is escaped
+(`dotool.render.typst_markup`). Typst compiles it in a fresh temporary folder that is its whole
+world (its *root*): the source, the charts and copies of the repository images the text shows,
+under names dotool gave them. Typst can read no other file, and it sets the text in the fonts
+shipped with dotool only (the machine's fonts are ignored), so a PDF looks the same everywhere.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from dotool.render import FONT_DIR
 
 if TYPE_CHECKING:
     from dotool.render.document import Meta
 
 
-def _no_fetch(url: str, *args: Any, **kwargs: Any) -> Any:
-    from weasyprint import default_url_fetcher  # type: ignore[import-untyped]
+class TypesetError(Exception):
+    """Typst refused the document (a template override that does not compile, a broken image)."""
 
-    if url.startswith("data:"):
-        return default_url_fetcher(url, *args, **kwargs)
-    raise ValueError(f"dotool does not fetch {url!r}")
-
-
-def html_to_pdf(page: str, meta: Meta) -> bytes:
-    """Print an HTML document to PDF/UA-1 bytes (PDF metadata dates are the data's date)."""
-    import logging
-
-    from weasyprint import HTML
-
-    # WeasyPrint logs every refused URL and unsupported CSS at WARNING; the document is
-    # self-contained, so these messages would only be noise on the user's terminal.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = HTML(string=page, base_url=None, url_fetcher=_no_fetch).render(
-        pdf_variant="pdf/ua-1", pdf_tags=True)
-    document.metadata.title = meta.title
-    document.metadata.description = meta.subject
-    document.metadata.lang = meta.lang
-    document.metadata.created = meta.stand.isoformat()
-    document.metadata.modified = meta.stand.isoformat()
-    data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True,
-                              pdf_identifier=_identifier(meta))
-    return bytes(data or b"")
+    def __init__(self, message: str, hints: list[str]) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hints = hints
 
 
-def _identifier(meta: Meta) -> bytes:
-    """A stable PDF /ID from the document's title and date (not random, not the clock)."""
-    import hashlib
+def typeset(source: str, files: dict[str, bytes], meta: Meta) -> bytes:
+    """Compile Typst `source` with `files` ({relative name: bytes}) beside it to PDF/UA-1."""
+    import typst
 
-    return hashlib.md5(f"{meta.title}|{meta.stand}".encode(), usedforsecurity=False).digest()
+    with tempfile.TemporaryDirectory(prefix="dotool-pdf-") as folder:
+        root = Path(folder)
+        for name, data in files.items():
+            relative = PurePosixPath(name)
+            # Names come from dotool (charts/…, assets/<hash>.<ext>); never one that leaves root.
+            if relative.is_absolute() or ".." in relative.parts:
+                raise ValueError(f"not a file name for the PDF: {name!r}")
+            target = root.joinpath(*relative.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        main = root / "main.typ"
+        main.write_text(source, encoding="utf-8")
+        stamp = datetime(meta.stand.year, meta.stand.month, meta.stand.day, tzinfo=UTC)
+        try:
+            pdf = typst.compile(str(main), root=str(root), font_paths=[str(FONT_DIR)],
+                                ignore_system_fonts=True, format="pdf",
+                                pdf_standards=["ua-1"], timestamp=stamp)
+        except typst.TypstError as exc:
+            raise TypesetError(str(exc.message), list(exc.hints or [])) from None
+    return bytes(pdf)

@@ -74,7 +74,8 @@ class Profile:
     participants: tuple[str, ...]
     priority: str | None
     start: date | None
-    end: date | None
+    end: date | None  # the end planned at first
+    planned_end: date | None  # the end planned now (a re-planned end, else `end`)
     goals: tuple[str, ...]
     budget: BudgetView | None
     kpis: tuple[KpiSpec, ...]
@@ -123,6 +124,7 @@ def profile(plan: Plan, measure: Measure, *, internal: bool) -> Profile:
         participants=tuple(measure.participants), priority=measure.priority,
         start=measure.start.first_day if measure.start else None,
         end=measure.end.last_day if measure.end else None,
+        planned_end=planned.last_day if (planned := measure.planned_end(None)) else None,
         goals=goal_titles,
         budget=BudgetView(budget.one_off, budget.annual, budget.budget_line, budget.note,
                           funding.programme if funding else None,

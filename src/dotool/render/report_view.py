@@ -40,9 +40,11 @@ from dotool.render.report_parts import (
     FinanceView,
     KpiRow,
     MilestoneRow,
+    PaperView,
     finances_of,
     kpis_of,
     milestone_rows,
+    paper_of,
 )
 
 
@@ -72,6 +74,7 @@ class MeasureState:
     next: str | None
     start: date | None
     planned_end: date | None
+    planned_end_before: date | None  # as of the half before (what a re-planning moved)
     replanned: bool
     milestones_reached: tuple[MilestoneRow, ...]
 
@@ -110,6 +113,7 @@ class ReportView:
     period_end: date
     stand: date
     internal: bool
+    paper: PaperView
     adoption: AdoptionView | None
     total: int
     plan_count: int
@@ -153,6 +157,7 @@ def measure_state(plan: Plan, measure: Measure, half: Half, *, in_plan: bool,
     delta = progress - progress_prev if progress is not None and progress_prev is not None \
         else None
     end = measure.planned_end(half)
+    end_before = measure.planned_end(half.previous())
     hidden = restricted(measure, internal)
     this = state if reported else None
     return MeasureState(
@@ -172,6 +177,7 @@ def measure_state(plan: Plan, measure: Measure, half: Half, *, in_plan: bool,
         next=None if hidden or this is None else this.next,
         start=measure.start.first_day if measure.start else None,
         planned_end=end.last_day if end else None,
+        planned_end_before=end_before.last_day if end_before else None,
         # Re-planned in this half: the planned end moved (repeating last half's re-planned
         # end, as `dotool update` invites, is no new re-planning).
         replanned=this is not None and this.replanned_end is not None
@@ -225,6 +231,7 @@ def build_report_view(plan: Plan, half: Half, *, stand: date,
     return ReportView(
         header=header_of(plan), half=half, previous=half.previous(), next=nxt,
         period_start=half.start, period_end=half.end, stand=stand, internal=internal,
+        paper=paper_of(plan.vorlage(half), plan.masterplan.committee),
         adoption=adoption_view(adoption),
         total=len(states), plan_count=len([s for s in states if s.in_plan]),
         further_count=len([s for s in states if not s.in_plan]),

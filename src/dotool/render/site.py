@@ -37,7 +37,7 @@ def render_site(plan: Plan, *, lang: str, stand: date | None, repo: Path | None 
 
     from dotool.model.public import public_plan
     from dotool.render.document import render_report
-    from dotool.render.figures import plan_charts, report_charts
+    from dotool.render.figures import report_charts, roadmap_charts
     from dotool.render.plan_view import build_plan_view
     from dotool.render.site_view import build_site_view, report_url, search_index
     from dotool.render.templates import environment
@@ -67,7 +67,7 @@ def render_site(plan: Plan, *, lang: str, stand: date | None, repo: Path | None 
         page(measure.row.url, "site/measure.html.j2", p=measure, m=measure.profile)
     plan_view = build_plan_view(public, stand=stand or date.min)
     page("roadmap.html", "site/roadmap.html.j2",
-         chart=plan_charts(plan_view, lang).get("roadmap"),
+         roadmap=roadmap_charts(plan_view, lang),
          rows=list(zip(plan_view.measures, view.measures, strict=True)))
     page("reports/index.html", "site/reports.html.j2")
     for half in view.halves:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from dotool.i18n import Formatter, translations
 from dotool.model.dates import Half
 from dotool.model.vocab import label
-from dotool.render import markdown
+from dotool.render import markdown, typst_markup
 from dotool.render.markdown import Images
 
 if TYPE_CHECKING:
@@ -33,12 +33,13 @@ def packaged_templates() -> Path:
 
 
 def _autoescape(name: str | None) -> bool:
-    return name is not None and name.endswith(".html.j2")
+    return name is not None and name.endswith((".html.j2", ".typ.j2"))
 
 
 def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
-                source_lang: str | None = None) -> Environment:
-    """A Jinja environment for one rendering in `lang`; `html` picks the Markdown filters.
+                source_lang: str | None = None, typst: bool = False) -> Environment:
+    """A Jinja environment for one rendering in `lang`; `html` picks the Markdown filters,
+    `typst` the escaping and filters of Typst markup (`dotool.render.typst_markup`).
 
     `source_lang` is the language the plan is written in (masterplan.yaml `language`). When an
     HTML page is rendered in another language, the plan's own text is marked with it (WCAG
@@ -60,11 +61,18 @@ def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # In Typst every printed value is escaped (and what is Typst already kept as it is).
+        finalize=typst_markup.markup_inline if typst else None,
     )
     catalogue = translations(lang)
-    env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
+    if typst:
+        env.install_gettext_callables(  # type: ignore[attr-defined]
+            typst_markup.gettext(catalogue.gettext), typst_markup.ngettext(catalogue.ngettext),
+            newstyle=False, pgettext=typst_markup.pgettext(catalogue.pgettext))  # type: ignore[arg-type]
+    else:
+        env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
     fmt = Formatter(lang)
-    own = source_lang if html and source_lang and source_lang != lang else None
+    own = source_lang if (html or typst) and source_lang and source_lang != lang else None
     env.filters.update(
         date=fmt.date, num=fmt.number, money=fmt.money, pct=fmt.percent, signed=fmt.signed,
         label=lambda key, vocabulary: label(vocabulary, key, lang),
@@ -76,6 +84,12 @@ def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
         authored=partial(authored, lang=own),
     )
     env.globals.update(lang=lang, authored_lang=authored_attribute(own))
+    if typst:
+        env.filters.update(
+            md=partial(typst_markup.to_typst, images=images, lang=own),
+            authored=partial(typst_markup.authored, lang=own),
+            str=typst_markup.string, e=typst_markup.markup_inline,
+            escape=typst_markup.markup_inline)
     return env
 
 

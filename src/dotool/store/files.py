@@ -156,8 +156,12 @@ def with_file(raw: RawPlan, path: str, data: bytes) -> RawPlan:
     if path == MASTERPLAN:
         return replace(raw, masterplan=RawFile(path, data))
     folder = path.rpartition("/")[0]
-    name = {ADOPTIONS_DIR: "adoptions", REPORTS_DIR: "reports"}.get(folder, "measures")
-    files: tuple[RawFile, ...] = getattr(raw, name)
-    updated = tuple(sorted([*(f for f in files if f.path != path), RawFile(path, data)],
-                           key=lambda f: f.path))
-    return replace(raw, **{name: updated})
+    def put(files: tuple[RawFile, ...]) -> tuple[RawFile, ...]:
+        return tuple(sorted([*(f for f in files if f.path != path), RawFile(path, data)],
+                            key=lambda f: f.path))
+
+    if folder == ADOPTIONS_DIR:
+        return replace(raw, adoptions=put(raw.adoptions))
+    if folder == REPORTS_DIR:
+        return replace(raw, reports=put(raw.reports))
+    return replace(raw, measures=put(raw.measures))

@@ -1,0 +1,129 @@
+"""Charts over time, drawn with matplotlib: the roadmap (Gantt) and the trends of a report.
+
+A roadmap of a whole plan does not fit one page: it is drawn per field of action, in parts of
+at most `ROWS_PER_CHART` measures, so that every part fits a printed page at a readable size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dotool.render.charts import BLUE, ORANGE, Chart, patch, svg_chart
+
+#: Measures per roadmap chart: about half an A4 page, labels at 7 pt.
+ROWS_PER_CHART = 40
+GREY = "#9e9e9e"
+
+
+@dataclass(frozen=True)
+class Span:
+    """One bar of the roadmap: a measure from its start to its planned end."""
+
+    label: str
+    start: date
+    end: date | None  # the end planned at first; None: open-ended (standing task)
+    new_end: date | None = None  # a re-planned end, when it differs from `end`
+    dropped: bool = False
+
+
+@dataclass(frozen=True)
+class RoadmapLegend:
+    """The words of the roadmap's legend (from the catalogues)."""
+
+    planned: str
+    extended: str
+    shortened: str
+    dropped: str
+    open_ended: str
+
+
+def roadmap(name: str, title: str, desc: str, spans: Sequence[Span],
+            period: tuple[date, date], legend: RoadmapLegend, *, png: bool = False) -> Chart:
+    """A Gantt chart over `period` (the same for every part of a roadmap): planned periods in
+    blue, a re-planned extension hatched in orange (an earlier end marked with a line),
+    dropped measures in grey with a cross."""
+    first, horizon = period
+
+    width, height = 6.3, 1.0 + 0.2 * len(spans)
+
+    def draw(fig: Any) -> None:
+        # Placed by hand from the longest label (7 pt, about 0.056 in a character), and
+        # ticks on the first of January and July: no layout engine, no date rules to run.
+        label = max((len(s.label) for s in spans), default=10) * 0.056 + 0.2
+        fig.subplots_adjust(left=label / width, right=0.97, top=1 - 0.12 / height,
+                            bottom=0.72 / height)
+        ax = fig.subplots()
+        ys = list(range(len(spans)))[::-1]
+
+        def num(day: date) -> float:
+            return float(day.toordinal())
+
+        solid: list[tuple[float, float, float, str]] = []  # y, left, width, colour
+        hatched: list[tuple[float, float, float, str]] = []
+        shortened: list[tuple[float, float]] = []  # y, x of the end planned at first
+        crosses: list[tuple[float, float]] = []
+        for y, span in zip(ys, spans, strict=True):
+            left = num(span.start)
+            colour = GREY if span.dropped else BLUE
+            if span.end is None and span.new_end is None:
+                hatched.append((y, left, num(horizon) - left, colour))
+                continue
+            end = span.new_end or span.end or horizon
+            planned = span.end or end
+            solid.append((y, left, max(num(min(planned, end)) - left, 1.0), colour))
+            if end > planned:
+                hatched.append((y, num(planned), num(end) - num(planned),
+                                GREY if span.dropped else ORANGE))
+            elif end < planned:
+                shortened.append((y, num(planned)))
+            if span.dropped:
+                crosses.append((y, num(end)))
+        for bars, hatch in ((solid, None), (hatched, "////")):
+            if bars:
+                ax.barh([b[0] for b in bars], [b[2] for b in bars], left=[b[1] for b in bars],
+                        height=0.62, color=[b[3] for b in bars], hatch=hatch,
+                        edgecolor="white" if hatch else [b[3] for b in bars], linewidth=0.4)
+        if shortened:
+            ax.scatter([s[1] for s in shortened], [s[0] for s in shortened], marker="|",
+                       s=60, color=ORANGE, linewidths=1.2, zorder=3)
+        if crosses:
+            ax.scatter([c[1] for c in crosses], [c[0] for c in crosses], marker="x", s=22,
+                       color="#424242", linewidths=1.2, zorder=3)
+        ax.set_yticks(ys, [s.label for s in spans], fontsize=7)
+        ax.set_ylim(-0.7, len(spans) - 0.3)
+        years = range(first.year, horizon.year + 2)
+        ax.set_xlim(num(date(first.year, 1, 1)), num(horizon) + 1)
+        ax.set_xticks([num(date(y, 1, 1)) for y in years], [str(y) for y in years])
+        ax.set_xticks([num(date(y, 7, 1)) for y in years[:-1]], minor=True)
+        ax.grid(axis="x", which="both", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        handles = [patch(BLUE, legend.planned)]
+        if any(s.new_end and s.end and s.new_end > s.end and not s.dropped for s in spans):
+            handles.append(patch(ORANGE, legend.extended, "////"))
+        if shortened:
+            handles.append(_line(legend.shortened))
+        if any(s.end is None and s.new_end is None and not s.dropped for s in spans):
+            handles.append(patch(BLUE, legend.open_ended, "////"))
+        if crosses:
+            handles.append(patch(GREY, legend.dropped))
+        fig.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=7,
+                   bbox_to_anchor=(0.5, 0.0))
+
+    return svg_chart(name, title, desc, draw, (width, height), png=png, layout=None)
+
+
+def _line(label: str) -> Any:
+    from matplotlib.lines import Line2D
+
+    return Line2D([], [], color=ORANGE, marker="|", linestyle="none", markersize=9,
+                  markeredgewidth=1.2, label=label)
+
+
+def parts(items: Sequence[Span], size: int = ROWS_PER_CHART) -> list[Sequence[Span]]:
+    """`items` in consecutive parts of at most `size`, as even as possible."""
+    count = -(-len(items) // size) or 1
+    step = -(-len(items) // count)
+    return [items[i:i + step] for i in range(0, len(items), step)] or [items]

@@ -1,0 +1,292 @@
+"""Text of the plan, made safe for Typst markup.
+
+Plan text is untrusted (it comes in through pull requests). In Typst markup almost every ASCII
+sign means something — `#` starts code, `[` `]` open and close content, `//` a comment, `$`
+maths, `<` `@` labels and references, `=` `-` `+` `/` and `1.` at the start of a line headings
+and lists — so every such sign is written with a backslash (`\\#`), which Typst always reads as
+the sign itself. What `escape` returns can therefore never run code, read a file or end the
+element it stands in. Control characters are dropped (Typst would show them as boxes).
+
+Markdown (the plan's text fields) is parsed with markdown-it and written as Typst from its
+tokens: paragraphs, emphasis, lists, quotes, code and links (http, https and mailto only).
+Headings inside a text become bold paragraphs: they must not enter the document's outline.
+An image is shown only when it is a file inside the repository (`Images.local`); it is handed
+to Typst under a name of dotool's making (`assets/<hash>.<ext>`), never under its own path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from dotool.render import FONT_DIR
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+    from markupsafe import Markup
+
+    from dotool.render.markdown import Images
+
+#: Every ASCII sign with a meaning in Typst markup (quotes are left: they become typographic
+#: quotes, which is what a reader expects). `&` is escaped as well, so that an HTML entity in
+#: the generated source can only come from a template mistake (the tests look for one).
+_SPECIAL = re.compile(r"([\\#*_`$<>@=\-+/~\[\]&{}])")
+#: `1.` at the start of a line is a numbered list, `...` an ellipsis: a dot after a digit or a
+#: dot is escaped as well.
+_ENUM_DOT = re.compile(r"(?<=[\d.])\.")
+_PLACEHOLDERS = re.compile(r"(%\([a-z_]+\)[sd]|%%)")
+_PLACEHOLDER = re.compile(r"%\(([a-z_]+)\)[sd]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+#: Characters that need a look at the fonts (everything but printable Latin-1).
+_RARE = re.compile(r"[^\t\n\x20-\x7e\xa0-\xff]")
+#: Image formats Typst can show, by their first bytes.
+_MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",),
+          ".jpeg": (b"\xff\xd8\xff",), ".gif": (b"GIF87a", b"GIF89a"),
+          ".webp": (b"RIFF",), ".svg": (b"<",)}
+
+
+def visible(text: Any) -> str:
+    """`text` with what no font can show taken out: control characters as spaces, format
+    characters (zero-width, bidirectional overrides) dropped, a character without a glyph in
+    the PDF's fonts as U+FFFD."""
+    plain = _CONTROL.sub(" ", str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    return _RARE.sub(_replacement, plain) if _RARE.search(plain) else plain
+
+
+def _replacement(match: re.Match[str]) -> str:
+    char = match.group()
+    if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+        return ""
+    return char if ord(char) in _glyphs() else "\ufffd"
+
+
+@cache
+def _glyphs() -> frozenset[int]:
+    """The code points the PDF's fonts have glyphs for: the bundled family, and DejaVu Sans
+    Mono, which Typst carries as a fallback (matplotlib ships the same font as a file)."""
+    import matplotlib
+    from matplotlib import ft2font
+
+    files = [*sorted(FONT_DIR.glob("*.ttf")),
+             Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSansMono.ttf"]
+    return frozenset(code for path in files if path.is_file()
+                     for code in ft2font.FT2Font(str(path)).get_charmap())
+
+
+def escape(text: Any) -> str:
+    """`text` as Typst markup that shows exactly these characters (whitespace kept)."""
+    return _ENUM_DOT.sub(r"\\.", _SPECIAL.sub(r"\\\1", visible(text)))
+
+
+def escape_inline(text: Any) -> str:
+    """`text` on one line (all whitespace runs one space), escaped."""
+    return escape(" ".join(visible(text).split()))
+
+
+def string(text: Any, *, lines: bool = False) -> Markup:
+    """`text` as a Typst string literal (for `alt:` and other arguments): on one line, or with
+    its line breaks when `lines`."""
+    from markupsafe import Markup
+
+    plain = visible(text)
+    plain = plain.replace("\t", " ") if lines else " ".join(plain.split())
+    body = plain.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return Markup(f'"{body}"')
+
+
+def markup_inline(text: Any) -> Markup:
+    """What a Typst template prints for `{{ value }}`: text escaped on one line, and what is
+    already Typst (`Markup`: a macro's output, a translation, `|md`) as it is."""
+    from markupsafe import Markup
+
+    if isinstance(text, Markup):
+        return text
+    return Markup(escape_inline("" if text is None else text))
+
+
+def gettext(translate: Callable[[str], str]) -> Callable[..., Markup]:
+    """`_("…%(name)s…", name=value)` for Typst templates: the translation and each value are
+    escaped (a value that is Typst already stays as it is); `%%` is a percent sign."""
+
+    def _(message: str, **variables: Any) -> Markup:
+        return _format(translate(message), variables)
+
+    return _
+
+
+def ngettext(translate: Callable[[str, str, int], str]) -> Callable[..., Markup]:
+    """`ngettext(singular, plural, n, **values)`, escaped like `gettext`; `num` is `n`."""
+
+    def n_(singular: str, plural: str, n: int, **variables: Any) -> Markup:
+        return _format(translate(singular, plural, n), {"num": n, **variables})
+
+    return n_
+
+
+def pgettext(translate: Callable[[str, str], str]) -> Callable[..., Markup]:
+    """`pgettext(context, message, **values)`, escaped like `gettext`."""
+
+    def p_(context: str, message: str, **variables: Any) -> Markup:
+        return _format(translate(context, message), variables)
+
+    return p_
+
+
+def _format(text: str, variables: dict[str, Any]) -> Markup:
+    from markupsafe import Markup
+
+    def part(piece: str) -> str:
+        if piece == "%%":
+            return "%"
+        name = _PLACEHOLDER.fullmatch(piece)
+        if name:
+            return str.__str__(markup_inline(variables[name.group(1)]))
+        return escape(piece)
+
+    # Escaped around the placeholders only, so `%(due_date)s` keeps its underscore.
+    return Markup("".join(part(p) for p in _PLACEHOLDERS.split(" ".join(text.split())) if p))
+
+
+def authored(text: Any, *, lang: str | None) -> Any:
+    """Text of the plan marked with the plan's language when it differs from the document's."""
+    from markupsafe import Markup
+
+    if not lang or text is None or text == "":
+        return text
+    return Markup(f"#text(lang: {string(lang)})[{markup_inline(text)}];")
+
+
+def to_typst(text: str | None, images: Images, *, lang: str | None = None) -> Markup:
+    """Markdown → Typst markup (a sequence of blocks); with `lang`, marked as that language."""
+    from markdown_it import MarkdownIt
+    from markupsafe import Markup
+
+    if not text:
+        return Markup("")
+    tokens = MarkdownIt("commonmark", {"html": False}).parse(text)
+    body = _Writer(images).blocks(tokens).strip()
+    if lang:
+        body = f"#text(lang: {string(lang)})[{body}];"
+    return Markup(body)
+
+
+class _Writer:
+    """Walks markdown-it's block tokens and writes Typst."""
+
+    def __init__(self, images: Images) -> None:
+        self.images = images
+
+    def blocks(self, tokens: Sequence[Token]) -> str:
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            kind = token.type
+            if kind == "inline":
+                out.append(self.inline(token.children or []))
+            elif kind in ("paragraph_close", "heading_close"):
+                out.append("]);\n\n" if kind == "heading_close" else "\n\n")
+            elif kind == "heading_open":
+                out.append("#block(sticky: true, strong[")  # closed by heading_close
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                close = kind.replace("_open", "_close")
+                end = _matching(tokens, i, kind, close)
+                out.append(self.list_(tokens[i:end + 1], ordered=kind.startswith("ordered")))
+                i = end
+            elif kind == "blockquote_open":
+                end = _matching(tokens, i, kind, "blockquote_close")
+                out.append(f"#quote(block: true)[{self.blocks(tokens[i + 1:end]).strip()}];\n\n")
+                i = end
+            elif kind in ("fence", "code_block"):
+                out.append(f"#raw(block: true, {string(token.content.rstrip(), lines=True)});\n\n")
+            elif kind == "hr":
+                out.append("#line(length: 100%, stroke: 0.5pt);\n\n")
+            i += 1
+        return "".join(out)
+
+    def list_(self, tokens: Sequence[Token], *, ordered: bool) -> str:
+        """A list as `#list([..], [..])` / `#enum(...)`: no line-start syntax to get wrong."""
+        items: list[str] = []
+        depth, start = 0, 0
+        for index, token in enumerate(tokens):
+            if token.type == "list_item_open":
+                depth += 1
+                if depth == 1:
+                    start = index
+            elif token.type == "list_item_close":
+                depth -= 1
+                if depth == 0:
+                    items.append(f"[{self.blocks(tokens[start + 1:index]).strip()}]")
+        first = tokens[0].attrs.get("start") if ordered else None
+        head = "#enum(" + (f"start: {int(str(first))}, " if first else "") if ordered \
+            else "#list("
+        return head + ", ".join(items) + ");\n\n"
+
+    def inline(self, children: Sequence[Token]) -> str:
+        out: list[str] = []
+        for token in children:
+            kind = token.type
+            if kind == "text":
+                out.append(escape(token.content))
+            elif kind == "softbreak":
+                out.append(" ")
+            elif kind == "hardbreak":
+                out.append("\\ ")
+            elif kind == "code_inline":
+                out.append(f"#raw({string(token.content)});")
+            elif kind in ("strong_open", "em_open"):
+                out.append("#strong[" if kind == "strong_open" else "#emph[")
+            elif kind in ("strong_close", "em_close", "link_close"):
+                # `;` ends the expression: text after it (`(`, `.x`) cannot continue it.
+                out.append("];")
+            elif kind == "link_open":
+                href = str(token.attrs.get("href", ""))
+                # Only web and mail addresses are links; anything else shows its text alone.
+                out.append(f"#link({string(href)})[" if re.match(r"(?i)(https?|mailto):", href)
+                           else "#[")
+            elif kind == "image":
+                out.append(self.image(token))
+            elif kind == "html_inline":
+                out.append(escape(token.content))
+        return "".join(out)
+
+    def image(self, token: Token) -> str:
+        src = str(token.attrs.get("src", ""))
+        alt = "".join(child.content for child in token.children or [])
+        found = self.images.local(src)
+        if found is None or not _is_image(found[0], found[1]):
+            if re.match(r"(?i)https?:", src):
+                return f"#link({string(src)})[{escape(alt or src)}];"
+            return escape(alt)
+        path, data = found
+        suffix = PurePosixPath(path).suffix.lower()
+        name = f"assets/{hashlib.sha256(data).hexdigest()[:20]}{suffix}"
+        self.images.assets[name] = data
+        self.images.sources[name] = path
+        return f"#box(image({string(name)}, alt: {string(alt or path)}, width: 80%));"
+
+
+def _is_image(path: str, data: bytes) -> bool:
+    """Whether the bytes are of the format the name says (Typst refuses anything else)."""
+    magic = _MAGIC.get(PurePosixPath(path).suffix.lower(), ())
+    head = data[:64].lstrip() if path.lower().endswith(".svg") else data
+    return any(head.startswith(m) for m in magic) and (
+        not path.lower().endswith(".webp") or data[8:12] == b"WEBP")
+
+
+def _matching(tokens: Sequence[Token], start: int, open_: str, close: str) -> int:
+    """The index of the token closing the one at `start`."""
+    depth = 0
+    for index in range(start, len(tokens)):
+        if tokens[index].type == open_:
+            depth += 1
+        elif tokens[index].type == close:
+            depth -= 1
+            if depth == 0:
+                return index
+    return len(tokens) - 1

@@ -1,0 +1,133 @@
+"""Plan text in Typst: whatever it holds, Typst shows it as text and runs nothing.
+
+Each case is compiled by Typst itself (in an empty temporary root) and the PDF's text read back:
+the text must come out as it went in, and the document must hold nothing but that text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dotool.render import FONT_DIR
+from dotool.render.markdown import Images
+from dotool.render.typst_markup import escape, escape_inline, string, to_typst, visible
+
+HEAD = '#set document(title: "t")\n#set text(lang: "de", font: "Liberation Sans")\n= T\n'
+#: What an attacker would try: run code, read files, close the element, comment out the rest.
+ATTACKS = [
+    '#read("/etc/passwd")', '#image("/etc/passwd")', '#include "main.typ"',
+    '#import "@preview/cetz:0.3.0"', "]#read(\"main.typ\")[", "#{panic(\"x\")}",
+    "// the rest of the line", "/* open comment", "$ x^2 $", "<label> @ref",
+    "= Heading", "- item", "+ item", "/ term: def", "1. first", "```raw```", "`raw`",
+    "\\u{1F600} \\#", "*bold* _emph_", "~ -- --- ... -?", "#let x = 1", "#set page(width: 1pt)",
+    '"quoted" \'single\'', "&amp; &lt; <b>", "https://example.org/x", "[link](x)",
+    "tab\there", "\x00\x07\x1b[2J\x7f", "x\u2028y\u2029z", "a]b[c", "#", "\\", "]", "[",
+]
+
+
+def compile_text(body: str, tmp_path: Path) -> str:
+    """The text of the PDF that Typst makes of `HEAD + body`, whitespace folded."""
+    import typst
+    from pypdf import PdfReader
+
+    root = tmp_path / "root"
+    root.mkdir(exist_ok=True)
+    (root / "main.typ").write_text(HEAD + body, encoding="utf-8")
+    pdf = typst.compile(str(root / "main.typ"), root=str(root), font_paths=[str(FONT_DIR)],
+                        ignore_system_fonts=True, pdf_standards=["ua-1"])
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return fold(text.removeprefix("T"))
+
+
+def fold(text: str) -> str:
+    """Whitespace folded to single spaces; soft hyphens of Typst's hyphenation removed."""
+    return " ".join(text.replace("\xad\n", "").replace("\xad", "").split())
+
+
+def expected(text: str) -> str:
+    """What the reader sees of `text`: what fonts can show (`visible`), whitespace folded."""
+    return fold(visible(text))
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_an_attack_in_plain_text_is_shown_as_written(attack: str, tmp_path: Path) -> None:
+    shown = compile_text(f"#[{escape_inline(attack)}]\n\n{escape(attack)}\n", tmp_path)
+    want = expected(attack)
+    # Typst's smart quotes turn straight quotes into typographic ones: the only change.
+    assert shown.replace("„", '"').replace("“", '"').replace("‚", "'").replace("‘", "'") \
+        == f"{want} {want}"
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_an_attack_in_a_string_argument_stays_a_string(attack: str, tmp_path: Path) -> None:
+    # alt texts and the document's metadata are Typst strings: `string` makes one literal.
+    shown = compile_text(f"#text({string(attack)})\n", tmp_path)
+    assert shown == expected(attack)
+
+
+def test_markdown_keeps_its_structure_and_nothing_else(tmp_path: Path) -> None:
+    text = ("# Titel im Text\n\nEin **fetter** und *kursiver* Satz mit `code` und "
+            "[Link](https://example.org).\n\n- eins #read(\"x\")\n- zwei ]\n\n1. erstens\n\n"
+            "> Zitat $x$\n\n[böse](javascript:alert(1)) ![extern](https://evil.example/x.png)")
+    source = str(to_typst(text, Images()))
+    assert "#link(\"https://example.org\")" in source
+    assert "javascript" not in source.replace('\\"', "").split("#link")[0] or \
+        "#link(\"javascript" not in source
+    assert "#image" not in source  # a remote image is a link, never fetched
+    shown = compile_text(source, tmp_path)
+    assert shown.startswith("Titel im Text Ein fetter und kursiver Satz mit code und Link.")
+    assert '• eins #read(„x“)' in shown and "• zwei ]" in shown and "1. erstens" in shown
+    assert "Zitat $x$" in shown and "[böse](javascript:alert(1))" in shown
+
+
+def test_a_local_image_is_embedded_under_a_name_of_dotools_making(tmp_path: Path) -> None:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, format="PNG")
+    png = buffer.getvalue()
+    files = {"img/plan.png": png, "img/fake.png": b"not a png at all"}
+    images = Images(lambda path: files.get(path))
+    source = str(to_typst('![Plan "A"](img/plan.png) ![kaputt](img/fake.png) '
+                          "![zweimal](img/plan.png)", images))
+    (name,) = images.assets  # embedded once however often it is shown
+    assert re.fullmatch(r"assets/[0-9a-f]{20}\.png", name)
+    assert images.sources == {name: "img/plan.png"}
+    assert 'alt: "Plan \\"A\\""' in source and "kaputt" in source and "fake" not in source
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / name).parent.mkdir()
+    (root / name).write_bytes(png)
+    assert compile_text(source, tmp_path) == "kaputt"  # the picture has no text, only its alt
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[
+    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_any_text_compiles_into_a_pdf(tmp_path: Path, text: str) -> None:
+    # Every code point, right-to-left scripts, emoji, unassigned ones: Typst never refuses the
+    # text (PDF/UA forbids text without a glyph; `visible` replaces it) and never runs it.
+    compile_text(f"#box[{escape_inline(text)}]\n{escape(text)}\n#text({string(text)})\n",
+                 tmp_path)
+
+
+# Left to right and without combining marks, the text read back is the text put in (pypdf
+# reorders right-to-left runs and reads a letter with its combining mark twice).
+@settings(max_examples=60, deadline=None, suppress_health_check=[
+    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(max_codepoint=0x58F, blacklist_categories=(
+    "Cs", "Mn", "Mc", "Me")) | st.characters(min_codepoint=0x2000, max_codepoint=0x21FF),
+    max_size=60))
+def test_any_text_comes_out_as_it_went_in(tmp_path: Path, text: str) -> None:
+    shown = compile_text(f"#box[{escape_inline(text)}]\n", tmp_path)
+    want = expected(text)
+    # Typst sets quotes typographically; everything else is shown exactly.
+    for glyph, plain in (("„", '"'), ("“", '"'), ("‚", "'"), ("‘", "'"), ("”", '"'), ("’", "'")):
+        shown, want = shown.replace(glyph, plain), want.replace(glyph, plain)
+    assert shown == want
