@@ -122,3 +122,71 @@ def test_docx_is_a4_with_a_landscape_annex_and_columns_by_content(sample_plan) -
     assert len(widths) == 8 and widths[0] < widths[1]  # the id column is narrow, titles wide
     usable = last.page_width - last.left_margin - last.right_margin
     assert abs(sum(widths) - usable) < Cm(0.1)
+
+
+@pytest.fixture(scope="module")
+def report_docx(sample_plan) -> bytes:  # type: ignore[no-untyped-def]
+    return render_report(sample_plan, Half.parse("2021-H2"), fmt="docx", lang="de",
+                         stand=STAND).data
+
+
+def test_docx_has_a_running_header_and_page_numbers_on_every_page(report_docx: bytes) -> None:
+    from docx import Document
+
+    doc = Document(io.BytesIO(report_docx))
+    first = doc.sections[0]
+    assert first.different_first_page_header_footer  # the paper's first page has no header
+    assert first.header.paragraphs[0].text == ("Winsen (Luhe)\tMasterplan Digitalisierung – "
+                                               "Sachstandsbericht 2. Halbjahr 2021")
+    for footer in (first.footer, first.first_page_footer):
+        xml = footer.paragraphs[0]._p.xml
+        assert 'w:instr=" PAGE "' in xml and 'w:instr=" NUMPAGES "' in xml
+        assert "Seite" in xml and "von" in xml
+    # The landscape annex continues the header and footer of the first section.
+    assert all(s.header.is_linked_to_previous for s in doc.sections[1:])
+
+
+def test_docx_shows_every_chart_as_a_picture_with_alt_text(sample_plan,  # type: ignore[no-untyped-def]
+                                                          report_docx: bytes) -> None:
+    from docx import Document
+
+    from dotool.render.document import every_chart
+    from dotool.render.figures import report_charts
+    from dotool.render.report_view import build_report_view
+
+    view = build_report_view(sample_plan, Half.parse("2021-H2"), stand=STAND)
+    charts = every_chart(report_charts(view, "de"))
+    doc = Document(io.BytesIO(report_docx))
+    pictures = doc.inline_shapes
+    assert len(pictures) == len(charts) >= 4
+    alts = [p._inline.docPr.get("descr") for p in pictures]
+    assert alts == [c.desc for c in charts]
+    assert "Digitale Strategie und Steuerung: 100\xa0%" in alts[2]
+
+
+def test_docx_tables_right_align_numbers_and_keep_captions_and_headers(report_docx: bytes,
+                                                                       ) -> None:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    doc = Document(io.BytesIO(report_docx))
+    # The paper's header is a table of its own: number, body, session, order of deliberation.
+    facts = [[c.text for c in row.cells] for row in doc.tables[0].rows]
+    assert facts[:4] == [["Vorlagen-Nr.", "MV/0031/2022"],
+                         ["Gremium", "Ausschuss für Wirtschaft, Finanzen, Beteiligungen und "
+                          "Personal"], ["Sitzung", "17.03.2022"],
+                         ["Beratungsfolge", "Ausschuss für Wirtschaft, Finanzen, Beteiligungen "
+                          "und Personal\nVerwaltungsausschuss"]]
+    budget = next(t for t in doc.tables if t.rows[0].cells[0].text == "Handlungsfeld"
+                  and len(t.columns) == 4)
+    cells = budget.rows[1].cells
+    assert cells[0].paragraphs[0].alignment is None
+    assert all(c.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for c in cells[1:])
+    assert "w:tblHeader" in budget.rows[0]._tr.xml  # repeated on every page
+    assert all("w:cantSplit" in row._tr.xml for row in budget.rows)
+    for table in doc.tables[1:]:
+        before = table._tbl.getprevious()
+        style = before.find(".//{*}pStyle")
+        if style is not None and style.get("{http://schemas.openxmlformats.org/"
+                                           "wordprocessingml/2006/main}val") == "Caption":
+            assert "keepNext" in before.xml, "a caption stays with its table"

@@ -87,13 +87,14 @@ def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, source: s
         text = env.get_template(f"{name}.md.j2").render(v=view)
         return Rendered(_tidy(text).encode("utf-8"), dict(images.assets))
     env = environment(lang=lang, repo=repo, images=images, html=True, source_lang=source)
-    page = env.get_template(f"{name}.html.j2").render(v=view, charts=charts())
+    made = charts(png=fmt == "docx")  # Word gets every chart as a picture
+    page = env.get_template(f"{name}.html.j2").render(v=view, charts=made)
     if fmt == "html":
         return Rendered(page.encode("utf-8"))
     meta = _meta(env, view, name)
     from dotool.render.docx import html_to_docx
 
-    return Rendered(html_to_docx(page, meta))
+    return Rendered(html_to_docx(page, meta, {c.name: c for c in every_chart(made)}))
 
 
 def _pdf(name: str, view: Any, charts: dict[str, Any], *, lang: str, source: str,

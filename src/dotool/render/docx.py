@@ -1,70 +1,116 @@
-"""DOCX from the rendered HTML with python-docx: Word headings, real tables, list styles.
+"""DOCX from the rendered HTML with python-docx: Word headings, real tables, lists and charts.
 
-Building the DOCX from the same HTML keeps one template set for every format. Charts (SVG) are
-left out — each has its data table beside it, which is carried over. The ZIP entries get a fixed
-timestamp, so the same data gives the same bytes.
+Building the DOCX from the same HTML keeps one template set for every format. Each chart comes
+in as a picture (the PNG drawn with its SVG) with its text alternative; the running header of
+the page becomes the Word header, with "Seite x von y" (the page's own words) in the footer.
+The ZIP entries get a fixed timestamp, so the same data gives the same bytes.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import io
 import zipfile
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from dotool.i18n import LOCALES
+from dotool.render import docx_page
 
 if TYPE_CHECKING:
+    from dotool.render.charts import Chart
     from dotool.render.document import Meta
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "li", "dt", "dd", "caption", "figcaption"}
-_SKIP = {"svg", "style", "title", "head", "script", "figure"}
+_SKIP = {"svg", "style", "title", "head", "script"}
 #: The Ampel in Word: the label is written in its colour (and a ● before it) as in the HTML.
 _RAG = {"rag-green": "2E7D32", "rag-amber": "B26A00", "rag-red": "C62828", "rag-none": "757575"}
+#: Key–value tables whose caption is for screen readers only (as in the HTML).
+_FACTS = {"facts-table", "profile-table"}
+#: The font size of tables, in points (a Vorlage sets its tables smaller than the text).
+_TABLE_PT = 9
+#: A table of at most this many rows is kept on one page.
+_SHORT = 12
+
+
+@dataclass
+class _Cell:
+    text: list[str] = field(default_factory=list)
+    head: bool = False
+    number: bool = False
+    colour: str | None = None  # the Ampel colour, if any
+
+
+@dataclass
+class _Table:
+    classes: set[str]
+    rows: list[list[_Cell]] = field(default_factory=list)
+    header_rows: int = 0
+    caption: str | None = None
+    in_head: bool = False
 
 
 class _Builder(HTMLParser):
-    """Walks the HTML and writes paragraphs, runs, lists and tables into a Document."""
+    """Walks the HTML and writes paragraphs, runs, lists, tables and pictures into a Document."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, charts: dict[str, Chart]) -> None:
         super().__init__(convert_charrefs=True)
         self.doc = doc
-        self.skip_tag: str | None = None  # inside an element left out (svg, figure, ...)
+        self.charts = charts
+        self.skip_tag: str | None = None  # inside an element left out (svg, style, ...)
         self.skip_depth = 0
         self.para: Any = None
         self.bold = 0
         self.italic = 0
         self.lists: list[str] = []
-        self.table: list[list[tuple[str, bool, str | None]]] | None = None
-        self.cell: list[str] | None = None
-        self.cell_head = False
-        self.cell_colour: str | None = None  # the Ampel colour of the open cell, if any
-        self.caption: str | None = None
+        self.table: _Table | None = None
+        self.cell: _Cell | None = None
         self.spans: list[str | None] = []  # the Ampel colour of each open <span>
+        self.running: dict[str, str] = {}  # running-municipality, running-subject, page-of
+        self.in_running: str | None = None
 
     # --- parsing -----------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        classes = (dict(attrs).get("class") or "").split()
+        values = dict(attrs)
+        classes = set((values.get("class") or "").split())
         if self.skip_tag:
             self.skip_depth += tag == self.skip_tag
             return
-        if tag in _SKIP or "running" in classes:
+        if "running" in classes:
+            self.running["page-of"] = values.get("data-page-of") or ""
+        if classes & {"running-municipality", "running-subject"}:
+            self.in_running = next(iter(classes & {"running-municipality", "running-subject"}))
+            return
+        if tag in _SKIP:
             self.skip_tag, self.skip_depth = tag, 1
             return
-        if tag == "span":
+        if tag == "section" and "annex" in classes:
+            self._landscape()  # the annex's wide table, as in the PDF
+        if tag == "figure" and values.get("data-chart") in self.charts:
+            self._chart(self.charts[values["data-chart"] or ""])
+        elif tag == "img":
+            self._image(values.get("src") or "", values.get("alt") or "")
+        elif tag == "span":
             colour = next((_RAG[c] for c in classes if c in _RAG), None)
             self.spans.append(colour)
-            if colour and self.table is None:
+            if colour and self.cell is not None:
+                self.cell.text.append("● ")
+                self.cell.colour = colour
+            elif colour:
                 self._run("● ")
-            elif colour and self.cell is not None:
-                self.cell.append("● ")
-                self.cell_colour = colour
         elif tag == "table":
-            self.table, self.caption = [], None
+            self.table = _Table(classes)
+        elif tag == "thead" and self.table is not None:
+            self.table.in_head = True
         elif tag == "tr" and self.table is not None:
-            self.table.append([])
+            self.table.rows.append([])
+            self.table.header_rows += self.table.in_head
         elif tag in ("td", "th") and self.table is not None:
-            self.cell, self.cell_head, self.cell_colour = [], tag == "th", None
+            self.cell = _Cell(head=tag == "th" and self.table.in_head, number="num" in classes)
+            if self.table.classes & _FACTS and tag == "th":
+                self.cell.head = True  # the key column of a key–value table, bold as in HTML
         elif tag in ("ul", "ol"):
             self.lists.append(tag)
         elif tag in ("strong", "b"):
@@ -75,8 +121,8 @@ class _Builder(HTMLParser):
             self.bold += 1
             if self.cell is None:
                 self.para = self._paragraph(tag)
-        elif tag == "br" and self.cell is not None:
-            self.cell.append(" ")
+        elif tag in ("br", "li") and self.cell is not None:
+            self.cell.text.append("\n" if self.cell.text else "")
         elif tag in _BLOCKS and self.cell is None and tag != "caption":
             self.para = self._paragraph(tag)
 
@@ -87,14 +133,17 @@ class _Builder(HTMLParser):
                 if not self.skip_depth:
                     self.skip_tag = None
             return
-        if tag == "span" and self.spans:
+        if self.in_running and tag == "span":
+            self.in_running = None
+        elif tag == "span" and self.spans:
             self.spans.pop()
         elif tag in ("td", "th") and self.table is not None and self.cell is not None:
-            self.table[-1].append((" ".join("".join(self.cell).split()), self.cell_head,
-                                   self.cell_colour))
+            self.table.rows[-1].append(self.cell)
             self.cell = None
+        elif tag == "thead" and self.table is not None:
+            self.table.in_head = False
         elif tag == "table" and self.table is not None:
-            self._write_table(self.table, self.caption)
+            self._write_table(self.table)
             self.table = None
         elif tag in ("ul", "ol") and self.lists:
             self.lists.pop()
@@ -111,11 +160,14 @@ class _Builder(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip_tag:
             return
+        if self.in_running:
+            self.running[self.in_running] = self.running.get(self.in_running, "") + data
+            return
         if self.table is not None:
             if self.cell is not None:
-                self.cell.append(data)
+                self.cell.text.append(data)
             elif data.strip():
-                self.caption = (self.caption or "") + data
+                self.table.caption = (self.table.caption or "") + data
             return
         text = " ".join(data.split())
         if not text:
@@ -143,11 +195,34 @@ class _Builder(HTMLParser):
     # --- writing -----------------------------------------------------------------------
     def _paragraph(self, tag: str) -> Any:
         if tag in ("h1", "h2", "h3", "h4", "h5"):
-            return self.doc.add_heading(level=int(tag[1]) if tag != "h1" else 0)
+            heading = self.doc.add_heading(level=int(tag[1]) if tag != "h1" else 0)
+            heading.paragraph_format.keep_with_next = True
+            return heading
         if tag == "li":
             style = "List Number" if self.lists and self.lists[-1] == "ol" else "List Bullet"
             return self.doc.add_paragraph(style=style)
+        if tag == "figcaption":
+            return self.doc.add_paragraph(style="Caption")
         return self.doc.add_paragraph()
+
+    def _chart(self, chart: Chart) -> None:
+        if chart.png is not None:
+            docx_page.picture(self.doc, chart.png, chart.width, chart.desc, chart.title)
+        self.para = None
+
+    def _image(self, src: str, alt: str) -> None:
+        """A repository image of the text (embedded in the HTML as a data URL)."""
+        head, _, payload = src.partition(",")
+        kind = head.removeprefix("data:").removesuffix(";base64")
+        if kind in ("image/png", "image/jpeg", "image/gif") and head.endswith(";base64"):
+            try:
+                data = base64.b64decode(payload, validate=True)
+                docx_page.picture(self.doc, data, 360, alt, alt)
+                self.para = None
+                return
+            except (binascii.Error, ValueError, OSError, KeyError):
+                pass  # not a picture Word can show: its alt text stands for it
+        self._run(alt)
 
     def _landscape(self) -> None:
         """Continue on a new landscape page (once; what follows stays landscape)."""
@@ -160,52 +235,58 @@ class _Builder(HTMLParser):
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = current.page_height, current.page_width
 
-    def _write_table(self, rows: list[list[tuple[str, bool, str | None]]],
-                     caption: str | None) -> None:
+    def _write_table(self, table: _Table) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt, RGBColor
 
-        size = Pt(_TABLE_PT)
-
-        rows = [r for r in rows if r]
+        rows = [r for r in table.rows if r]
         if not rows:
             return
-        if caption:
-            label = self.doc.add_paragraph(" ".join(caption.split()), style="Caption")
+        width = max(len(r) for r in rows)
+        if table.caption and not table.classes & _FACTS:
+            label = self.doc.add_paragraph(" ".join(table.caption.split()), style="Caption")
             label.paragraph_format.space_before = Pt(10)  # apart from a table just above
             label.paragraph_format.keep_with_next = True
-        width = max(len(r) for r in rows)
-        if width >= _LANDSCAPE_FROM:
-            self._landscape()
-        table = self.doc.add_table(rows=0, cols=width)
-        table.style = "Table Grid"
-        table.autofit = False
+        grid = self.doc.add_table(rows=0, cols=width)
+        grid.style = "Table Grid"
+        grid.autofit = False
         section = self.doc.sections[-1]
-        widths = _widths(rows, width, section.page_width - section.left_margin
+        texts = [[_text(c) for c in r] for r in rows]
+        widths = _widths(texts, width, section.page_width - section.left_margin
                          - section.right_margin)
-        for col, column in enumerate(table.columns):  # the grid, which LibreOffice reads
+        for col, column in enumerate(grid.columns):  # the grid, which LibreOffice reads
             column.width = widths[col]
-        for index, row in enumerate(rows):
-            cells = table.add_row().cells
+        for row in rows:
+            cells = grid.add_row().cells
             for col, cell in enumerate(cells):
                 cell.width = widths[col]
-            for col, (text, head, colour) in enumerate(row):
-                cells[col].text = text
-                for run in cells[col].paragraphs[0].runs:
-                    run.font.size = size
-                    if head and (index == 0 or col == 0):
-                        run.bold = True
-                    if colour:  # the Ampel as colour as well as text, as in the HTML
-                        run.font.color.rgb = RGBColor.from_string(colour)
+            for col, item in enumerate(row):
+                lines = _text(item).split("\n")
+                para = cells[col].paragraphs[0]
+                for number, line in enumerate(lines):
+                    run = para.add_run(line)
+                    if number < len(lines) - 1:
+                        run.add_break()
+                if item.number:
+                    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                for run in para.runs:
+                    run.font.size = Pt(_TABLE_PT)
+                    run.bold = True if item.head else None
+                    if item.colour:  # the Ampel as colour as well as text, as in the HTML
+                        run.font.color.rgb = RGBColor.from_string(item.colour)
+        docx_page.table_layout(grid, table.header_rows)
+        if len(rows) <= _SHORT:
+            docx_page.keep_together(grid)
         self.para = None
 
 
-#: Tables with this many columns (the annex) get a landscape page, as in the PDF.
-_LANDSCAPE_FROM = 7
-#: The font size of tables, in points (a Vorlage sets its tables smaller than the text).
-_TABLE_PT = 9
+def _text(cell: _Cell) -> str:
+    """A cell's text: spaces folded within each line, line breaks (br, li) kept."""
+    return "\n".join(" ".join(line.split()) for line in "".join(cell.text).split("\n")
+                     if line.strip())
 
 
-def _widths(rows: list[list[tuple[str, bool, str | None]]], count: int, total: int) -> list[int]:
+def _widths(rows: list[list[str]], count: int, total: int) -> list[int]:
     """Column widths (EMU): every column fits its longest word, the rest goes to long text.
 
     Word and LibreOffice would otherwise give every column the same width, and a title column
@@ -215,8 +296,8 @@ def _widths(rows: list[list[tuple[str, bool, str | None]]], count: int, total: i
     pad = 182880  # the cell's own margins: 0.2 inch in EMU
     longest, word = [0] * count, [0] * count
     for row in rows:
-        for col, (text, _, _) in enumerate(row[:count]):
-            longest[col] = max(longest[col], len(text))
+        for col, text in enumerate(row[:count]):
+            longest[col] = max(longest[col], *(len(line) for line in text.split("\n")))
             word[col] = max(word[col], *(len(w) for w in text.split()), 0)
     # German compounds ("Informationssicherheitsmanagement") break anyway; a column need not
     # be wider than a word of 16 characters for them.
@@ -231,23 +312,16 @@ def _widths(rows: list[list[tuple[str, bool, str | None]]], count: int, total: i
     return [n + room * m // sum(more) for n, m in zip(need, more, strict=True)]
 
 
-def _a4(section: Any) -> None:
-    """A4 with the margins of a German Vorlage (python-docx's template is US Letter)."""
-    from docx.shared import Cm
-
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin, section.right_margin = Cm(2.5), Cm(2)
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-
-
-def html_to_docx(page: str, meta: Meta) -> bytes:
-    """The DOCX of an HTML document, with title, subject and language as core properties."""
+def html_to_docx(page: str, meta: Meta, charts: dict[str, Chart] | None = None) -> bytes:
+    """The DOCX of an HTML document, with title, subject and language as core properties;
+    `charts` by name, each with its PNG, for the figures of the page."""
     from datetime import datetime
 
     from docx import Document
 
     doc = Document()
-    _a4(doc.sections[0])
+    docx_page.a4(doc.sections[0])
+    docx_page.styles(doc)
     props = doc.core_properties
     props.title, props.subject = meta.title, meta.subject
     props.language = LOCALES[meta.lang].replace("_", "-")  # de_DE → de-DE
@@ -255,9 +329,13 @@ def html_to_docx(page: str, meta: Meta) -> bytes:
     stamp = datetime(meta.stand.year, meta.stand.month, meta.stand.day)
     props.created = props.modified = stamp
     props.revision = 1
-    builder = _Builder(doc)
+    builder = _Builder(doc, charts or {})
     builder.feed(page)
     builder.close()
+    found = builder.running
+    docx_page.running(doc, " ".join(found.get("running-municipality", "").split()),
+                      " ".join(found.get("running-subject", "").split()),
+                      found.get("page-of", ""))
     raw = io.BytesIO()
     doc.save(raw)
     return _fixed_zip(raw.getvalue(), (stamp.year, stamp.month, stamp.day, 0, 0, 0))
