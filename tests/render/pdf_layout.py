@@ -1,0 +1,127 @@
+"""Reading a PDF's layout back: where each piece of text lies, and on which page each caption
+and its table or figure stand (from the tagged structure Typst writes).
+
+Text positions come from pypdf's layout-mode text extraction, which knows each font's widths
+(`recurse_to_target_op` is internal to pypdf; the version is pinned by the lock).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+#: The page margins of the PDF templates (templates/_partials/page.typ.j2), in points.
+LEFT, RIGHT, TOP, BOTTOM = 25 * 72 / 25.4, 20 * 72 / 25.4, 25 * 72 / 25.4, 22 * 72 / 25.4
+
+
+@dataclass(frozen=True)
+class TextBox:
+    page: int  # 1-based
+    x0: float
+    x1: float
+    y: float
+    text: str
+
+
+def text_boxes(reader: Any) -> Iterator[TextBox]:
+    """Every run of text of every page with its left and right end (in points)."""
+    from pypdf._text_extraction._layout_mode._fixed_width_page import (
+        recurse_to_target_op,
+        set_font_operation,
+    )
+    from pypdf._text_extraction._layout_mode._text_state_manager import TextStateManager
+    from pypdf.generic import ContentStream
+
+    for number, page in enumerate(reader.pages, 1):
+        fonts = page._layout_mode_fonts()
+        ops = iter(ContentStream(page["/Contents"].get_object(), page.pdf, "bytes").operations)
+        state = TextStateManager()
+        for operands, op in ops:
+            if op in (b"BT", b"q"):
+                _, tjs = recurse_to_target_op(ops, state, b"ET" if op == b"BT" else b"Q",
+                                              fonts, True)
+                for tj in tjs:
+                    if tj.text.strip():
+                        # A space that ends a line may reach into the margin: it is not drawn.
+                        trailing = len(tj.text) - len(tj.text.rstrip())
+                        end = tj.displaced_tx - trailing * tj.word_tx(" ")
+                        yield TextBox(number, tj.tx, end, tj.ty, tj.text)
+            elif op == b"Tf":
+                set_font_operation(state, fonts, operands)
+            else:
+                state.set_state_param(op, operands)
+
+
+def outside_content_box(reader: Any, tolerance: float = 0.5) -> list[TextBox]:
+    """Text that crosses the left or right margin, or leaves the page at top or bottom (the
+    running header and footer stand in the top and bottom margins, by design)."""
+    out = []
+    for box in text_boxes(reader):
+        width, height = (float(v) for v in reader.pages[box.page - 1].mediabox[2:])
+        if (box.x0 < LEFT - tolerance or box.x1 > width - RIGHT + tolerance
+                or not 0 < box.y < height):
+            out.append(box)
+    return out
+
+
+@dataclass(frozen=True)
+class Captioned:
+    """A table or figure of the tagged structure, with the pages its parts are on."""
+
+    kind: str  # /Table or /Figure
+    caption: str
+    caption_pages: tuple[int, ...]
+    body_pages: tuple[int, ...]  # of a table: its first row; of a figure: the picture
+
+
+def captioned(reader: Any) -> list[Captioned]:
+    """Every table and figure that has a caption, from the structure tree."""
+    pages = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages, 1)}
+    found: list[Captioned] = []
+
+    def page_of(element: Any) -> set[int]:
+        element = element.get_object()
+        out: set[int] = set()
+        if isinstance(element, dict):
+            if element.get("/Pg") is not None:
+                out.add(pages[element.raw_get("/Pg").idnum])
+            kids = element.get("/K")
+            for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+                out |= page_of(kid)
+        return out
+
+    def text_of(element: Any) -> str:
+        element = element.get_object()
+        return str(element.get("/Alt") or element.get("/ActualText") or "")
+
+    def walk(element: Any) -> None:
+        element = element.get_object()
+        if not isinstance(element, dict):
+            return
+        kids = element.get("/K")
+        children = [k.get_object() for k in (kids if isinstance(kids, list) else [kids])
+                    if kids is not None]
+        dicts = [c for c in children if isinstance(c, dict)]
+        kinds = [c.get("/S") for c in dicts]
+        caption = next((c for c in dicts if c.get("/S") == "/Caption"), None)
+        if caption is not None and element.get("/S") == "/Table":
+            first_row = next((c for c in dicts if c.get("/S") in ("/TR", "/THead", "/TBody")),
+                             None)
+            rows = first_row
+            while rows is not None and rows.get("/S") != "/TR":  # THead → its first TR
+                inner = rows.get("/K")
+                rows = (inner[0] if isinstance(inner, list) else inner).get_object() \
+                    if inner is not None else None
+            found.append(Captioned("/Table", text_of(caption), tuple(sorted(page_of(caption))),
+                                   tuple(sorted(page_of(rows))) if rows is not None else ()))
+        elif caption is not None and "/Figure" in kinds:
+            figure = dicts[kinds.index("/Figure")]
+            found.append(Captioned("/Figure", text_of(figure),
+                                   tuple(sorted(page_of(caption))),
+                                   tuple(sorted(page_of(figure)))))
+        for child in dicts:
+            walk(child)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found

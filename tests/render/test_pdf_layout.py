@@ -1,0 +1,116 @@
+"""Every page of the PDFs as a reader sees it: nothing beyond the margins, every caption on the
+page of its table or figure — for the sample and for a generated plan of 150 measures."""
+
+from __future__ import annotations
+
+import io
+import sys
+from datetime import date
+
+import pytest
+
+from dotool.model.dates import Half
+from dotool.render.document import render_masterplan, render_report
+from tests.conftest import REPO
+from tests.render.conftest import STAND
+from tests.render.pdf_layout import captioned, outside_content_box
+
+#: The generated plan's last reported half (generate.py reports up to the half before `today`).
+GENERATED_TODAY = date(2026, 7, 1)
+
+
+@pytest.fixture(scope="module")
+def generated_plan(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A generated plan of 150 measures with twelve halves of updates (benchmarks/generate.py)."""
+    from dotool.checks.run import load_valid_plan
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    root = tmp_path_factory.mktemp("generated") / "plan"
+    generate(root, measures=150, n_halves=12, seed=3, today=GENERATED_TODAY)
+    return load_valid_plan(root, today=GENERATED_TODAY, cache=False)
+
+
+def _documents(sample_plan, generated_plan) -> dict[str, bytes]:  # type: ignore[no-untyped-def]
+    latest = generated_plan.latest_reported_half()
+    return {
+        "sample report 2021-H2 (de)": render_report(
+            sample_plan, Half.parse("2021-H2"), fmt="pdf", lang="de", stand=STAND).data,
+        "sample report 2020-H2 (en)": render_report(
+            sample_plan, Half.parse("2020-H2"), fmt="pdf", lang="en", stand=STAND).data,
+        "sample masterplan (de)": render_masterplan(sample_plan, fmt="pdf", lang="de",
+                                                    stand=STAND).data,
+        "generated report (de)": render_report(generated_plan, latest, fmt="pdf", lang="de",
+                                               stand=STAND).data,
+        "generated masterplan (en)": render_masterplan(generated_plan, fmt="pdf", lang="en",
+                                                       stand=STAND).data,
+    }
+
+
+@pytest.fixture(scope="module")
+def documents(sample_plan, generated_plan) -> dict[str, bytes]:  # type: ignore[no-untyped-def]
+    return _documents(sample_plan, generated_plan)
+
+
+NAMES = ["sample report 2021-H2 (de)", "sample report 2020-H2 (en)", "sample masterplan (de)",
+         "generated report (de)", "generated masterplan (en)"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_no_text_crosses_the_margins(documents: dict[str, bytes], name: str) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(documents[name]))
+    outside = outside_content_box(reader)
+    assert not outside, f"{name}: text beyond the margins: " + "; ".join(
+        f"page {b.page}, x {b.x0:.0f}–{b.x1:.0f}: {b.text[:40]!r}" for b in outside[:5])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_every_caption_stands_on_the_page_of_its_table_or_figure(documents: dict[str, bytes],
+                                                                 name: str) -> None:
+    from pypdf import PdfReader
+
+    found = captioned(PdfReader(io.BytesIO(documents[name])))
+    assert len([c for c in found if c.kind == "/Table"]) >= 5
+    # A table's caption stands above it, on the page of its first row; a figure's below it,
+    # on the page of the picture.
+    apart = [(i, c) for i, c in enumerate(found)
+             if not c.body_pages or len(c.caption_pages) != 1
+             or c.caption_pages[0] != (c.body_pages[0] if c.kind == "/Table"
+                                       else c.body_pages[-1])]
+    assert not apart, f"{name}: captions apart from their table or figure: " + "; ".join(
+        f"#{i} {c.kind} caption on {c.caption_pages}, body on {c.body_pages}"
+        for i, c in apart[:5])
+
+
+def test_the_checks_find_a_caption_apart_from_its_table_and_text_in_the_margin() -> None:
+    """The two checks above can fail: a caption left at the foot of a page (no `sticky`) and
+    text set wider than the page's text."""
+    import typst
+    from pypdf import PdfReader
+
+    from dotool.render import FONT_DIR
+
+    source = """#set document(title: "t")
+#set text(lang: "de", font: "Liberation Sans")
+#set page(paper: "a4", margin: (top: 25mm, bottom: 22mm, left: 25mm, right: 20mm))
+#show figure.where(kind: table): set figure.caption(position: top)
+#show figure.where(kind: table): set block(breakable: true)
+= T
+#box(width: 120%)[#lorem(30)]
+#v(616pt)
+#figure(kind: table, caption: [Tabelle], table(columns: 2, table.header([A], [B]),
+  ..range(30).map(i => ([a], [b \\ c \\ d])).flatten()))
+"""
+    pdf = typst.compile(source.encode(), font_paths=[str(FONT_DIR)], ignore_system_fonts=True,
+                        pdf_standards=["ua-1"])
+    reader = PdfReader(io.BytesIO(pdf))
+    assert outside_content_box(reader)
+    (table,) = captioned(reader)
+    assert table.caption_pages == (1,) and table.body_pages[0] == 2
