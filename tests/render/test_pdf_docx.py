@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -48,6 +49,11 @@ def test_pdf_is_tagged_with_language_title_and_bookmarks(report_pdf: bytes) -> N
     assert "Seite 2 von" in second and "Winsen (Luhe)" in second
     xmp = root["/Metadata"].get_object().get_data()
     assert b"pdfuaid" in xmp  # the PDF/UA identification in the XMP metadata
+    # No Typst of the templates shows as text (a colour code instead of the Ampel's dot, a
+    # definition that ended at a line break).
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert not re.search(r"#[0-9a-f]{6}|\.pairs\(|#let |#set |#show ", text)
+    assert "● grün" not in text and "grün" in text  # the dot is decoration, the word is text
 
 
 def test_pdf_content_is_the_same_on_every_run(sample_plan, report_pdf: bytes) -> None:  # type: ignore[no-untyped-def]
