@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from dotool.i18n import LOCALES
 from dotool.render import docx_page
+from dotool.render.docx_table import Cell, table_element
 
 if TYPE_CHECKING:
     from dotool.render.charts import Chart
@@ -29,10 +30,6 @@ _SKIP = {"svg", "style", "title", "head", "script"}
 _RAG = {"rag-green": "2E7D32", "rag-amber": "B26A00", "rag-red": "C62828", "rag-none": "757575"}
 #: Key–value tables whose caption is for screen readers only (as in the HTML).
 _FACTS = {"facts-table", "profile-table"}
-#: The font size of tables, in points (a Vorlage sets its tables smaller than the text).
-_TABLE_PT = 9
-#: A table of at most this many rows is kept on one page.
-_SHORT = 12
 
 
 @dataclass
@@ -70,6 +67,10 @@ class _Builder(HTMLParser):
         self.spans: list[str | None] = []  # the Ampel colour of each open <span>
         self.running: dict[str, str] = {}  # running-municipality, running-subject, page-of
         self.in_running: str | None = None
+        # Looked up once: python-docx finds a section or a style by searching the document,
+        # and adds every paragraph by searching the body for its end — slow in a long one.
+        self.usable = _usable(doc.sections[-1])
+        self.style_ids: dict[str, str] = {}
 
     # --- parsing -----------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -180,11 +181,25 @@ class _Builder(HTMLParser):
             text += " "
         self._run(text)
 
+    def _add(self, style: str | None = None) -> Any:
+        """A new paragraph at the end of the body (in `style`, by name)."""
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        element = OxmlElement("w:p")
+        self.doc.element.body.sectPr.addprevious(element)
+        para = Paragraph(element, self.doc._body)
+        if style is not None:
+            if style not in self.style_ids:
+                self.style_ids[style] = self.doc.styles[style].style_id
+            para._p.get_or_add_pPr().get_or_add_pStyle().val = self.style_ids[style]
+        return para
+
     def _run(self, text: str) -> None:
         from docx.shared import RGBColor
 
         if self.para is None:
-            self.para = self.doc.add_paragraph()
+            self.para = self._add()
         run = self.para.add_run(text)
         run.bold = bool(self.bold) or None
         run.italic = bool(self.italic) or None
@@ -195,19 +210,20 @@ class _Builder(HTMLParser):
     # --- writing -----------------------------------------------------------------------
     def _paragraph(self, tag: str) -> Any:
         if tag in ("h1", "h2", "h3", "h4", "h5"):
-            heading = self.doc.add_heading(level=int(tag[1]) if tag != "h1" else 0)
+            heading = self._add("Title" if tag == "h1" else f"Heading {tag[1]}")
             heading.paragraph_format.keep_with_next = True
             return heading
         if tag == "li":
-            style = "List Number" if self.lists and self.lists[-1] == "ol" else "List Bullet"
-            return self.doc.add_paragraph(style=style)
+            return self._add("List Number" if self.lists and self.lists[-1] == "ol"
+                             else "List Bullet")
         if tag == "figcaption":
-            return self.doc.add_paragraph(style="Caption")
-        return self.doc.add_paragraph()
+            return self._add("Caption")
+        return self._add()
 
     def _chart(self, chart: Chart) -> None:
         if chart.png is not None:
-            docx_page.picture(self.doc, chart.png, chart.width, chart.desc, chart.title)
+            docx_page.picture(self._add(), chart.png, chart.width, chart.desc, chart.title,
+                              self.usable)
         self.para = None
 
     def _image(self, src: str, alt: str) -> None:
@@ -217,7 +233,7 @@ class _Builder(HTMLParser):
         if kind in ("image/png", "image/jpeg", "image/gif") and head.endswith(";base64"):
             try:
                 data = base64.b64decode(payload, validate=True)
-                docx_page.picture(self.doc, data, 360, alt, alt)
+                docx_page.picture(self._add(), data, 360, alt, alt, self.usable)
                 self.para = None
                 return
             except (binascii.Error, ValueError, OSError, KeyError):
@@ -234,82 +250,36 @@ class _Builder(HTMLParser):
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = current.page_height, current.page_width
+        self.usable = _usable(section)
 
     def _write_table(self, table: _Table) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Pt, RGBColor
+        from docx.shared import Pt
 
-        rows = [r for r in table.rows if r]
+        rows = [[Cell(tuple(_text(c).split("\n")), c.head, c.number, c.colour) for c in r]
+                for r in table.rows if r]
         if not rows:
             return
-        width = max(len(r) for r in rows)
         if table.caption and not table.classes & _FACTS:
-            label = self.doc.add_paragraph(" ".join(table.caption.split()), style="Caption")
+            label = self._add("Caption")
+            label.add_run(" ".join(table.caption.split()))
             label.paragraph_format.space_before = Pt(10)  # apart from a table just above
             label.paragraph_format.keep_with_next = True
-        grid = self.doc.add_table(rows=0, cols=width)
-        grid.style = "Table Grid"
-        grid.autofit = False
-        section = self.doc.sections[-1]
-        texts = [[_text(c) for c in r] for r in rows]
-        widths = _widths(texts, width, section.page_width - section.left_margin
-                         - section.right_margin)
-        for col, column in enumerate(grid.columns):  # the grid, which LibreOffice reads
-            column.width = widths[col]
-        for row in rows:
-            cells = grid.add_row().cells
-            for col, cell in enumerate(cells):
-                cell.width = widths[col]
-            for col, item in enumerate(row):
-                lines = _text(item).split("\n")
-                para = cells[col].paragraphs[0]
-                for number, line in enumerate(lines):
-                    run = para.add_run(line)
-                    if number < len(lines) - 1:
-                        run.add_break()
-                if item.number:
-                    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                for run in para.runs:
-                    run.font.size = Pt(_TABLE_PT)
-                    run.bold = True if item.head else None
-                    if item.colour:  # the Ampel as colour as well as text, as in the HTML
-                        run.font.color.rgb = RGBColor.from_string(item.colour)
-        docx_page.table_layout(grid, table.header_rows)
-        if len(rows) <= _SHORT:
-            docx_page.keep_together(grid)
+        if "Table Grid" not in self.style_ids:
+            self.style_ids["Table Grid"] = self.doc.styles["Table Grid"].style_id
+        self.doc.element.body.sectPr.addprevious(table_element(
+            rows, table.header_rows, self.usable, self.style_ids["Table Grid"]))
         self.para = None
+
+
+def _usable(section: Any) -> int:
+    """The width of a section's text, in EMU."""
+    return int(section.page_width - section.left_margin - section.right_margin)
 
 
 def _text(cell: _Cell) -> str:
     """A cell's text: spaces folded within each line, line breaks (br, li) kept."""
     return "\n".join(" ".join(line.split()) for line in "".join(cell.text).split("\n")
                      if line.strip())
-
-
-def _widths(rows: list[list[str]], count: int, total: int) -> list[int]:
-    """Column widths (EMU): every column fits its longest word, the rest goes to long text.
-
-    Word and LibreOffice would otherwise give every column the same width, and a title column
-    of a table with six columns breaks "Lenkungskreis" into "Lenkungsk-reis".
-    """
-    char = int(_TABLE_PT * 0.68 * 12700)  # a generous average character (bold) at that size
-    pad = 182880  # the cell's own margins: 0.2 inch in EMU
-    longest, word = [0] * count, [0] * count
-    for row in rows:
-        for col, text in enumerate(row[:count]):
-            longest[col] = max(longest[col], *(len(line) for line in text.split("\n")))
-            word[col] = max(word[col], *(len(w) for w in text.split()), 0)
-    # German compounds ("Informationssicherheitsmanagement") break anyway; a column need not
-    # be wider than a word of 16 characters for them.
-    need = [min(w, 16) * char + pad for w in word]
-    want = [max(min(line, 40) * char + pad, n) for line, n in zip(longest, need, strict=True)]
-    if sum(need) >= total:  # cannot be helped: shrink evenly
-        return [total * n // sum(need) for n in need]
-    room = total - sum(need)
-    more = [w - n for w, n in zip(want, need, strict=True)]
-    if sum(more) <= room:  # everything fits on one line: share what is left by length
-        return [w + (total - sum(want)) * w // sum(want) for w in want]
-    return [n + room * m // sum(more) for n, m in zip(need, more, strict=True)]
 
 
 def html_to_docx(page: str, meta: Meta, charts: dict[str, Chart] | None = None) -> bytes:

@@ -78,42 +78,14 @@ def running(doc: Any, left: str, right: str, page_of: str) -> None:
             item.font.size, item.font.color.rgb = Pt(8), RGBColor.from_string("555555")
 
 
-def table_layout(table: Any, header_rows: int) -> None:
-    """Rows never split across pages; the header row repeats on every page and is shaded."""
-    from docx.oxml import OxmlElement
+def picture(para: Any, png: bytes, width_pt: float, alt: str, title: str, usable: int) -> Any:
+    """A chart as a picture in the (new, empty) paragraph `para`, with its text alternative
+    (descr) for screen readers; never wider than the text (`usable`, in EMU)."""
+    from docx.shared import Emu, Pt
 
-    for index, row in enumerate(table.rows):
-        props = row._tr.get_or_add_trPr()
-        props.append(OxmlElement("w:cantSplit"))
-        if index < header_rows:
-            props.append(OxmlElement("w:tblHeader"))
-            for cell in row.cells:
-                shading = OxmlElement("w:shd")
-                shading.set(_qn("w:val"), "clear")
-                shading.set(_qn("w:color"), "auto")
-                shading.set(_qn("w:fill"), SHADE)
-                cell._tc.get_or_add_tcPr().append(shading)
-
-
-def keep_together(table: Any) -> None:
-    """Keep a short table on one page (each row's paragraphs keep with the next row)."""
-    for row in list(table.rows)[:-1]:
-        for cell in row.cells:
-            for para in cell.paragraphs:
-                para.paragraph_format.keep_with_next = True
-
-
-def picture(doc: Any, png: bytes, width_pt: float, alt: str, title: str) -> Any:
-    """A chart as a picture in its own paragraph, with its text alternative (descr) for
-    screen readers; never wider than the text."""
-    from docx.shared import Pt
-
-    section = doc.sections[-1]
-    usable = section.page_width - section.left_margin - section.right_margin
-    para = doc.add_paragraph()
     para.paragraph_format.keep_with_next = True  # with its caption
     para.paragraph_format.space_before = Pt(8)
-    shape = para.add_run().add_picture(io.BytesIO(png), width=min(Pt(width_pt), usable))
+    shape = para.add_run().add_picture(io.BytesIO(png), width=min(Pt(width_pt), Emu(usable)))
     properties = shape._inline.docPr
     properties.set("descr", alt)
     properties.set("title", title)

@@ -1,0 +1,105 @@
+"""A Word table written as one piece of WordprocessingML (python-docx parses it once).
+
+Built cell by cell through python-docx's objects, a table of a thousand rows takes tens of
+seconds (every property is looked up and inserted in schema order); as XML text it takes a
+fraction of one. The table: columns sized by their content, numbers right-aligned, header rows
+shaded, bold and repeated on every page, rows that never split, the Ampel in its colour, and a
+short table kept on one page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from dotool.render.docx_page import SHADE
+
+#: The font size of tables, in points (a Vorlage sets its tables smaller than the text).
+TABLE_PT = 9
+#: A table of at most this many rows is kept on one page.
+SHORT = 12
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: What XML 1.0 cannot hold (Word would refuse the file): dropped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell as written: its lines, bold (a header), right-aligned (a number), colour."""
+
+    lines: tuple[str, ...]
+    bold: bool = False
+    number: bool = False
+    colour: str | None = None
+
+
+def table_element(rows: list[list[Cell]], header_rows: int, width: int, style_id: str) -> Any:
+    """The `w:tbl` element of `rows` over `width` EMU, in the table style `style_id`."""
+    from docx.oxml import parse_xml
+
+    count = max(len(r) for r in rows)
+    widths = [w // 635 for w in column_widths(rows, count, width, header_rows)]  # EMU → twips
+    keep = len(rows) <= SHORT
+    out = [f'<w:tbl xmlns:w="{_W}"><w:tblPr><w:tblStyle w:val="{escape(style_id)}"/>'
+           f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+           '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+           'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+    out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
+    out.append("</w:tblGrid>")
+    for index, row in enumerate(rows):
+        head = index < header_rows
+        out.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if head else "")
+                   + "</w:trPr>")
+        for col in range(count):
+            cell = row[col] if col < len(row) else Cell(())
+            out.append(_cell(cell, widths[col], shade=head,
+                             keep=keep and index < len(rows) - 1))
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return parse_xml("".join(out))
+
+
+def _cell(cell: Cell, width: int, *, shade: bool, keep: bool) -> str:
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if shade:
+        props += f'<w:shd w:val="clear" w:color="auto" w:fill="{SHADE}"/>'
+    para = ("<w:keepNext/>" if keep else "") + ('<w:jc w:val="right"/>' if cell.number else "")
+    run = ("<w:b/>" if cell.bold else "") + (f'<w:color w:val="{cell.colour}"/>'
+                                             if cell.colour else "")
+    run = f'<w:rPr>{run}<w:sz w:val="{TABLE_PT * 2}"/><w:szCs w:val="{TABLE_PT * 2}"/></w:rPr>'
+    texts = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(_NOT_XML.sub("", line))}</w:t>'
+                           for line in cell.lines)
+    return (f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr>{para}</w:pPr>"
+            f"<w:r>{run}{texts}</w:r></w:p></w:tc>")
+
+
+def column_widths(rows: list[list[Cell]], count: int, total: int, header_rows: int = 0
+                  ) -> list[int]:
+    """Column widths (EMU): every column fits its longest word, the rest goes to long text.
+
+    Word and LibreOffice would otherwise give every column the same width, and a title column
+    of a table with six columns breaks "Lenkungskreis" into "Lenkungsk-reis".
+    """
+    char = int(TABLE_PT * 0.58 * 12700)  # an average character (Arial, bold) at that size
+    pad = 182880  # the cell's own margins: 0.2 inch in EMU
+    longest, word, body = [0] * count, [0] * count, [1] * count
+    for index, row in enumerate(rows):
+        for col, cell in enumerate(row[:count]):
+            longest[col] = max(longest[col], *(len(line) for line in cell.lines), 0)
+            if index >= header_rows:  # what the column holds, not its heading
+                body[col] = max(body[col], *(len(line) for line in cell.lines), 0)
+            word[col] = max(word[col], *(len(w) for line in cell.lines for w in line.split()),
+                            0)
+    # German compounds ("Informationssicherheitsmanagement") break anyway; a column need not
+    # be wider than a word of 16 characters for them.
+    need = [min(w, 16) * char + pad for w in word]
+    want = [max(min(line, 40) * char + pad, n) for line, n in zip(longest, need, strict=True)]
+    if sum(need) >= total:  # cannot be helped: shrink evenly
+        return [total * n // sum(need) for n in need]
+    room = total - sum(need)
+    more = [w - n for w, n in zip(want, need, strict=True)]
+    if sum(more) <= room:  # everything fits on one line: what is left goes to long text
+        return [w + (total - sum(want)) * b // sum(body) for w, b in zip(want, body, strict=True)]
+    return [n + room * m // sum(more) for n, m in zip(need, more, strict=True)]
