@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -118,12 +119,13 @@ def test_any_text_compiles_into_a_pdf(tmp_path: Path, text: str) -> None:
 
 
 # Left to right and without combining marks, the text read back is the text put in (pypdf
-# reorders right-to-left runs and reads a letter with its combining mark twice).
+# reorders right-to-left runs and reads a letter with its combining mark twice, also one that
+# the font composes from a base and a mark, as ⇎ from ⇔ and U+0338).
 @settings(max_examples=60, deadline=None, suppress_health_check=[
     HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.characters(max_codepoint=0x58F, blacklist_categories=(
-    "Cs", "Mn", "Mc", "Me")) | st.characters(min_codepoint=0x2000, max_codepoint=0x21FF),
-    max_size=60))
+    "Cs", "Mn", "Mc", "Me")) | st.characters(min_codepoint=0x2000, max_codepoint=0x21FF).filter(
+    lambda c: not unicodedata.decomposition(c)), max_size=60))
 def test_any_text_comes_out_as_it_went_in(tmp_path: Path, text: str) -> None:
     shown = compile_text(f"#box[{escape_inline(text)}]\n", tmp_path)
     want = expected(text)
