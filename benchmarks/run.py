@@ -30,6 +30,8 @@ BIN = Path(sys.executable).parent
 PY = str(BIN / "python")
 DOTOOL = str(BIN / "dotool")
 MEASURES, BIG, HALVES, EDITS, SEED = 1000, 10_000, 12, 5000, 1
+#: Every format of the two documents: PDF and HTML are compared, all must stay within memory.
+DOCUMENT_FORMATS = ("html", "pdf", "docx", "md")
 MIB = 1024 * 1024
 # typer's own coercion imports pydantic; dotool avoids it — give both the same bytecode state.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -175,6 +177,18 @@ def main() -> int:
         f"validate cold {BIG:,}": [c(DOTOOL, "validate", cwd=big)],
         f"validate warm {BIG:,}": [c(DOTOOL, "validate", cwd=big, cache=warm)],
     }, slow_reps))
+    if rendering:
+        print(f"measuring the documents: report and masterplan as HTML, PDF, DOCX, Markdown "
+              f"({slow_reps} repetitions) …", flush=True)
+        fill_warm_cache()
+        documents = {}
+        for command, out in (("report", "r"), ("masterplan", "m")):
+            for ext in DOCUMENT_FORMATS:
+                args = ["report", "--half", "2026-H1"] if command == "report" else ["masterplan"]
+                documents[f"{command} {ext}"] = [c(DOTOOL, *args, "-o",
+                                                   str(WORK / "caches" / f"{out}.{ext}"),
+                                                   cache=warm)]
+        got.update(interleaved(documents, slow_reps))
     rows = build_rows(got, follow_id)
     text = table(rows)
     print(text)
@@ -205,12 +219,20 @@ def build_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[
         ratio(f"validate cold: {BIG:,} / 1,000 measures", big, "validate cold ", 11.0),
         ratio(f"validate warm: {BIG:,} / 1,000 measures", f"validate warm {BIG:,}",
               "validate warm", 11.0),
+        # The same document as PDF (Typst) and as HTML, both from a warm cache.
+        ratio("report --half 2026-H1 -o r.pdf / -o r.html", "report pdf", "report html", 1.5),
+        ratio("masterplan -o m.pdf / -o m.html", "masterplan pdf", "masterplan html", 1.5),
     ]
     dotool = [name for name in ("version", "validate cold", "validate warm", "report", "diff",
                                 "history") if name in got]
     worst = max(dotool, key=lambda name: got[name][1])
     rows.append(Row(f"peak memory, any command at 1,000 measures (max: {worst})", None, None,
                     200 * MIB, memory=got[worst][1]))
+    # Every document command, each format, against the same limit.
+    for name in (f"{d} {ext}" for d in ("report", "masterplan") for ext in DOCUMENT_FORMATS):
+        if name in got:
+            rows.append(Row(f"peak memory, {name.split()[0]} -o *.{name.split()[1]}", None,
+                            None, 200 * MIB, memory=got[name][1]))
     for name in (big, f"validate warm {BIG:,}"):
         rows.append(Row(f"peak memory, {name}", None, None, None, memory=got[name][1]))
     for name in dotool:
