@@ -166,8 +166,8 @@ def test_docx_shows_every_chart_as_a_picture_with_alt_text(sample_plan,  # type:
     pictures = doc.inline_shapes
     assert len(pictures) == len(charts) >= 4
     alts = [p._inline.docPr.get("descr") for p in pictures]
-    assert alts == [c.desc for c in charts]
-    assert "Digitale Strategie und Steuerung: 100\xa0%" in alts[2]
+    assert sorted(alts) == sorted(c.desc for c in charts)
+    assert "Digitale Strategie und Steuerung: 100\xa0%" in alts[2]  # progress by field
 
 
 def test_docx_tables_right_align_numbers_and_keep_captions_and_headers(report_docx: bytes,

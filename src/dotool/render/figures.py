@@ -38,7 +38,55 @@ def report_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str
     budget = budget_chart(view.finances, lang, spent=True, png=png)
     if budget is not None:
         charts["budget"] = budget
+    charts.update(trend_charts(view, lang, png=png))
     return charts
+
+
+#: KPI charts beyond this many (six KPIs each) would make a report of a large plan a picture
+#: book; the table lists every KPI's values in any case.
+MAX_KPI_CHARTS = 8
+
+
+def trend_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str, Any]:
+    """Progress over the last halves (overall and per field) and the KPIs' values over them
+    (a list of charts of six KPIs each); none while there is only one half to show."""
+    from dotool.render.templates import half_short
+    from dotool.render.timecharts import Line, Panel, PanelLegend, kpi_panels, trend
+
+    t = view.trends
+    if len(t.halves) < 2:
+        return {}
+    _ = translations(lang).gettext
+    fmt = Formatter(lang)
+    halves = [half_short(h, gettext=_) for h in t.halves]
+    overall = _("All measures")
+    lines = [Line(overall, t.progress, strong=True),
+             *(Line(f.field.title, f.values) for f in t.fields)]
+    desc = "; ".join(f"{line.label}: " + ", ".join(
+        f"{h} {fmt.percent(v) if v is not None else '–'}" for h, v in zip(halves, line.values,
+                                                                          strict=True))
+        for line in lines)
+    out: dict[str, Any] = {"trend": trend("trend", _("Progress over the halves"), desc, halves,
+                                          lines, fmt.percent, png=png)}
+    legend = PanelLegend(_("Value"), _("Baseline"), _("Target"))
+    panels = [Panel(f"{k.measure_id} {k.name}" + (f" ({k.unit})" if k.unit else ""),
+                    k.values, k.baseline, k.target) for k in t.kpis]
+    groups = [panels[i:i + 6] for i in range(0, min(len(panels), 6 * MAX_KPI_CHARTS), 6)]
+    out["kpi_trends"] = [
+        kpi_panels(f"kpis-{n}", _("Key performance indicators over the halves")
+                   + (f" ({n}/{len(groups)})" if len(groups) > 1 else ""),
+                   "; ".join(_kpi_text(p, halves, fmt, _) for p in group), halves, group,
+                   legend, lambda v: fmt.number(v, 1), png=png)
+        for n, group in enumerate(groups, 1)]
+    return out
+
+
+def _kpi_text(panel: Any, halves: list[str], fmt: Formatter, _: Any) -> str:
+    """A KPI's chart in words: its values per half, baseline and target."""
+    values = ", ".join(f"{h} {fmt.number(v, 1) if v is not None else '–'}"
+                       for h, v in zip(halves, panel.values, strict=True))
+    return (f"{panel.label}: {values} ({_('Baseline')} {fmt.number(panel.baseline, 1) or '–'}, "
+            f"{_('Target')} {fmt.number(panel.target, 1) or '–'})")
 
 
 def budget_chart(finances: FinanceView, lang: str, *, spent: bool,

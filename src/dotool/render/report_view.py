@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from dotool.model.dates import Half
 from dotool.model.measure import Measure
@@ -46,6 +47,7 @@ from dotool.render.report_parts import (
     milestone_rows,
     paper_of,
 )
+from dotool.render.trends import TrendView
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class ReportView:
     kpis: tuple[KpiRow, ...]
     measures: tuple[MeasureState, ...]  # annex: every measure of the report
     closed_before: tuple[MeasureState, ...]
+    trends: TrendView  # progress and KPIs over the last halves
 
 
 def included(measure: Measure, half: Half, in_plan: bool) -> bool:
@@ -195,14 +198,43 @@ def _by_due(rows: Iterable[MilestoneRow]) -> tuple[MilestoneRow, ...]:
     return tuple(sorted(rows, key=lambda r: (r.due, r.measure_id)))
 
 
-def _average(states: list[MeasureState]) -> float | None:
+class _Counts(Protocol):
+    """What the progress figures read of a measure as of a half (`MeasureState`, `_Counted`)."""
+
+    @property
+    def field(self) -> str: ...
+    @property
+    def in_plan(self) -> bool: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def progress(self) -> int | None: ...
+
+
+def _average(states: Iterable[_Counts]) -> float | None:
+    """Progress averaged over the measures that report one and are not dropped."""
     return mean([s.progress for s in states
                  if s.status != "dropped" and s.progress is not None])
 
 
-def build_report_view(plan: Plan, half: Half, *, stand: date,
-                      internal: bool = False) -> ReportView:
-    """The view of the committee report for `half`; `stand` is the date of the data."""
+def _field_average(states: Iterable[_Counts], key: str) -> float | None:
+    """A field's progress: its masterplan measures (further initiatives have their section)."""
+    return _average([s for s in states if s.field == key and s.in_plan])
+
+
+@dataclass(frozen=True)
+class _Counted:
+    """A measure as of a half, as far as the progress figures read it."""
+
+    field: str
+    in_plan: bool
+    status: str
+    progress: int | None
+
+
+def states_of(plan: Plan, half: Half, *,
+              internal: bool) -> list[tuple[Measure, MeasureState, bool]]:
+    """Every measure with its state as of `half` and whether the report of `half` includes it."""
     adoption = plan.adoption_in_force(half)
     adopted = set(adoption.measures) if adoption else None
     every: list[tuple[Measure, MeasureState, bool]] = []
@@ -210,6 +242,30 @@ def build_report_view(plan: Plan, half: Half, *, stand: date,
         in_plan = adopted is None or measure.id in adopted
         state = measure_state(plan, measure, half, in_plan=in_plan, internal=internal)
         every.append((measure, state, included(measure, half, in_plan)))
+    return every
+
+
+def progress_of(plan: Plan, half: Half) -> tuple[float | None, dict[str, float | None]]:
+    """Overall progress and progress per field as the report of `half` gives them (from the
+    same rules as `measure_state`, without building the rest of each measure's state)."""
+    adoption = plan.adoption_in_force(half)
+    adopted = set(adoption.measures) if adoption else None
+    states = []
+    for measure in plan.measures:
+        in_plan = adopted is None or measure.id in adopted
+        if included(measure, half, in_plan):
+            states.append(_Counted(measure.field, in_plan, measure.status_as_of(half),
+                                   measure.progress_as_of(half)))
+    return _average(states), {f.key: _field_average(states, f.key) for f in fields_of(plan)}
+
+
+def build_report_view(plan: Plan, half: Half, *, stand: date,
+                      internal: bool = False) -> ReportView:
+    """The view of the committee report for `half`; `stand` is the date of the data."""
+    from dotool.render.trends import build_trends
+
+    adoption = plan.adoption_in_force(half)
+    every = states_of(plan, half, internal=internal)
     chosen = [(m, s) for m, s, inc in every if inc]
     states = [s for _, s in chosen]
     current = [s for s in states if not s.closed_before]
@@ -219,7 +275,7 @@ def build_report_view(plan: Plan, half: Half, *, stand: date,
             field=f,
             measures=tuple(s for s in plan_states if s.field == f.key),
             count=len([s for s in states if s.field == f.key and s.in_plan]),
-            progress=_average([s for s in states if s.field == f.key and s.in_plan]),
+            progress=_field_average(states, f.key),
         )
         for f in fields_of(plan)
     )
@@ -258,4 +314,5 @@ def build_report_view(plan: Plan, half: Half, *, stand: date,
         kpis=kpis_of(open_shown, half),
         measures=tuple(current),
         closed_before=tuple(s for s in states if s.closed_before),
+        trends=build_trends(plan, half, open_shown),
     )

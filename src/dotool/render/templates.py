@@ -77,6 +77,7 @@ def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
         date=fmt.date, num=fmt.number, money=fmt.money, pct=fmt.percent, signed=fmt.signed,
         label=lambda key, vocabulary: label(vocabulary, key, lang),
         half=partial(half_name, gettext=catalogue.gettext),
+        half_short=partial(half_short, gettext=catalogue.gettext),
         sign=lambda rag: RAG_SIGN.get(rag or "none", ""),
         cell=markdown.cell, inline=markdown.inline,
         md=partial(markdown.to_html, images=images, lang=own) if html
@@ -184,6 +185,11 @@ def authored_attribute(lang: str | None) -> Any:
     from markupsafe import Markup
 
     return Markup(' lang="{}"').format(lang) if lang else Markup("")
+
+
+def half_short(half: Half, *, gettext: Any) -> str:
+    """"2. Hj. 2020" / "H2 2020": a half on a chart's axis or in a table's header."""
+    return str(gettext("H%(number)s %(year)s")) % {"number": half.number, "year": half.year}
 
 
 def half_name(half: Half, *, gettext: Any) -> str:

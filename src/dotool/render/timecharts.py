@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dotool.render.charts import BLUE, ORANGE, Chart, patch, svg_chart
+from dotool.render.charts import BLUE, ORANGE, Chart, patch, svg_chart, wrap
 
 #: Measures per roadmap chart: about half an A4 page, labels at 7 pt.
 ROWS_PER_CHART = 40
@@ -127,3 +127,113 @@ def parts(items: Sequence[Span], size: int = ROWS_PER_CHART) -> list[Sequence[Sp
     count = -(-len(items) // size) or 1
     step = -(-len(items) // count)
     return [items[i:i + step] for i in range(0, len(items), step)] or [items]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One series of a trend chart: a value per half (None: no figure that half)."""
+
+    label: str
+    values: tuple[float | None, ...]
+    strong: bool = False  # the overall figure: thicker, in the accent colour
+
+
+#: Colours of the fields' lines (told apart also by their markers).
+PALETTE = ["#1f4e79", "#b35900", "#2e7d32", "#8e24aa", "#00838f", "#6d4c41", "#c62828",
+           "#546e7a"]
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+
+
+def trend(name: str, title: str, desc: str, halves: Sequence[str], lines: Sequence[Line],
+          percent: Any, *, png: bool = False) -> Chart:
+    """A line chart of progress over the halves (0–100 %), one line per series."""
+
+    def draw(fig: Any) -> None:
+        from matplotlib.ticker import FuncFormatter
+
+        ax = fig.subplots()
+        xs = list(range(len(halves)))
+        for index, line in enumerate(lines):
+            points = [(x, v) for x, v in zip(xs, line.values, strict=True) if v is not None]
+            if not points:
+                continue
+            style = ({"color": "#1a1a1a", "linewidth": 2.4, "marker": "o", "zorder": 3}
+                     if line.strong else
+                     {"color": PALETTE[index % len(PALETTE)], "linewidth": 1.2,
+                      "marker": MARKERS[index % len(MARKERS)], "markersize": 4})
+            ax.plot([p[0] for p in points], [p[1] for p in points], label=line.label, **style)
+        ax.set_xticks(xs, list(halves))
+        ax.set_ylim(0, 100)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: percent(v)))
+        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        fig.legend(loc="outside lower center", ncol=2, frameon=False, fontsize=7)
+
+    rows = -(-len(lines) // 2)
+    return svg_chart(name, title, desc, draw, (6.3, 2.6 + 0.2 * rows), png=png)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One KPI: its values per half against its baseline and target."""
+
+    label: str
+    values: tuple[float | None, ...]
+    baseline: float | None
+    target: float | None
+
+
+@dataclass(frozen=True)
+class PanelLegend:
+    value: str
+    baseline: str
+    target: str
+
+
+def kpi_panels(name: str, title: str, desc: str, halves: Sequence[str],
+               panels: Sequence[Panel], legend: PanelLegend, number: Any, *,
+               png: bool = False) -> Chart:
+    """Small multiples, two a row: each KPI's values over the halves, its baseline dashed and
+    its target dotted."""
+    columns = 2
+    rows = -(-len(panels) // columns)
+
+    def draw(fig: Any) -> None:
+        from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+        axes = fig.subplots(rows, columns, squeeze=False)
+        xs = list(range(len(halves)))
+        for index, ax in enumerate(axes.flat):
+            if index >= len(panels):
+                ax.set_visible(False)
+                continue
+            panel = panels[index]
+            points = [(x, v) for x, v in zip(xs, panel.values, strict=True) if v is not None]
+            if points:
+                ax.plot([p[0] for p in points], [p[1] for p in points], color=BLUE,
+                        linewidth=1.6, marker="o", markersize=3.5, label=legend.value)
+            if panel.baseline is not None:
+                ax.axhline(panel.baseline, color=GREY, linestyle="--", linewidth=1,
+                           label=legend.baseline)
+            if panel.target is not None:
+                ax.axhline(panel.target, color=ORANGE, linestyle=":", linewidth=1.4,
+                           label=legend.target)
+            ax.set_title(wrap(panel.label, 52), fontsize=7, loc="left")
+            ax.set_xticks(xs, list(halves), fontsize=6)
+            ax.tick_params(axis="y", labelsize=6)
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v)))
+            ax.margins(y=0.15)
+            ax.grid(axis="y", color="#eeeeee", linewidth=0.5)
+        from matplotlib.lines import Line2D
+
+        handles = [Line2D([], [], color=BLUE, linewidth=1.6, marker="o", markersize=3.5,
+                          label=legend.value),
+                   Line2D([], [], color=GREY, linestyle="--", linewidth=1,
+                          label=legend.baseline),
+                   Line2D([], [], color=ORANGE, linestyle=":", linewidth=1.4,
+                          label=legend.target)]
+        fig.legend(handles=handles, loc="outside lower center", ncol=3, frameon=False,
+                   fontsize=7)
+
+    return svg_chart(name, title, desc, draw, (6.3, 0.6 + 1.55 * rows), png=png)
