@@ -33,8 +33,10 @@ COMMANDS: list[tuple[tuple[str, ...], str]] = [
     (("report", "--half", "2020-H2"), "report.md.j2"),
     (("report", "--half", "2020-H2", "-o", "{out}/report.html"), "report.html.j2"),
     (("report", "--half", "2020-H2", "-o", "{out}/report.docx"), "report.html.j2"),
+    (("report", "--half", "2020-H2", "-o", "{out}/report.pdf"), "report.typ.j2"),
     (("masterplan",), "masterplan.md.j2"),
     (("masterplan", "-o", "{out}/masterplan.html"), "masterplan.html.j2"),
+    (("masterplan", "-o", "{out}/masterplan.pdf"), "masterplan.typ.j2"),
     (("site", "-o", "{out}/site"), "site/index.html.j2"),
 ]
 
@@ -68,3 +70,32 @@ def test_a_working_override_is_used(worker: Worker, tmp_path: Path) -> None:
     run = worker.run("report", "--half", "2020-H2", "--root", root, cwd=root)
     assert_clear(run, 0)
     assert run.stdout.startswith("Eigener Bericht: ")
+
+
+def test_an_override_that_typst_refuses_is_a_clear_error(worker: Worker, tmp_path: Path) -> None:
+    """Valid Jinja, broken Typst: the override is named (Typst's message says what is wrong)."""
+    root = copy_base(tmp_path / "plan")
+    (root / "templates").mkdir()
+    (root / "templates" / "report.typ.j2").write_text(
+        '#set document(title: [T])\n= {{ v.header.title }}\n#no-such-function()\n',
+        encoding="utf-8")
+    before = snapshot(root)
+    run = worker.run("report", "--half", "2020-H2", "-o", tmp_path / "r.pdf", "--root", root,
+                     cwd=root)
+    assert_clear(run, 1, says="templates/report.typ.j2")
+    assert "no-such-function" in run.stderr
+    assert not changes(before, snapshot(root)) and not (tmp_path / "r.pdf").exists()
+
+
+def test_a_working_typst_override_is_used(worker: Worker, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    root = copy_base(tmp_path / "plan")
+    (root / "templates").mkdir()
+    (root / "templates" / "report.typ.j2").write_text(
+        '#set document(title: [{{ v.header.title }}])\n#set text(lang: "de")\n'
+        "= Eigener Bericht: {{ v.header.title }}\n", encoding="utf-8")
+    run = worker.run("report", "--half", "2020-H2", "-o", tmp_path / "r.pdf", "--root", root,
+                     cwd=root)
+    assert_clear(run, 0)
+    assert "Eigener Bericht: Masterplan" in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()

@@ -125,3 +125,21 @@ def captioned(reader: Any) -> list[Captioned]:
 
     walk(reader.trailer["/Root"]["/StructTreeRoot"])
     return found
+
+
+def figure_alts(reader: Any) -> list[str]:
+    """The text alternative (/Alt) of every /Figure of the structure tree ("" if none)."""
+    found: list[str] = []
+
+    def walk(element: Any) -> None:
+        element = element.get_object()
+        if not isinstance(element, dict):
+            return
+        if element.get("/S") == "/Figure":
+            found.append(str(element.get("/Alt") or ""))
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found

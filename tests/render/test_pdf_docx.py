@@ -56,6 +56,20 @@ def test_pdf_is_tagged_with_language_title_and_bookmarks(report_pdf: bytes) -> N
     assert "● grün" not in text and "grün" in text  # the dot is decoration, the word is text
 
 
+def test_every_chart_of_the_pdf_is_a_figure_with_its_text_alternative(sample_plan) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    from dotool.render.document import every_chart
+    from dotool.render.figures import report_charts
+    from dotool.render.report_view import build_report_view
+    from tests.render.pdf_layout import figure_alts
+
+    half = Half.parse("2021-H2")
+    pdf = render_report(sample_plan, half, fmt="pdf", lang="de", stand=STAND).data
+    charts = every_chart(report_charts(build_report_view(sample_plan, half, stand=STAND), "de"))
+    assert sorted(figure_alts(PdfReader(io.BytesIO(pdf)))) == sorted(c.desc for c in charts)
+
+
 def test_pdf_content_is_the_same_on_every_run(sample_plan, report_pdf: bytes) -> None:  # type: ignore[no-untyped-def]
     again = render_report(sample_plan, Half.parse("2020-H2"), fmt="pdf", lang="de",
                           stand=STAND).data

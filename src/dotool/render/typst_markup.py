@@ -39,6 +39,8 @@ _SPECIAL = re.compile(r"([\\#*_`$<>@=\-+/~\[\]&{}])")
 #: `1.` at the start of a line is a numbered list, `...` an ellipsis: a dot after a digit or a
 #: dot is escaped as well.
 _ENUM_DOT = re.compile(r"(?<=[\d.])\.")
+#: Whitespace that may break a line; no-break spaces (Babel's "40 %", "1.000 €") are kept.
+_SPACES = re.compile(r"[^\S\xa0\u2007\u202f]+")
 _PLACEHOLDERS = re.compile(r"(%\([a-z_]+\)[sd]|%%)")
 _PLACEHOLDER = re.compile(r"%\(([a-z_]+)\)[sd]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -83,9 +85,14 @@ def escape(text: Any) -> str:
     return _ENUM_DOT.sub(r"\\.", _SPECIAL.sub(r"\\\1", visible(text)))
 
 
+def one_line(text: str) -> str:
+    """Every run of breaking whitespace as one space (a no-break space stays: "40 %")."""
+    return _SPACES.sub(" ", text).strip()
+
+
 def escape_inline(text: Any) -> str:
-    """`text` on one line (all whitespace runs one space), escaped."""
-    return escape(" ".join(visible(text).split()))
+    """`text` on one line, escaped."""
+    return escape(one_line(visible(text)))
 
 
 def string(text: Any, *, lines: bool = False) -> Markup:
@@ -94,7 +101,7 @@ def string(text: Any, *, lines: bool = False) -> Markup:
     from markupsafe import Markup
 
     plain = visible(text)
-    plain = plain.replace("\t", " ") if lines else " ".join(plain.split())
+    plain = plain.replace("\t", " ") if lines else one_line(plain)
     body = plain.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return Markup(f'"{body}"')
 
@@ -149,7 +156,7 @@ def _format(text: str, variables: dict[str, Any]) -> Markup:
         return escape(piece)
 
     # Escaped around the placeholders only, so `%(due_date)s` keeps its underscore.
-    return Markup("".join(part(p) for p in _PLACEHOLDERS.split(" ".join(text.split())) if p))
+    return Markup("".join(part(p) for p in _PLACEHOLDERS.split(one_line(text)) if p))
 
 
 def authored(text: Any, *, lang: str | None) -> Any:
