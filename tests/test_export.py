@@ -31,7 +31,7 @@ def test_json_is_valid_against_the_schema_and_has_derived_states(run_cli, sample
     jsonschema.Draft7Validator.check_schema(schema)
     errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(doc), key=str)
     assert not errors, "\n".join(e.message for e in errors[:5])
-    assert doc["format_version"] == 1 and doc["public"] is False
+    assert doc["format_version"] == 2 and doc["public"] is False
     assert doc["latest_half"] == "2021-H2"
     assert doc["data_as_of"] == "2021-12-31"  # no git: the end of the latest reported half
     by_id = {m["id"]: m for m in doc["measures"]}
@@ -43,9 +43,13 @@ def test_json_is_valid_against_the_schema_and_has_derived_states(run_cli, sample
     # M-017 came after the adopted plan: a further initiative.
     assert by_id["M-017"]["derived"]["plan"] == "further"
     assert by_id["M-017"]["derived"]["adopted_in"] is None
-    # A re-planned measure reports its new end (M-005 was re-planned in 2021-H2).
-    assert by_id["M-005"]["derived"]["replanned"] is True
-    assert by_id["M-005"]["derived"]["planned_end"] != by_id["M-005"]["end"]
+    # A re-planned measure reports its new end (M-005 was re-planned in 2021-H2, the latest
+    # half; M-002 in 2021-H1, so only "since adoption" holds for it).
+    m005, m002 = by_id["M-005"]["derived"], by_id["M-002"]["derived"]
+    assert (m005["replanned_in_half"], m005["replanned_since_adoption"]) == (True, True)
+    assert (m002["replanned_in_half"], m002["replanned_since_adoption"]) == (False, True)
+    assert m005["planned_end"] == "2022-03" != by_id["M-005"]["end"]
+    assert doc["figures"]["half"] == "2021-H2"
 
 
 def test_no_contact_in_any_export(run_cli, sample_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -67,7 +67,11 @@ def test_show_one_measure(plan_dir: Path, run_cli) -> None:
 def test_show_json_includes_derived_state(plan_dir: Path, run_cli) -> None:
     data = json.loads(run_cli("show", "m-001", "--root", plan_dir, "--format", "json").stdout)
     assert data["id"] == "M-001"
-    assert data["state"] == {"status": "completed", "planned_end": "2021-06"}
+    state = data["state"]
+    assert (state["as_of"], state["status"], state["planned_end"], state["progress"]) == (
+        "2021-H1", "completed", "2021-06", 100)
+    assert state["money"] == {"one_off": 25000.0, "annual": 3000.0, "note": None,
+                              "funding_status": None}
 
 
 def test_show_unknown_id_suggests(plan_dir: Path, run_cli) -> None:

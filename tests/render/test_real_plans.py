@@ -106,4 +106,6 @@ def test_the_site_has_a_page_per_kebab_case_field(run_cli, tmp_path: Path) -> No
     page = tmp_path / "site" / "fields" / "mobilitaet-verkehr.html"
     text = page.read_text(encoding="utf-8")
     assert "Sensorgestütztes Parkleitsystem" in text
-    assert '<p class="facts">Maßnahmen: 1 · Fortschritt: 15' in text  # not "1 Maßnahmen"
+    # Not "1 Maßnahmen"; the progress is that of the field's masterplan measures.
+    assert ('<p class="facts">Maßnahmen: 1 · Im Masterplan: 1 · Fortschritt der Maßnahmen des '
+            'Masterplans: 15') in text

@@ -113,13 +113,22 @@ def _text(value: object) -> str | None:
 
 
 def _planning(m: Measure) -> dict[str, str | None]:
-    replanned = next((u.replanned_end for u in reversed(m.updates) if u.replanned_end), None)
+    """What a re-planning changes, as of the measure's latest update (the projection's rule)."""
+    from dotool.model.projection import measure_state
+
+    state = measure_state(m, None)
     return {
         "field": m.field, "start": _text(m.start), "end": _text(m.end),
-        "replanned_end": _text(replanned),
-        "budget.one_off": _text(m.budget.one_off if m.budget else None),
-        "budget.annual": _text(m.budget.annual if m.budget else None),
+        "replanned_end": _text(state.current_end) if state.replanned_since_adoption else None,
+        "budget.one_off": _text(state.money.one_off),
+        "budget.annual": _text(state.money.annual),
     }
+
+
+def _status(m: Measure) -> str:
+    from dotool.model.projection import measure_state
+
+    return measure_state(m, None).status
 
 
 def diff_plans(old: Plan, new: Plan, *, old_name: str, new_name: str) -> PlanDiff:
@@ -135,9 +144,9 @@ def diff_plans(old: Plan, new: Plan, *, old_name: str, new_name: str) -> PlanDif
         changes = tuple(Change(k, pa[k], pb[k]) for k in pa if pa[k] != pb[k])
         if changes:
             result.replanned.append(MeasureChange(measure_id, b.title, changes))
-        if a.status_as_of() != b.status_as_of():
+        if _status(a) != _status(b):
             result.status.append(MeasureChange(measure_id, b.title, (
-                Change("status", a.status_as_of(), b.status_as_of()),)))
+                Change("status", _status(a), _status(b)),)))
     return result
 
 

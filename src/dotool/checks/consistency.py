@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from dotool.checks.context import Context
 from dotool.model.dates import Half
 from dotool.model.measure import Measure
 from dotool.model.vocab import CLOSED_STATUSES
 
+if TYPE_CHECKING:
+    from dotool.model.projection import MeasureState
+
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+
+
+def number(value: float) -> str:
+    """An amount in a message: whole euros without a spurious `.0`, else two decimals."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
 
 
 def check_dates(ctx: Context, path: str, measure: Measure) -> None:
@@ -72,8 +81,39 @@ def check_updates(ctx: Context, path: str, measure: Measure) -> None:
         previous = update
 
 
+def check_money(ctx: Context, path: str, measure: Measure) -> None:
+    """Budget revisions say something; funding news needs a funding; spend never goes down."""
+    funding = measure.budget.funding if measure.budget else None
+    spent: tuple[float, Half] | None = None
+    for index, update in enumerate(measure.updates):
+        loc = ("updates", index)
+        if update.budget is not None and update.budget.one_off is None \
+                and update.budget.annual is None and update.budget.note is None:
+            ctx.error("budget-empty", path, (*loc, "budget"),
+                      f"update {update.half} has an empty `budget`",
+                      "give the revised one_off, annual or note, or remove `budget`")
+        if update.funding_status is not None and funding is None:
+            ctx.error("funding-status-without-funding", path, (*loc, "funding_status"),
+                      f"update {update.half} gives a funding status, but the measure has no "
+                      "`budget.funding`",
+                      "add budget.funding (programme, share, status at planning) to the measure")
+        if update.spent is not None:
+            if spent is not None and update.spent < spent[0]:
+                ctx.warning("spend-down", path, (*loc, "spent"),
+                            f"cumulative spend goes down from {number(spent[0])} € "
+                            f"({spent[1]}) to {number(update.spent)} €",
+                            "`spent` is the total spent so far; correct the figure")
+            spent = (update.spent, update.half)
+
+
 def check_warnings(ctx: Context, path: str, measure: Measure) -> None:
-    """Overdue ends and milestones, missing updates, e-mail addresses in public contacts."""
+    """Overdue ends and milestones, spend beyond the plan, missing updates, e-mail contacts.
+
+    Every figure comes from the projection as of the reference half (docs/figures.md), so
+    `validate --half H` warns about exactly what the report of H shows.
+    """
+    from dotool.model.projection import measure_state
+
     ref = ctx.reference
     if measure.public and measure.contact and _EMAIL.search(measure.contact):
         ctx.warning("contact-email", path, ("contact",),
@@ -81,30 +121,29 @@ def check_warnings(ctx: Context, path: str, measure: Measure) -> None:
                     "name an office and an extension; personal addresses do not belong in git")
     if ref is None:
         return
-    status = measure.status_as_of(ref)
-    if status in CLOSED_STATUSES:
-        return
-    end = measure.planned_end(ref)
-    replanned = any(u.replanned_end for u in measure.updates if u.half <= ref)
-    if end and end.last_day < ref.end:
+    state = measure_state(measure, ref)
+    if state.past_end and state.current_end is not None:
         ctx.warning("past-end", path, ("end",),
-                    f"still {status.replace('_', ' ')} after its planned end {end} "
-                    f"(as of {ref})",
-                    "add `replanned_end` to the latest update, or close the measure"
-                    if not replanned else "the re-planned end has passed too: re-plan again")
-    for index, milestone in enumerate(measure.milestones):
-        if milestone.done is None and milestone.due < ref.end:
-            ctx.warning("milestone-overdue", path, ("milestones", index, "due"),
-                        f"milestone \"{milestone.title}\" was due {milestone.due} "
-                        f"and is not done (as of {ref})")
-    # A measure is due to report once it has started by the end of the half (or, unscheduled,
-    # once it has reported before).
-    if measure.start:
-        started = measure.start.first_day <= ref.end
-    else:
-        started = any(u.half <= ref for u in measure.updates)
-    has_update = any(u.half == ref for u in measure.updates)
-    if started and not has_update:
+                    f"still {state.status.replace('_', ' ')} after its planned end "
+                    f"{state.current_end} (as of {ref})",
+                    "the re-planned end has passed too: re-plan again"
+                    if state.replanned_since_adoption
+                    else "add `replanned_end` to the latest update, or close the measure")
+    for m in state.overdue:
+        closing = (f"; the measure is {state.status}: record `done` or remove the milestone"
+                   if state.closed else "")
+        done = (f"was not done by the end of {ref} (done {m.done})" if m.done
+                else f"is not done (as of {ref})")
+        ctx.warning("milestone-overdue", path, ("milestones", m.index, "due"),
+                    f"milestone \"{m.title}\" was due {m.due} and {done}{closing}")
+    for m in state.open_after_close:
+        if m not in state.overdue:
+            ctx.warning("milestone-open", path, ("milestones", m.index),
+                        f"milestone \"{m.title}\" is not done, but the measure is "
+                        f"{state.status} (as of {ref})",
+                        "record `done`, or remove the milestone", key=True)
+    _check_spend(ctx, path, state)
+    if state.missing_report:
         if ctx.required_half == ref:
             ctx.error("update-missing", path, ("updates",),
                       f"no update for {ref}, which --half requires of every active measure",
@@ -113,3 +152,20 @@ def check_warnings(ctx: Context, path: str, measure: Measure) -> None:
             ctx.warning("update-missing", path, ("updates",),
                         f"no update for {ref}, the plan's latest reported half",
                         f"add one with `dotool update {measure.id} --half {ref} …`", key=True)
+
+
+def _check_spend(ctx: Context, path: str, state: MeasureState) -> None:
+    if state.spent is None or state.spent_at is None:
+        return
+    loc = ("updates", state.spent_at, "spent")
+    if state.spend_unplanned:
+        ctx.warning("spend-unplanned", path, loc,
+                    f"{number(state.spent)} € spent (as of {state.half}), but no cost is planned",
+                    "give the planned cost in `budget` (or, revised, in an update's `budget`)")
+    elif state.spend_over_plan:
+        money = state.money
+        ctx.warning("spend-over-plan", path, loc,
+                    f"{number(state.spent)} € spent (as of {state.half}), more than the planned "
+                    f"one-off cost {number(money.one_off or 0)} € plus "
+                    f"{number(money.annual or 0)} € a year for {state.years_elapsed:g} years",
+                    "record the revised Ansatz in the update's `budget`, or correct `spent`")

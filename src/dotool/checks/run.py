@@ -182,6 +182,7 @@ def check_loaded(root: Path, loaded: Loaded, *, files: int, today: date, half: H
     for path, measure in loaded.measures:
         consistency.check_dates(ctx, path, measure)
         consistency.check_updates(ctx, path, measure)
+        consistency.check_money(ctx, path, measure)
         consistency.check_warnings(ctx, path, measure)
     vorlagen.check_vorlagen(ctx)
     findings = [*loaded.findings, *ctx.findings]

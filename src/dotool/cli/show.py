@@ -38,6 +38,6 @@ def show(
                          hint=did_you_mean(measure_id.upper(), [m.id for m in plan.measures])
                          or "`dotool list` shows all")
     if fmt == "json":
-        print(detail.as_json(measure))
+        print(detail.as_json(measure, plan))
     else:
         detail.print_measure(measure, plan, console=out_console())

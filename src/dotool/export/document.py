@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from dotool.model.export import ExportDocument, ExportMeasure, derive
+from dotool.model.export import ExportDocument, ExportMeasure, derive, figures_of
 from dotool.model.plan import Plan
+from dotool.model.projection import current_figures
 from dotool.model.public import public_plan, without_contact
 
 
@@ -17,15 +18,16 @@ def prepare(plan: Plan, *, public: bool) -> Plan:
 
 def build_export(plan: Plan, *, public: bool, data_as_of: date | None) -> ExportDocument:
     """The export document of `plan` (already passed through `prepare`)."""
+    figures = current_figures(plan)
     measures = [
         # The measure is valid already: construct without validating it a second time.
-        ExportMeasure.model_construct(**dict(m), derived=derive(plan, m))
+        ExportMeasure.model_construct(**dict(m), derived=derive(figures, plan, m))
         for m in sorted(plan.measures, key=lambda m: m.id)
     ]
     return ExportDocument(
-        format_version=1, public=public, data_as_of=data_as_of,
-        latest_half=plan.latest_reported_half(), masterplan=plan.masterplan,
-        adoptions=list(plan.adoptions), measures=measures,
+        format_version=2, public=public, data_as_of=data_as_of,
+        latest_half=plan.latest_reported_half(), figures=figures_of(figures),
+        masterplan=plan.masterplan, adoptions=list(plan.adoptions), measures=measures,
     )
 
 

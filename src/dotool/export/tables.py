@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Any
 
 from dotool.export.document import prepare
-from dotool.model.export import derive
+from dotool.model.export import Derived, derive
 from dotool.model.measure import Measure, Update
 from dotool.model.plan import Plan
 
@@ -66,9 +67,18 @@ MEASURE_COLUMNS: tuple[MeasureColumn, ...] = (
     ("summary", lambda p, m: m.summary),
     ("objective", lambda p, m: m.objective),
 )
-#: Derived columns, from `dotool.model.export.derive` (the same values as the JSON).
-DERIVED_COLUMNS = ("plan", "adopted_in", "half", "status", "rag", "progress", "spent",
-                   "planned_end", "replanned")
+DerivedColumn = tuple[str, Callable[[Derived], Any]]
+#: Derived columns, from `dotool.model.export.derive` (the same values as the JSON; the
+#: money as of the latest half is `derived.money`, flattened as `money_*`).
+DERIVED_COLUMNS: tuple[DerivedColumn, ...] = (
+    *((name, attrgetter(name)) for name in (
+        "plan", "adopted_in", "half", "status", "rag", "progress", "counts_in_progress",
+        "spent", "planned_end", "replanned_in_half", "replanned_since_adoption",
+        "milestones_overdue")),
+    ("money_one_off", lambda d: d.money.one_off),
+    ("money_annual", lambda d: d.money.annual),
+    ("money_funding_status", lambda d: d.money.funding_status),
+)
 
 UpdateColumn = tuple[str, Callable[[Update], Any]]
 UPDATE_COLUMNS: tuple[UpdateColumn, ...] = (
@@ -79,6 +89,10 @@ UPDATE_COLUMNS: tuple[UpdateColumn, ...] = (
     ("progress", lambda u: u.progress),
     ("spent", lambda u: u.spent),
     ("replanned_end", lambda u: u.replanned_end),
+    ("funding_status", lambda u: u.funding_status),
+    ("budget_one_off", lambda u: u.budget.one_off if u.budget else None),
+    ("budget_annual", lambda u: u.budget.annual if u.budget else None),
+    ("budget_note", lambda u: u.budget.note if u.budget else None),
     ("kpis", lambda u: [f"{k}={_cell(v)}" for k, v in sorted(u.kpis.items())]),
     ("text", lambda u: u.text),
     ("next", lambda u: u.next),
@@ -95,17 +109,20 @@ def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> bytes:
 
 def export_tables(plan: Plan, *, public: bool) -> dict[str, bytes]:
     """`measures.csv` (one row a measure) and `updates.csv` (one row an update) as bytes."""
+    from dotool.model.projection import current_figures
+
     shown = prepare(plan, public=public)
+    figures = current_figures(shown)
     measures = sorted(shown.measures, key=lambda m: m.id)
     measure_rows = []
     for m in measures:
-        derived = derive(shown, m)
+        derived = derive(figures, shown, m)
         measure_rows.append([*(get(shown, m) for _, get in MEASURE_COLUMNS),
-                             *(getattr(derived, name) for name in DERIVED_COLUMNS)])
+                             *(get(derived) for _, get in DERIVED_COLUMNS)])
     update_rows = [[m.id, *(get(u) for _, get in UPDATE_COLUMNS)]
                    for m in measures for u in m.updates]
     return {
-        "measures.csv": _csv([*(n for n, _ in MEASURE_COLUMNS), *DERIVED_COLUMNS],
+        "measures.csv": _csv([n for n, _ in (*MEASURE_COLUMNS, *DERIVED_COLUMNS)],
                              measure_rows),
         "updates.csv": _csv(["measure_id", *(n for n, _ in UPDATE_COLUMNS)], update_rows),
     }

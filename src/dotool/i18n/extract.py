@@ -13,7 +13,8 @@ from pathlib import Path
 from dotool.i18n import DOMAIN, LANGUAGES, LOCALES, po_path
 
 _RENDER = Path(__file__).resolve().parents[1] / "render"
-_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+_KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2),
+             "pgettext": ((1, "c"), 2)}
 
 #: A message as the catalogue keys it: its id (a (singular, plural) pair for plurals) and its
 #: context (None for most).

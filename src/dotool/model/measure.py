@@ -41,6 +41,17 @@ class Budget(StrictModel):
     funding: Funding | None = described("Förderung (optional).", default=None)
 
 
+class BudgetRevision(StrictModel):
+    """What changed in the planned costs in one half (the revised Ansatz): any of the three."""
+
+    one_off: Euro | None = described("Neuer Ansatz der einmaligen Kosten in Euro.", 30000,
+                                     default=None)
+    annual: Euro | None = described("Neuer Ansatz der laufenden Kosten pro Jahr in Euro.", 3500,
+                                    default=None)
+    note: str | None = described("Neue Anmerkung zum Ansatz.", "Mehrkosten durch Schnittstelle",
+                                 default=None)
+
+
 class Ozg(StrictModel):
     """Link to services of the Onlinezugangsgesetz (OZG)."""
 
@@ -99,6 +110,12 @@ class Update(StrictModel):
                                  "Schulung der Mitarbeitenden", default=None)
     replanned_end: PartialDate | None = described(
         "Neues geplantes Ende (Grund in rag_reason oder text).", "2021-09", default=None)
+    funding_status: FundingStatus | None = described(
+        "Neuer Stand der Förderung in diesem Halbjahr (planned, applied, approved, received "
+        "oder rejected); gilt ab diesem Halbjahr.", "approved", default=None)
+    budget: BudgetRevision | None = described(
+        "Geänderter Ansatz in diesem Halbjahr (one_off, annual, note); gilt ab diesem "
+        "Halbjahr.", {"one_off": 30000}, default=None)
 
 
 class Measure(StrictModel):
@@ -134,7 +151,9 @@ class Measure(StrictModel):
                                           "terminiert.", "2020-09", default=None)
     end: PartialDate | None = described("Geplantes Ende; fehlt bei Daueraufgaben.", "2021-06",
                                         default=None)
-    budget: Budget | None = described("Kosten in Euro (optional).", default=None)
+    budget: Budget | None = described(
+        "Kosten in Euro zum Zeitpunkt der Planung (optional); spätere Änderungen stehen in den "
+        "Sachständen (budget, funding_status).", default=None)
     ozg: Ozg | None = described("Bezug zu OZG-Leistungen (optional).", default=None)
     depends_on: list[MeasureId] = described("IDs der Maßnahmen, von denen diese abhängt.",
                                             ["M-003"], default_factory=list)
@@ -145,47 +164,3 @@ class Measure(StrictModel):
                              "nicht enthalten.", True, default=True)
     updates: list[Update] = described("Halbjährliche Sachstände, älteste zuerst.",
                                       default_factory=list)
-
-    def state_as_of(self, half: Half | None = None) -> Update | None:
-        """The latest update with `half <= half` (all updates when `half` is None)."""
-        latest = None
-        for update in self.updates:
-            if half is None or update.half <= half:
-                latest = update
-        return latest
-
-    def status_as_of(self, half: Half | None = None) -> Status:
-        """The status as of a half: `planned` while there is no update."""
-        state = self.state_as_of(half)
-        return state.status if state else "planned"
-
-    def progress_as_of(self, half: Half | None = None) -> int | None:
-        """Progress as of a half: 0 before the first update, None for a standing task."""
-        state = self.state_as_of(half)
-        if state is None:
-            return 0
-        return None if state.status == "ongoing" else state.progress
-
-    def spent_as_of(self, half: Half | None = None) -> float | None:
-        """Cumulative spend at the end of a half: the latest figure reported up to then."""
-        spent = None
-        for update in self.updates:
-            if (half is None or update.half <= half) and update.spent is not None:
-                spent = update.spent
-        return spent
-
-    def kpi_value_as_of(self, key: str, half: Half | None = None) -> float | None:
-        """The latest value of a KPI reported up to the end of a half."""
-        value = None
-        for update in self.updates:
-            if (half is None or update.half <= half) and key in update.kpis:
-                value = update.kpis[key]
-        return value
-
-    def planned_end(self, half: Half | None = None) -> PartialDate | None:
-        """The planned end as of a half: the latest `replanned_end`, else `end`."""
-        end = self.end
-        for update in self.updates:
-            if (half is None or update.half <= half) and update.replanned_end:
-                end = update.replanned_end
-        return end

@@ -17,20 +17,34 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 
-def as_json(measure: Measure) -> str:
+def as_json(measure: Measure, plan: Plan) -> str:
+    """The measure's file as data, plus `state`: the export's derived values (docs/figures.md)
+    as of the plan's latest reported half, named in `state.as_of`."""
+    from dotool.model.export import derive
+    from dotool.model.projection import current_figures
+
+    figures = current_figures(plan)
     data = measure.model_dump(mode="json", exclude_none=True)
-    data["state"] = {"status": measure.status_as_of(), "planned_end": (
-        str(measure.planned_end()) if measure.planned_end() else None)}
+    data["state"] = {"as_of": str(figures.half) if figures.half else None,
+                     **derive(figures, plan, measure).model_dump(mode="json")}
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def print_measure(measure: Measure, plan: Plan, *, console: Console) -> None:
+    """Profile, state as of the latest reported half, milestones and updates."""
     from rich.markup import escape
     from rich.table import Table
 
+    from dotool.model.projection import current_figures
+
     lang = plan.masterplan.language
     field = plan.masterplan.field(measure.field)
-    state = measure.state_as_of()
+    figures = current_figures(plan)
+    state = figures.state(measure.id)
+    money = Formatter(lang).money
+    as_of = f" (as of {figures.half})" if figures.half else ""
+    end = (f"{state.current_end} (re-planned; originally {state.end or 'open'})"
+           if state.replanned_since_adoption else f"{state.current_end or 'open'}")
     console.print(f"[bold]{measure.id}  {escape(measure.title)}[/]"
                   + ("" if measure.public else "  [dim](not public)[/]"))
     facts = Table.grid(padding=(0, 2))
@@ -43,17 +57,23 @@ def print_measure(measure: Measure, plan: Plan, *, console: Console) -> None:
         ("Lead", measure.lead),
         ("Participants", ", ".join(measure.participants) or "–"),
         ("Priority", label("priority", measure.priority, lang) if measure.priority else "–"),
-        ("Period", f"{measure.start or '?'} – {measure.planned_end() or 'open'}"),
-        ("Status", label("status", measure.status_as_of(), lang)
-         + (f" ({state.half})" if state else "")),
+        ("Period", f"{measure.start or '?'} – {end}"),
+        ("Status", label("status", state.status, lang)
+         + (f" (update {state.update.half})" if state.update else "")),
+        ("Ampel", label("rag", state.rag, lang) if state.rag else "–"),
+        ("Progress", f"{state.progress} %" if state.progress is not None else "–"),
+        ("Spent", (money(state.spent) or "–") + as_of),
         ("Goals", ", ".join(measure.goals) or "–"),
         ("Depends on", ", ".join(measure.depends_on) or "–"),
         ("File", plan.paths.get(measure.id, "")),
     ]
-    if measure.budget:
-        money = Formatter(lang).money
-        rows.append(("Budget", f"one-off {money(measure.budget.one_off) or '–'}, "
-                               f"annual {money(measure.budget.annual) or '–'}"))
+    if state.money.planned or measure.budget:
+        rows.append(("Budget", f"one-off {money(state.money.one_off) or '–'}, "
+                               f"annual {money(state.money.annual) or '–'}{as_of}"))
+    if state.money.programme:
+        rows.append(("Funding", f"{state.money.programme}: "
+                                f"{label('funding_status', state.money.funding_status or '', lang)}"
+                                f"{as_of}"))
     if measure.contact:
         rows.append(("Contact (internal)", measure.contact))
     for name, value in rows:

@@ -9,8 +9,8 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from dotool.model.dates import Half
-from dotool.model.measure import Measure
 from dotool.model.plan import Plan
+from dotool.model.projection import MeasureState, PlanFigures, plan_figures
 from dotool.model.vocab import label
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ RAG_STYLE = {"green": "green", "amber": "yellow", "red": "red"}
 
 @dataclass(frozen=True)
 class Row:
-    """One measure as of a half."""
+    """One measure as of a half (the projection's state, docs/figures.md)."""
 
     id: str
     title: str
@@ -34,20 +34,29 @@ class Row:
     half: str | None  # the half of the update the state comes from
     lead: str
     public: bool
+    plan: str  # masterplan or further (initiative), by the adoption in force for the half
+    counts_in_progress: bool
+    planned_end: str | None  # as of the half, re-planned where it was
+    spent: float | None
+    funding_status: str | None  # as of the half
 
 
-def row(measure: Measure, half: Half | None) -> Row:
-    state = measure.state_as_of(half)
-    return Row(measure.id, measure.title, measure.field, measure.scope, measure.kind,
-               state.status if state else "planned", state.rag if state else None,
-               measure.progress_as_of(half), str(state.half) if state else None,
-               measure.lead, measure.public)
+def row(figures: PlanFigures, state: MeasureState) -> Row:
+    """One measure's row as of the figures' half."""
+    m = state.measure
+    return Row(m.id, m.title, m.field, m.scope, m.kind, state.status, state.rag,
+               state.progress, str(state.update.half) if state.update else None,
+               m.lead, m.public, "masterplan" if figures.in_plan(state) else "further",
+               figures.in_average(state),
+               str(state.current_end) if state.current_end else None, state.spent,
+               state.money.funding_status)
 
 
 def select(plan: Plan, *, half: Half | None, field: str | None, status: str | None,
            scope: str | None, rag: str | None) -> list[Row]:
-    """The rows that pass every given filter."""
-    rows = [row(m, half) for m in plan.measures]
+    """The rows, as of `half` (default: the latest reported), that pass every given filter."""
+    figures = plan_figures(plan, half or plan.latest_reported_half())
+    rows = [row(figures, s) for s in figures.states]
     return [r for r in rows
             if (field is None or r.field == field) and (status is None or r.status == status)
             and (scope is None or r.scope == scope) and (rag is None or r.rag == rag)]
@@ -63,7 +72,10 @@ def as_csv(rows: list[Row]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
     writer.writeheader()
     for r in rows:
-        writer.writerow({**asdict(r), "public": "true" if r.public else "false"})
+        cells = {k: ("true" if v else "false") if isinstance(v, bool)
+                 else (int(v) if isinstance(v, float) and v.is_integer() else v)
+                 for k, v in asdict(r).items()}
+        writer.writerow(cells)
     return buffer.getvalue()
 
 

@@ -7,10 +7,10 @@ from datetime import date
 from typing import Any
 
 from dotool.i18n import Formatter, translations
+from dotool.model.projection import Finances
 from dotool.model.vocab import label
 from dotool.render.charts import RAG_COLOURS, Bar, Chart, bars
 from dotool.render.plan_view import PlanView
-from dotool.render.report_parts import FinanceView
 from dotool.render.report_view import ReportView
 
 
@@ -59,7 +59,7 @@ def trend_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str,
     _ = translations(lang).gettext
     fmt = Formatter(lang)
     halves = [half_short(h, gettext=_) for h in t.halves]
-    overall = _("All measures")
+    overall = _("Overall progress")
     lines = [Line(overall, t.progress, strong=True),
              *(Line(f.field.title, f.values) for f in t.fields)]
     desc = "; ".join(f"{line.label}: " + ", ".join(
@@ -89,7 +89,7 @@ def _kpi_text(panel: Any, halves: list[str], fmt: Formatter, _: Any) -> str:
             f"{_('Target')} {fmt.number(panel.target, 1) or '–'})")
 
 
-def budget_chart(finances: FinanceView, lang: str, *, spent: bool,
+def budget_chart(finances: Finances, lang: str, *, spent: bool,
                  png: bool = False) -> Chart | None:
     """Planned one-off cost per field against spend (report) or running cost (masterplan)."""
     _ = translations(lang).gettext

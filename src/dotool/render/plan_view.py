@@ -1,7 +1,9 @@
 """The view of the masterplan document (SPEC §5): goals, fields, profile sheets, money.
 
-A non-public measure appears by id and title only unless the document is internal; `contact`
-is never copied into the view.
+The plan is shown as it stands: each measure's status, planned end, costs and funding as of the
+plan's latest reported half, from the projection (`dotool.model.projection`) like every other
+output. A non-public measure appears by id and title only unless the document is internal;
+`contact` is never copied into the view.
 """
 
 from __future__ import annotations
@@ -10,8 +12,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from dotool.model.adoption import Adoption
-from dotool.model.measure import Measure
+from dotool.model.dates import Half
 from dotool.model.plan import Plan
+from dotool.model.projection import (
+    Finances,
+    MeasureState,
+    MilestoneRef,
+    current_figures,
+    finances,
+    milestones,
+)
 from dotool.model.vocab import KEYS
 from dotool.render.common import (
     AdoptionView,
@@ -23,7 +33,6 @@ from dotool.render.common import (
     header_of,
     restricted,
 )
-from dotool.render.report_parts import FinanceView, MilestoneRow, finances_of, milestone_rows
 
 
 @dataclass(frozen=True)
@@ -74,18 +83,19 @@ class Profile:
     participants: tuple[str, ...]
     priority: str | None
     start: date | None
-    end: date | None  # the end planned at first
-    planned_end: date | None  # the end planned now (a re-planned end, else `end`)
+    end: date | None  # the end the plan gives (planned at first)
+    planned_end: date | None  # the end planned as of the latest half (re-planned, else `end`)
+    replanned: bool  # re-planned since adoption: `planned_end` differs from `end`
     goals: tuple[str, ...]
-    budget: BudgetView | None
+    budget: BudgetView | None  # as of the latest half
     kpis: tuple[KpiSpec, ...]
-    milestones: tuple[MilestoneRow, ...]
+    milestones: tuple[MilestoneRef, ...]
     depends_on: tuple[Dependency, ...]
     ozg_services: tuple[str, ...]
     ozg_maturity: int | None
     summary: str
     objective: str | None
-    status: str  # current status (latest update)
+    status: str  # as of the latest half
 
 
 @dataclass(frozen=True)
@@ -102,21 +112,22 @@ class PlanView:
     stand: date
     internal: bool
     adoption: AdoptionView | None  # set when rendered at an adoption
+    as_of: Half | None  # the half the states, ends and money are as of (None: no report yet)
     goals: tuple[GoalView, ...]
     fields: tuple[FieldSection, ...]
-    finances: FinanceView
+    finances: Finances
     measures: tuple[Profile, ...]
     statuses: tuple[str, ...]
     rags: tuple[str, ...]
 
 
-def profile(plan: Plan, measure: Measure, *, internal: bool) -> Profile:
-    """The profile sheet of one measure."""
-    budget = measure.budget
-    funding = budget.funding if budget else None
+def profile(plan: Plan, state: MeasureState, *, internal: bool) -> Profile:
+    """The profile sheet of one measure, as of the state's half."""
+    measure, money = state.measure, state.money
     goal_titles = tuple(g.title for key in measure.goals if (g := plan.masterplan.goal(key)))
     deps = tuple(Dependency(d, dep.title if (dep := plan.measure(d)) else d)
                  for d in measure.depends_on)
+    shows_money = measure.budget is not None or money.planned or money.note is not None
     return Profile(
         id=measure.id, title=measure.title, restricted=restricted(measure, internal),
         ref=measure.ref, field=measure.field, field_title=field_title(plan, measure.field),
@@ -124,36 +135,36 @@ def profile(plan: Plan, measure: Measure, *, internal: bool) -> Profile:
         participants=tuple(measure.participants), priority=measure.priority,
         start=measure.start.first_day if measure.start else None,
         end=measure.end.last_day if measure.end else None,
-        planned_end=planned.last_day if (planned := measure.planned_end(None)) else None,
+        planned_end=state.current_end.last_day if state.current_end else None,
+        replanned=state.replanned_since_adoption,
         goals=goal_titles,
-        budget=BudgetView(budget.one_off, budget.annual, budget.budget_line, budget.note,
-                          funding.programme if funding else None,
-                          funding.share if funding else None,
-                          funding.status if funding else None) if budget else None,
+        budget=BudgetView(money.one_off, money.annual, money.budget_line, money.note,
+                          money.programme, money.share, money.funding_status)
+        if shows_money else None,
         kpis=tuple(KpiSpec(k.name, k.unit, k.baseline, k.target) for k in measure.kpis),
-        milestones=milestone_rows(measure, lambda _m: True),
+        milestones=milestones(measure),
         depends_on=deps,
         ozg_services=tuple(measure.ozg.services) if measure.ozg else (),
         ozg_maturity=measure.ozg.maturity_target if measure.ozg else None,
         summary=measure.summary, objective=measure.objective,
-        status=measure.status_as_of(None),
+        status=state.status,
     )
 
 
 def build_plan_view(plan: Plan, *, stand: date, internal: bool = False,
                     adoption: Adoption | None = None) -> PlanView:
     """The view of the masterplan document; `adoption` when rendered at an adopted version."""
-    profiles = [profile(plan, m, internal=internal) for m in plan.measures]
+    figures = current_figures(plan)
+    profiles = [profile(plan, s, internal=internal) for s in figures.states]
+    states = list(zip(figures.states, profiles, strict=True))
     return PlanView(
         header=header_of(plan), stand=stand, internal=internal,
-        adoption=adoption_view(adoption),
+        adoption=adoption_view(adoption), as_of=figures.half,
         goals=tuple(GoalView(g.key, g.title, g.description) for g in plan.masterplan.goals),
         fields=tuple(FieldSection(f, tuple(p for p in profiles if p.field == f.key))
                      for f in fields_of(plan)),
-        finances=finances_of(plan, [m for m, p in zip(plan.measures, profiles, strict=True)
-                                    if not p.restricted], None,
-                             withheld=[m for m, p in zip(plan.measures, profiles, strict=True)
-                                       if p.restricted]),
+        finances=finances(plan, [s for s, p in states if not p.restricted], spent=False,
+                          withheld=[s for s, p in states if p.restricted]),
         measures=tuple(profiles),
         statuses=KEYS["status"], rags=KEYS["rag"],
     )

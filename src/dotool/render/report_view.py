@@ -1,58 +1,52 @@
 """The view of a half: everything the committee report shows, as plain frozen data.
 
-Rules a reader of the report relies on (SPEC §6):
+Every figure comes from the projection (`dotool.model.projection.plan_figures`), whose rules
+`docs/figures.md` writes out; this module only decides what a reader may see:
 
-* The state of a measure as of a half is its latest update up to that half; no update means
-  `planned` with progress 0. A standing task (`ongoing`) has no progress and is left out of
-  progress averages, and so are dropped measures.
-* Masterplan measures are those of the adoption in force for the half; all others are further
-  initiatives. With no adoption yet, every measure counts as a masterplan measure.
-* A further initiative appears once it has started or has an update up to the half.
 * Measures completed or dropped in an earlier half are listed apart (annex) and not repeated in
-  the progress sections; they still count in the status figures and averages.
+  the progress sections; they still count in the figures.
 * A non-public measure is shown by id and title only unless the report is internal; it counts in
-  the figures but none of its text, money or KPIs appear.
+  the figures but none of its text, milestones, money or KPIs appear (the document says how many
+  milestones and budgets it leaves out).
 * `contact` is never copied into any view.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
 
 from dotool.model.dates import Half
-from dotool.model.measure import Measure
 from dotool.model.plan import Plan
-from dotool.model.vocab import CLOSED_STATUSES, KEYS
+from dotool.model.projection import (
+    Count,
+    Finances,
+    KpiFigure,
+    MeasureState,
+    MilestoneRef,
+    PlanFigures,
+    finances,
+    kpi_figures,
+    plan_figures,
+)
+from dotool.model.vocab import KEYS
 from dotool.render.common import (
     AdoptionView,
     FieldRef,
     PlanHeader,
     adoption_view,
-    field_title,
     fields_of,
     header_of,
-    mean,
     restricted,
 )
-from dotool.render.report_parts import (
-    FinanceView,
-    KpiRow,
-    MilestoneRow,
-    PaperView,
-    finances_of,
-    kpis_of,
-    milestone_rows,
-    paper_of,
-)
+from dotool.render.report_parts import PaperView, paper_of
+from dotool.render.rules import Rule, report_rules
 from dotool.render.trends import TrendView
 
 
 @dataclass(frozen=True)
-class MeasureState:
-    """One measure as of the half, with the change since the half before."""
+class MeasureView:
+    """One measure as the report shows it as of the half."""
 
     id: str
     title: str
@@ -68,30 +62,27 @@ class MeasureState:
     progress: int | None  # None: standing task
     progress_prev: int | None
     progress_delta: int | None
+    in_average: bool  # counts in the progress average
     reported: bool  # has an update for exactly this half
     not_reported: bool  # "kein Sachstand gemeldet"
-    not_started: bool  # no update yet and the planned start lies after the half
+    not_started: bool  # not begun by the end of the half
     closed_before: bool  # completed or dropped in an earlier half
     text: str | None
     next: str | None
     start: date | None
-    planned_end: date | None
+    planned_end: date | None  # the planned end as of the half (re-planned where it was)
     planned_end_before: date | None  # as of the half before (what a re-planning moved)
-    replanned: bool
-    milestones_reached: tuple[MilestoneRow, ...]
-
-
-@dataclass(frozen=True)
-class Count:
-    key: str
-    count: int
+    replanned_in_half: bool
+    replanned_since_adoption: bool
+    milestones_reached: tuple[MilestoneRef, ...]
 
 
 @dataclass(frozen=True)
 class FieldProgress:
     field: FieldRef
-    measures: tuple[MeasureState, ...]  # shown in the progress section (not closed before)
-    count: int  # all measures of the field, as counted in the figures
+    measures: tuple[MeasureView, ...]  # shown in the progress section (not closed before)
+    count: int  # masterplan measures of the field in the report
+    counted: int  # of which in the progress average
     progress: float | None
 
 
@@ -100,7 +91,7 @@ class Group:
     """Further initiatives of one scope."""
 
     scope: str
-    measures: tuple[MeasureState, ...]
+    measures: tuple[MeasureView, ...]
 
 
 @dataclass(frozen=True)
@@ -123,140 +114,53 @@ class ReportView:
     by_status: tuple[Count, ...]
     by_rag: tuple[Count, ...]  # rag "none" counts measures without any update
     progress: float | None
-    completed: tuple[MeasureState, ...]
-    started: tuple[MeasureState, ...]
-    replanned: tuple[MeasureState, ...]
+    counted: int  # measures in the progress average
+    completed: tuple[MeasureView, ...]
+    started: tuple[MeasureView, ...]
+    replanned: tuple[MeasureView, ...]  # re-planned in this half
     fields: tuple[FieldProgress, ...]  # masterplan measures by field
     further: tuple[Group, ...]  # internal, external
-    deviations: tuple[MeasureState, ...]  # amber and red
-    overdue: tuple[MilestoneRow, ...]
-    due_next: tuple[MilestoneRow, ...]
-    starting_next: tuple[MeasureState, ...]
-    finances: FinanceView
-    kpis: tuple[KpiRow, ...]
-    measures: tuple[MeasureState, ...]  # annex: every measure of the report
-    closed_before: tuple[MeasureState, ...]
+    deviations: tuple[MeasureView, ...]  # amber and red
+    overdue: tuple[MilestoneRef, ...]
+    overdue_withheld: int  # overdue milestones of non-public measures, not listed
+    due_next: tuple[MilestoneRef, ...]
+    due_next_withheld: int
+    ending_next: tuple[MeasureView, ...]
+    starting_next: tuple[MeasureView, ...]
+    next_steps: tuple[MeasureView, ...]
+    finances: Finances
+    kpis: tuple[KpiFigure, ...]
+    measures: tuple[MeasureView, ...]  # annex: every measure of the report
+    closed_before: tuple[MeasureView, ...]
     trends: TrendView  # progress and KPIs over the last halves
+    rules: tuple[Rule, ...]  # "How the figures are made", for the annex
 
 
-def included(measure: Measure, half: Half, in_plan: bool) -> bool:
-    """Whether a measure belongs in the report of `half` at all."""
-    if in_plan:
-        return True
-    started = measure.start is not None and measure.start.first_day <= half.end
-    return started or measure.state_as_of(half) is not None
-
-
-def measure_state(plan: Plan, measure: Measure, half: Half, *, in_plan: bool,
-                  internal: bool) -> MeasureState:
-    """One measure as of `half`."""
-    state = measure.state_as_of(half)
-    prev = measure.state_as_of(half.previous())
-    reported = state is not None and state.half == half
-    closed_before = prev is not None and prev.status in CLOSED_STATUSES and not reported
-    not_started = measure.start is not None and measure.start.half > half
-    progress = measure.progress_as_of(half)
-    progress_prev = measure.progress_as_of(half.previous())
-    delta = progress - progress_prev if progress is not None and progress_prev is not None \
-        else None
-    end = measure.planned_end(half)
-    end_before = measure.planned_end(half.previous())
+def measure_view(plan: Plan, figures: PlanFigures, state: MeasureState, *,
+                 internal: bool) -> MeasureView:
+    """One measure as of the figures' half, with what a reader may see of it."""
+    measure = state.measure
     hidden = restricted(measure, internal)
-    this = state if reported else None
-    return MeasureState(
+    this = state.update if state.reported else None
+    return MeasureView(
         id=measure.id, title=measure.title, field=measure.field,
-        field_title=field_title(plan, measure.field), scope=measure.scope, in_plan=in_plan,
-        restricted=hidden,
-        status=state.status if state else "planned",
-        status_prev=prev.status if prev else "planned",
-        rag=state.rag if state else None,
-        rag_reason=None if hidden or state is None else state.rag_reason,
-        progress=progress, progress_prev=progress_prev, progress_delta=delta,
-        reported=reported,
-        not_reported=not reported and not closed_before and not not_started,
-        not_started=not_started and state is None,
-        closed_before=closed_before,
+        field_title=plan.masterplan.field_title(measure.field), scope=measure.scope,
+        in_plan=figures.in_plan(state), restricted=hidden,
+        status=state.status, status_prev=state.status_prev, rag=state.rag,
+        rag_reason=None if hidden else state.rag_reason,
+        progress=state.progress, progress_prev=state.progress_prev,
+        progress_delta=state.progress_delta, in_average=figures.in_average(state),
+        reported=state.reported, not_reported=state.missing_report,
+        not_started=state.not_started, closed_before=state.closed_before,
         text=None if hidden or this is None else this.text,
-        next=None if hidden or this is None else this.next,
+        next=None if hidden else state.next_steps,
         start=measure.start.first_day if measure.start else None,
-        planned_end=end.last_day if end else None,
-        planned_end_before=end_before.last_day if end_before else None,
-        # Re-planned in this half: the planned end moved (repeating last half's re-planned
-        # end, as `dotool update` invites, is no new re-planning).
-        replanned=this is not None and this.replanned_end is not None
-        and this.replanned_end != measure.planned_end(half.previous()),
-        milestones_reached=() if hidden else milestone_rows(
-            measure, lambda m: m.done is not None and half.start <= m.done <= half.end),
+        planned_end=state.current_end.last_day if state.current_end else None,
+        planned_end_before=state.end_prev.last_day if state.end_prev else None,
+        replanned_in_half=state.replanned_in_half,
+        replanned_since_adoption=state.replanned_since_adoption,
+        milestones_reached=() if hidden else state.reached,
     )
-
-
-def _counts(keys: tuple[str, ...], values: list[str]) -> tuple[Count, ...]:
-    return tuple(Count(k, values.count(k)) for k in keys if values.count(k))
-
-
-def _by_due(rows: Iterable[MilestoneRow]) -> tuple[MilestoneRow, ...]:
-    return tuple(sorted(rows, key=lambda r: (r.due, r.measure_id)))
-
-
-class _Counts(Protocol):
-    """What the progress figures read of a measure as of a half (`MeasureState`, `_Counted`)."""
-
-    @property
-    def field(self) -> str: ...
-    @property
-    def in_plan(self) -> bool: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def progress(self) -> int | None: ...
-
-
-def _average(states: Iterable[_Counts]) -> float | None:
-    """Progress averaged over the measures that report one and are not dropped."""
-    return mean([s.progress for s in states
-                 if s.status != "dropped" and s.progress is not None])
-
-
-def _field_average(states: Iterable[_Counts], key: str) -> float | None:
-    """A field's progress: its masterplan measures (further initiatives have their section)."""
-    return _average([s for s in states if s.field == key and s.in_plan])
-
-
-@dataclass(frozen=True)
-class _Counted:
-    """A measure as of a half, as far as the progress figures read it."""
-
-    field: str
-    in_plan: bool
-    status: str
-    progress: int | None
-
-
-def states_of(plan: Plan, half: Half, *,
-              internal: bool) -> list[tuple[Measure, MeasureState, bool]]:
-    """Every measure with its state as of `half` and whether the report of `half` includes it."""
-    adoption = plan.adoption_in_force(half)
-    adopted = set(adoption.measures) if adoption else None
-    every: list[tuple[Measure, MeasureState, bool]] = []
-    for measure in plan.measures:
-        in_plan = adopted is None or measure.id in adopted
-        state = measure_state(plan, measure, half, in_plan=in_plan, internal=internal)
-        every.append((measure, state, included(measure, half, in_plan)))
-    return every
-
-
-def progress_of(plan: Plan, half: Half) -> tuple[float | None, dict[str, float | None]]:
-    """Overall progress and progress per field as the report of `half` gives them (from the
-    same rules as `measure_state`, without building the rest of each measure's state)."""
-    adoption = plan.adoption_in_force(half)
-    adopted = set(adoption.measures) if adoption else None
-    states = []
-    for measure in plan.measures:
-        in_plan = adopted is None or measure.id in adopted
-        if included(measure, half, in_plan):
-            states.append(_Counted(measure.field, in_plan, measure.status_as_of(half),
-                                   measure.progress_as_of(half)))
-    return _average(states), {f.key: _field_average(states, f.key) for f in fields_of(plan)}
 
 
 def build_report_view(plan: Plan, half: Half, *, stand: date,
@@ -264,55 +168,50 @@ def build_report_view(plan: Plan, half: Half, *, stand: date,
     """The view of the committee report for `half`; `stand` is the date of the data."""
     from dotool.render.trends import build_trends
 
-    adoption = plan.adoption_in_force(half)
-    every = states_of(plan, half, internal=internal)
-    chosen = [(m, s) for m, s, inc in every if inc]
-    states = [s for _, s in chosen]
-    current = [s for s in states if not s.closed_before]
-    plan_states = [s for s in current if s.in_plan]
+    figures = plan_figures(plan, half)
+    views = {s.id: measure_view(plan, figures, s, internal=internal) for s in figures.states}
+    shown = [views[s.id] for s in figures.included]
+    current = [v for v in shown if not v.closed_before]
+    open_ids = {v.id for v in current if not v.restricted}
+    hidden = {v.id for v in views.values() if v.restricted}
     fields = tuple(
-        FieldProgress(
-            field=f,
-            measures=tuple(s for s in plan_states if s.field == f.key),
-            count=len([s for s in states if s.field == f.key and s.in_plan]),
-            progress=_field_average(states, f.key),
-        )
-        for f in fields_of(plan)
+        FieldProgress(field=ref, measures=tuple(v for v in current
+                                                if v.in_plan and v.field == f.key),
+                      count=len(f.measures), counted=len(f.counted), progress=f.progress)
+        for ref, f in zip(fields_of(plan), figures.fields, strict=True)
     )
-    further = tuple(Group(scope, tuple(s for s in current if not s.in_plan and s.scope == scope))
-                    for scope in KEYS["scope"])
-    # Milestones, money and KPIs only of measures whose details may be shown.
-    open_shown = [m for m, s in chosen if not s.restricted and not s.closed_before]
-    nxt = half.next()
+    money_states = [s for s in figures.included if s.id not in hidden]
     return ReportView(
-        header=header_of(plan), half=half, previous=half.previous(), next=nxt,
+        header=header_of(plan), half=half, previous=half.previous(), next=half.next(),
         period_start=half.start, period_end=half.end, stand=stand, internal=internal,
         paper=paper_of(plan.vorlage(half), plan.masterplan.committee),
-        adoption=adoption_view(adoption),
-        total=len(states), plan_count=len([s for s in states if s.in_plan]),
-        further_count=len([s for s in states if not s.in_plan]),
-        by_status=_counts(KEYS["status"], [s.status for s in states]),
-        by_rag=_counts((*KEYS["rag"], "none"), [s.rag or "none" for s in states]),
-        progress=_average(states),
-        completed=tuple(s for s in current if s.reported and s.status == "completed"
-                        and s.status_prev != "completed"),
-        started=tuple(s for s in current if s.reported and s.status_prev == "planned"
-                      and s.status in ("in_progress", "ongoing", "completed")),
-        replanned=tuple(s for s in current if s.replanned),
-        fields=fields, further=further,
-        deviations=tuple(s for s in current if s.rag in ("amber", "red")
-                         and s.status not in CLOSED_STATUSES),
-        overdue=_by_due(row for m in open_shown for row in milestone_rows(
-            m, lambda ms: ms.due <= half.end and (ms.done is None or ms.done > half.end))),
-        due_next=_by_due(row for m in open_shown for row in milestone_rows(
-            m, lambda ms: nxt.start <= ms.due <= nxt.end
-            and (ms.done is None or ms.done > half.end))),
-        starting_next=tuple(s for m, s, _ in every
-                            if m.start is not None and m.start.half == nxt),
-        finances=finances_of(plan, [m for m, s in chosen if not s.restricted], half,
-                             withheld=[m for m, s in chosen if s.restricted]),
-        kpis=kpis_of(open_shown, half),
+        adoption=adoption_view(figures.adoption),
+        total=figures.total, plan_count=figures.plan_count,
+        further_count=figures.further_count,
+        by_status=figures.by_status, by_rag=figures.by_rag,
+        progress=figures.progress, counted=len(figures.counted),
+        completed=tuple(views[s.id] for s in figures.completed),
+        started=tuple(views[s.id] for s in figures.started),
+        replanned=tuple(views[s.id] for s in figures.replanned),
+        fields=fields,
+        further=tuple(Group(scope, tuple(v for v in current
+                                         if not v.in_plan and v.scope == scope))
+                      for scope in KEYS["scope"]),
+        deviations=tuple(v for v in current if v.rag in ("amber", "red")
+                         and v.status not in ("completed", "dropped")),
+        overdue=tuple(m for m in figures.overdue if m.measure_id not in hidden),
+        overdue_withheld=sum(1 for m in figures.overdue if m.measure_id in hidden),
+        due_next=tuple(m for m in figures.due_next if m.measure_id not in hidden),
+        due_next_withheld=sum(1 for m in figures.due_next if m.measure_id in hidden),
+        ending_next=tuple(views[s.id] for s in figures.ends_next),
+        starting_next=tuple(views[s.id] for s in figures.starts_next),
+        next_steps=tuple(views[s.id] for s in figures.next_steps if s.id not in hidden),
+        finances=finances(plan, money_states,
+                          withheld=[s for s in figures.included if s.id in hidden]),
+        kpis=kpi_figures(s for s in figures.included if s.id in open_ids),
         measures=tuple(current),
-        closed_before=tuple(s for s in states if s.closed_before),
-        trends=build_trends(plan, half, open_shown),
+        closed_before=tuple(v for v in shown if v.closed_before),
+        trends=build_trends(plan, half, [s.measure for s in figures.included
+                                         if s.id in open_ids]),
+        rules=report_rules(),
     )

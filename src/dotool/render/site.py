@@ -22,7 +22,6 @@ from dotool.render.markdown import Images, Resolver, no_files
 
 if TYPE_CHECKING:
     from dotool.render.charts import Chart
-    from dotool.render.site_view import SiteView
 
 #: Files copied from the templates as they are (a repository may override them too).
 STATIC = {"assets/site.js": "site/site.js"}
@@ -53,11 +52,8 @@ def render_site(plan: Plan, *, lang: str, stand: date | None, repo: Path | None 
         html = env.get_template(template).render(v=view, root=root, here=path, **extra)
         out[path] = html.encode("utf-8")
 
-    charts: dict[str, Chart | None] = {**(report_charts(view.report, lang) if view.report
-                                          else {})}
-    # The dashboard's field table counts every public measure (further initiatives too), so
-    # its chart is drawn from the same numbers rather than taken from the report.
-    charts["progress"] = _field_chart(view, lang)
+    # The dashboard shows the figures of the latest report (of public measures): its charts.
+    charts: dict[str, Chart] = report_charts(view.report, lang) if view.report else {}
     page("index.html", "site/index.html.j2", charts=charts)
     page("measures/index.html", "site/measures.html.j2")
     page("fields/index.html", "site/fields.html.j2")
@@ -98,20 +94,6 @@ def open_data(plan: Plan, *, stand: date | None) -> dict[str, bytes]:
              **export_tables(plan, public=True),
              "export.schema.json": schema_text("export.schema.json").encode("utf-8")}
     return {f"{OPEN_DATA}/{name}": data for name, data in files.items()}
-
-
-def _field_chart(view: SiteView, lang: str) -> Chart | None:
-    """Current progress by field of action, as a bar chart with its text alternative."""
-    from dotool.i18n import Formatter, translations
-    from dotool.render.charts import Bar, bars
-
-    fmt = Formatter(lang)
-    items = [Bar(f.field.title, f.progress) for f in view.fields if f.progress is not None]
-    if not items:
-        return None
-    desc = "; ".join(f"{b.label}: {fmt.percent(b.value)}" for b in items)
-    return bars("progress", translations(lang).gettext("Progress by field of action"), desc,
-                items, fmt, percent=True)
 
 
 def _main_of(page: str) -> str:

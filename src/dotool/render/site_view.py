@@ -1,9 +1,10 @@
 """The view of the public website (`dotool site`): overview, fields, measures, reports.
 
 The plan given here must already be the public plan (`dotool.model.public.public_plan`): the
-site never learns that a non-public measure exists. A measure's "current" state is its latest
-update, and masterplan measure vs further initiative follows the latest adoption — the same
-values `dotool export` writes (`dotool.model.export.derive`).
+site never learns that a non-public measure exists, and its figures count public measures only.
+"Current" is the plan's latest reported half: every state, count and progress figure is that
+half's, from the projection (`dotool.model.projection.current_figures`) — the values `dotool
+export --public` writes and the site's own report of that half shows.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from dotool.model.dates import Half
-from dotool.model.export import derive
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
+from dotool.model.projection import MeasureState, PlanFigures, current_figures
+from dotool.model.projection import reported_halves as halves_reported
 from dotool.model.vocab import KEYS
-from dotool.render.common import FieldRef, PlanHeader, fields_of, header_of, mean
+from dotool.render.common import FieldRef, PlanHeader, fields_of, header_of
 from dotool.render.plan_view import Profile, profile
 from dotool.render.report_view import ReportView, build_report_view
 
@@ -36,9 +38,10 @@ class MeasureRow:
     rag: str | None
     progress: int | None
     start: date | None
-    planned_end: date | None
-    replanned: bool
+    planned_end: date | None  # as of the latest half (re-planned where it was)
+    replanned: bool  # re-planned since adoption
     in_plan: bool
+    in_average: bool  # counts in the progress of its field and overall
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,10 @@ class MeasurePage:
 class FieldPage:
     field: FieldRef
     url: str
-    measures: tuple[MeasureRow, ...]
-    progress: float | None  # mean over measures with a progress that are not dropped
+    measures: tuple[MeasureRow, ...]  # every public measure of the field
+    count: int  # masterplan measures of the field in the latest report
+    counted: int  # of which in the progress average
+    progress: float | None  # the field's progress in the latest report
 
 
 @dataclass(frozen=True)
@@ -98,16 +103,17 @@ def report_url(half: Half) -> str:
     return f"reports/{half}.html"
 
 
-def row_of(plan: Plan, measure: Measure) -> MeasureRow:
-    """The current state of a measure as one row."""
-    derived = derive(plan, measure)
+def row_of(plan: Plan, figures: PlanFigures, state: MeasureState) -> MeasureRow:
+    """The state of a measure as of the figures' half, as one row."""
+    measure = state.measure
     return MeasureRow(
         id=measure.id, title=measure.title, url=measure_url(measure.id), field=measure.field,
         field_title=plan.masterplan.field_title(measure.field), scope=measure.scope,
-        status=derived.status, rag=derived.rag, progress=derived.progress,
+        status=state.status, rag=state.rag, progress=state.progress,
         start=measure.start.first_day if measure.start else None,
-        planned_end=derived.planned_end.last_day if derived.planned_end else None,
-        replanned=derived.replanned, in_plan=derived.plan == "masterplan",
+        planned_end=state.current_end.last_day if state.current_end else None,
+        replanned=state.replanned_since_adoption, in_plan=figures.in_plan(state),
+        in_average=figures.in_average(state),
     )
 
 
@@ -121,29 +127,22 @@ def _updates(measure: Measure) -> tuple[UpdateView, ...]:
 
 def reported_halves(plan: Plan) -> tuple[Half, ...]:
     """Every half from the first with an update to the latest, newest first (no gaps)."""
-    halves = sorted({u.half for m in plan.measures for u in m.updates})
-    if not halves:
-        return ()
-    out = [halves[0]]
-    while out[-1] < halves[-1]:
-        out.append(out[-1].next())
-    return tuple(reversed(out))
+    return tuple(reversed(halves_reported(plan)))
 
 
 def build_site_view(plan: Plan, *, stand: date | None) -> SiteView:
     """The view of the whole site; `plan` is the public plan."""
-    rows = [row_of(plan, m) for m in plan.measures]
-    latest = plan.latest_reported_half()
+    figures = current_figures(plan)
+    rows = [row_of(plan, figures, s) for s in figures.states]
+    latest = figures.half
     report = build_report_view(plan, latest, stand=stand or latest.end) if latest else None
     fields = tuple(
-        FieldPage(f, field_url(f.key), mine,
-                  mean([r.progress for r in mine
-                        if r.progress is not None and r.status != "dropped"]))
-        for f in fields_of(plan)
-        for mine in [tuple(r for r in rows if r.field == f.key)]
+        FieldPage(ref, field_url(ref.key), tuple(r for r in rows if r.field == ref.key),
+                  len(f.measures), len(f.counted), f.progress)
+        for ref, f in zip(fields_of(plan), figures.fields, strict=True)
     )
-    pages = tuple(MeasurePage(r, profile(plan, m, internal=False), _updates(m))
-                  for r, m in zip(rows, plan.measures, strict=True))
+    pages = tuple(MeasurePage(r, profile(plan, s, internal=False), _updates(s.measure))
+                  for r, s in zip(rows, figures.states, strict=True))
     return SiteView(
         header=header_of(plan), stand=stand, report=report,
         halves=reported_halves(plan), fields=fields, measures=tuple(rows), pages=pages,

@@ -83,6 +83,8 @@ def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
         md=partial(markdown.to_html, images=images, lang=own) if html
         else partial(markdown.to_markdown, images=images),
         authored=partial(authored, lang=own),
+        # A message held as data (the rules of the figures): translated, never %-formatted.
+        translated=catalogue.gettext,
     )
     env.globals.update(lang=lang, authored_lang=authored_attribute(own))
     if typst:

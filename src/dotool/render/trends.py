@@ -1,7 +1,7 @@
 """Trends of a report: progress and KPI values over the last halves up to the report's half.
 
-Each point is the figure the report of that half gives (`report_view.progress_of` for
-progress, the latest value reported up to the half for a KPI), so a trend shows exactly what
+The points are the projection's series (`dotool.model.projection.progress_series`,
+`kpi_series`): each is the figure the report of that half gives, so a trend shows exactly what
 the reports said.
 """
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from dotool.model.dates import Half
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
+from dotool.model.projection import ProgressPoint
 from dotool.render.common import FieldRef, fields_of
 
 #: How many halves a trend shows (three years), and how many of them the KPI table shows.
@@ -57,28 +58,26 @@ class TrendView:
         return tuple((k, k.values[-TABLE_HALVES:]) for k in self.kpis)
 
 
-def trend_halves(plan: Plan, half: Half, count: int = HALVES) -> tuple[Half, ...]:
-    """Up to `count` halves ending with `half`, none before the first half any measure
-    reported (or `half` alone when nothing was reported before it)."""
-    first = min((u.half for m in plan.measures for u in m.updates), default=half)
-    out = [half]
-    while len(out) < count and out[0].previous() >= first:
-        out.insert(0, out[0].previous())
-    return tuple(out)
-
-
 def build_trends(plan: Plan, half: Half, shown: Iterable[Measure]) -> TrendView:
-    """The trends of the report of `half`; `shown` are the measures whose KPIs it shows."""
-    from dotool.render.report_view import progress_of
+    """The trends of the report of `half` over up to `HALVES` halves ending with it (none before
+    the first half any measure reported); `shown` are the measures whose KPIs it shows."""
+    from dotool.model.projection import kpi_series, plan_figures, progress_series
 
-    halves = trend_halves(plan, half)
-    figures = [progress_of(plan, h) for h in halves]
+    points = progress_series(plan, half)[-HALVES:]
+    if not points:  # nothing reported up to `half`: the half alone
+        figures = plan_figures(plan, half)
+        points = (ProgressPoint(half, figures.progress, len(figures.counted),
+                                tuple((f.key, f.progress) for f in figures.fields)),)
+    measures = list(shown)
+    titles = {m.id: m.title for m in measures}
+    count = len(points)
     return TrendView(
-        halves=halves,
-        progress=tuple(overall for overall, _ in figures),
-        fields=tuple(FieldTrend(f, tuple(per_field[f.key] for _, per_field in figures))
+        halves=tuple(p.half for p in points),
+        progress=tuple(p.progress for p in points),
+        fields=tuple(FieldTrend(f, tuple(dict(p.fields)[f.key] for p in points))
                      for f in fields_of(plan)),
-        kpis=tuple(KpiTrend(m.id, m.title, k.name, k.unit, k.baseline, k.target,
-                            tuple(m.kpi_value_as_of(k.key, h) for h in halves))
-                   for m in shown for k in m.kpis),
+        kpis=tuple(KpiTrend(k.measure_id, titles[k.measure_id], k.name, k.unit, k.baseline,
+                            k.target, tuple(pt.value for pt in k.points[-count:])
+                            if k.points else (None,) * count)
+                   for k in kpi_series(plan, half, measures)),
     )

@@ -39,7 +39,7 @@ _KEEP_RUNS = 8
 _KEEP_FACTOR = 3
 _KEEP_PLANS = 16
 # The code whose output the cache holds: a change to any of it makes every entry stale.
-_CODE = ("findings.py", "model/*.py", "checks/*.py", "store/yamlload.py", "store/_yaml*.py",
+_CODE = ("findings.py", "model/**/*.py", "checks/*.py", "store/yamlload.py", "store/_yaml*.py",
          "store/files.py", "store/cache.py")
 
 _state: dict[str, Any] = {}

@@ -1,0 +1,121 @@
+"""Figures over time: progress per half (overall and per field) and each KPI's values per half.
+
+Each point of a series is the figure as of that half, computed by the same projection as the
+report of that half — a trend chart drawn from a series shows exactly what the reports said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dotool.model.dates import Half
+from dotool.model.measure import Measure
+from dotool.model.plan import Plan
+from dotool.model.projection.measure import MeasureState
+from dotool.model.projection.plan import plan_figures
+
+
+def reported_halves(plan: Plan, upto: Half | None = None) -> tuple[Half, ...]:
+    """Every half from the first with an update up to `upto` (default: the latest reported),
+    oldest first and without gaps (a half nobody reported in is still a half)."""
+    halves = sorted({u.half for m in plan.measures for u in m.updates})
+    last = upto or (halves[-1] if halves else None)
+    if not halves or last is None or halves[0] > last:
+        return ()
+    out = [halves[0]]
+    while out[-1] < last:
+        out.append(out[-1].next())
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class ProgressPoint:
+    """Progress as of one half: overall, and per field of action (key → percent)."""
+
+    half: Half
+    progress: float | None
+    counted: int  # measures in the average
+    fields: tuple[tuple[str, float | None], ...]
+
+
+def progress_series(plan: Plan, upto: Half | None = None) -> tuple[ProgressPoint, ...]:
+    """Overall and per-field progress for every reported half up to `upto`."""
+    points = []
+    for half in reported_halves(plan, upto):
+        figures = plan_figures(plan, half)
+        points.append(ProgressPoint(half, figures.progress, len(figures.counted),
+                                    tuple((f.key, f.progress) for f in figures.fields)))
+    return tuple(points)
+
+
+@dataclass(frozen=True)
+class KpiFigure:
+    """One KPI of a measure as of a half, against its baseline and target."""
+
+    measure_id: str
+    measure_title: str
+    key: str
+    name: str
+    unit: str | None
+    baseline: float | None
+    target: float | None
+    value: float | None  # the latest value reported up to the half
+    value_prev: float | None  # the same as of the half before
+
+    @property
+    def attainment(self) -> float | None:
+        """How far the value has come from baseline to target, in percent (None if unknown)."""
+        return attainment(self.value, self.baseline, self.target)
+
+
+def attainment(value: float | None, baseline: float | None,
+               target: float | None) -> float | None:
+    """(value − baseline) / (target − baseline) × 100; None without all three or a zero span."""
+    if value is None or baseline is None or target is None or target == baseline:
+        return None
+    return (value - baseline) / (target - baseline) * 100
+
+
+def kpi_figures(states: Iterable[MeasureState]) -> tuple[KpiFigure, ...]:
+    """Every KPI of the measures `states` with its value as of their half and the one before."""
+    return tuple(
+        KpiFigure(s.id, s.measure.title, k.key, k.name, k.unit, k.baseline, k.target,
+                  s.kpis.get(k.key), s.kpis_prev.get(k.key))
+        for s in states for k in s.measure.kpis
+    )
+
+
+@dataclass(frozen=True)
+class KpiPoint:
+    half: Half
+    value: float | None  # the latest value reported up to the half
+    reported: bool  # the update of this half gives a value
+
+
+@dataclass(frozen=True)
+class KpiSeries:
+    measure_id: str
+    key: str
+    name: str
+    unit: str | None
+    baseline: float | None
+    target: float | None
+    points: tuple[KpiPoint, ...]
+
+
+def kpi_series(plan: Plan, upto: Half | None = None,
+               measures: Iterable[Measure] | None = None) -> tuple[KpiSeries, ...]:
+    """Each KPI's value for every reported half up to `upto` (of `measures`, default all)."""
+    halves = reported_halves(plan, upto)
+    out = []
+    for measure in plan.measures if measures is None else measures:
+        for kpi in measure.kpis:
+            given = {u.half: u.kpis[kpi.key] for u in measure.updates if kpi.key in u.kpis}
+            points, value = [], None
+            for half in halves:
+                value = given.get(half, value)
+                points.append(KpiPoint(half, value, half in given))
+            out.append(KpiSeries(measure.id, kpi.key, kpi.name, kpi.unit, kpi.baseline,
+                                 kpi.target, tuple(points)))
+    return tuple(out)

@@ -1,0 +1,188 @@
+"""The definition of every figure, once: read by the report's annex and by `docs/figures.md`.
+
+Each rule names a figure, says in one paragraph how it is computed (an English msgid, with its
+German wording in the catalogue) and where the code lives that computes it. The report's annex
+"How the figures are made" shows the rules marked `report`; `docs/figures.md` is generated from
+all of them in both languages (`python -m dotool.render.rules > docs/figures.md`; a test keeps
+the committed file current).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dotool.i18n import translations
+
+
+def N_(message: str) -> str:  # the conventional name of a gettext marker
+    """Mark `message` for the catalogues; it is translated where it is shown."""
+    return message
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str  # a stable anchor
+    name: str  # msgid
+    text: str  # msgid: the definition
+    where: str  # the code that computes it
+    shown_in: str  # the outputs that show it
+    report: bool = False  # shown in the report's annex
+
+
+_M = "dotool.model.projection.measure.MeasureState"
+_P = "dotool.model.projection.plan.PlanFigures"
+
+RULES: tuple[Rule, ...] = (
+    Rule("as-of", N_("As of a half"), N_(
+        "Every figure is computed as of the last day of a half-year from the files alone: a "
+        "measure's state is its latest update for that half or an earlier one. Re-rendering a "
+        "past half gives the same figures, money and funding included. Where no half is named "
+        "(website, export, list and show without --half) the half is the plan's latest "
+        "reported half."),
+        "dotool.model.projection.measure.measure_state, plan.current_figures",
+        "every output", report=True),
+    Rule("report-set", N_("Measures in the report"), N_(
+        "Every measure of the adopted plan in force for the half (the latest adoption dated "
+        "on or before its last day), and every further initiative that has begun by the end "
+        "of the half: its start has come, or it has reported. With no adoption yet, every "
+        "measure counts as a masterplan measure. Public outputs (website, export --public) "
+        "count public measures only; the committee report counts non-public measures too but "
+        "shows only their title."),
+        f"{_P}.included, in_plan; dotool.model.public.public_plan",
+        "report, website, export", report=True),
+    Rule("status", N_("Status and Ampel"), N_(
+        "The status and Ampel of the measure's latest update up to the half. A measure "
+        "without an update is planned and has no Ampel yet; the counts by status and by "
+        "Ampel cover every measure in the report, those without an update as 'no report "
+        "yet'."),
+        f"{_M}.status, rag; {_P}.by_status, by_rag",
+        "report, website, export, list, show", report=True),
+    Rule("progress", N_("Progress of a measure"), N_(
+        "The percentage of the latest update up to the half; 0 percent before its first "
+        "update; none for a standing task. The change is this value minus the value as of "
+        "the half before, in percentage points."),
+        f"{_M}.progress, progress_delta",
+        "report, website, export, list, show"),
+    Rule("overall-progress", N_("Overall progress"), N_(
+        "The mean progress of the masterplan measures in the report. Dropped measures and "
+        "standing tasks are left out; a measure not yet begun counts with 0 percent, because "
+        "nothing of it is done. Further initiatives are not counted: the figure says how far "
+        "the adopted plan has come. The progress of each field of action is the same mean "
+        "over the same measures, taken per field; 'measures' counts the field's masterplan "
+        "measures in the report, 'in the average' those the mean covers."),
+        f"{_P}.counted, progress, fields",
+        "report, website, export", report=True),
+    Rule("changes", N_("Completed, started and re-planned in the half"), N_(
+        "Completed: the update of the half says completed, the half before did not. Started: "
+        "the update of the half says in progress, standing task or completed, and the "
+        "measure was planned (or had no update) the half before. Re-planned in the half: the "
+        "update of the half gives a new planned end that differs from the planned end as of "
+        "the half before."),
+        f"{_M}.completed_in_half, started_in_half, replanned_in_half; {_P}.completed, "
+        "started, replanned",
+        "report, website, export", report=True),
+    Rule("planned-end", N_("Planned end"), N_(
+        "The latest re-planned end given by an update up to the half, else the end the plan "
+        "gives. A measure is re-planned since adoption when this date differs from the end "
+        "the plan gives; the roadmap draws the planned end as of the half and marks the "
+        "original end."),
+        f"{_M}.current_end, replanned_since_adoption",
+        "report, masterplan, website, export, list, show"),
+    Rule("not-reported", N_("No progress report, not started"), N_(
+        "A measure has no progress report for the half when it has begun (its start has come, "
+        "or it has reported before), is neither completed nor dropped, and has no update for "
+        "the half; validate warns about it, and with --half it is an error. A measure that "
+        "has not begun is shown as not started."),
+        f"{_M}.missing_report, not_started",
+        "report, validate", report=True),
+    Rule("overdue", N_("Overdue milestones"), N_(
+        "Milestones of any measure that were due on or before the last day of the half and "
+        "not done by then. Open milestones of completed or dropped measures count too; "
+        "validate warns about each of them."),
+        f"{_M}.overdue, open_after_close; {_P}.overdue",
+        "report, validate, export", report=True),
+    Rule("deviations", N_("Deviations"), N_(
+        "Measures in the report, neither completed nor dropped, whose Ampel as of the half is "
+        "amber or red, with the reason their update gives."),
+        "dotool.render.report_view.build_report_view (deviations)",
+        "report"),
+    Rule("outlook", N_("Outlook"), N_(
+        "For the next half: milestones due in it and not done by the end of this half; "
+        "measures planned or re-planned to end in it, neither completed nor dropped; measures "
+        "whose start lies in it; and the next steps named by the updates of this half."),
+        f"{_M}.due_next, ends_next, starts_next, next_steps; {_P}.due_next, ends_next, "
+        "starts_next, next_steps",
+        "report", report=True),
+    Rule("money", N_("Planned cost and funding"), N_(
+        "The budget in the measure file is the state at planning. An update may revise the "
+        "one-off cost, the annual cost, the note and the funding status; as of a half each "
+        "takes the latest value given by an update up to that half. Spent is the latest "
+        "cumulative spend reported up to the half. The finance table sums these over the "
+        "measures in the report per field of action (a public report leaves out non-public "
+        "measures and says how many); a funding's amount is the one-off cost times the "
+        "funding share."),
+        f"{_M}.money, spent; dotool.model.projection.money.finances",
+        "report, masterplan, export, show", report=True),
+    Rule("spend-warnings", N_("Spend warnings"), N_(
+        "Validate warns when cumulative spend goes down from one update to the next, when "
+        "money is spent although no cost is planned as of the half, and when spend exceeds "
+        "the planned one-off cost plus the annual cost for the years elapsed (the halves from "
+        "the half the measure started in, or first reported, to the half, divided by two)."),
+        f"{_M}.spend_unplanned, spend_over_plan, years_elapsed; "
+        "dotool.checks.consistency.check_money",
+        "validate"),
+    Rule("past-end", N_("Past the planned end"), N_(
+        "A measure neither completed nor dropped whose planned end as of the half lies before "
+        "the last day of the half; validate warns about it."),
+        f"{_M}.past_end", "validate"),
+    Rule("kpi", N_("KPI values"), N_(
+        "A KPI's value as of a half is the latest value an update up to that half reports; "
+        "the report shows it against baseline and target, with the value as of the half "
+        "before. Attainment is (value minus baseline) divided by (target minus baseline)."),
+        "dotool.model.projection.series.kpi_figures, attainment",
+        "report"),
+    Rule("series", N_("Figures over time"), N_(
+        "For every half from the first reported one to the half: the overall progress and "
+        "the progress of each field of action as that half's report computes them, and each "
+        "KPI's value as of that half, marked where the update of that half reports it."),
+        "dotool.model.projection.series.progress_series, kpi_series",
+        "for trend charts (not drawn yet)"),
+)
+
+
+def report_rules() -> tuple[Rule, ...]:
+    """The rules the report's annex shows."""
+    return tuple(r for r in RULES if r.report)
+
+
+def figures_markdown() -> str:
+    """`docs/figures.md`: every rule in English and German, with the code that computes it."""
+    de = translations("de").gettext
+    out = [
+        "# How the figures are made / Wie die Zahlen entstehen", "",
+        "<!-- Generated by `python -m dotool.render.rules > docs/figures.md` from "
+        "`src/dotool/render/rules.py` and the catalogues; edit those, not this file. -->", "",
+        "Every figure dotool shows has exactly one definition, below, and one place in the "
+        "code that computes it: the projection in `src/dotool/model/projection/`. The "
+        "report, the masterplan, the website, `list`, `show`, `export` and the warnings of "
+        "`validate` read it and compute nothing themselves; the report's annex carries the "
+        "rules marked *report* in the language of the report. A test renders every output "
+        "for several halves and checks that each figure is the same everywhere.", "",
+        "Jede Zahl, die dotool zeigt, hat genau eine Definition (unten) und eine Stelle im "
+        "Code, die sie berechnet: die Projektion in `src/dotool/model/projection/`. Bericht, "
+        "Masterplan, Website, `list`, `show`, `export` und die Warnungen von `validate` lesen "
+        "sie und rechnen selbst nichts; der Anhang des Berichts enthält die mit *report* "
+        "markierten Regeln in der Sprache des Berichts.", "",
+    ]
+    for rule in RULES:
+        out += [f"## {rule.name} / {de(rule.name)}", "",
+                f"**English.** {rule.text}", "",
+                f"**Deutsch.** {de(rule.text)}", "",
+                f"- computed by: `{rule.where}`",
+                f"- shown in: {rule.shown_in}" + (" (annex: *report*)" if rule.report else ""),
+                ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintainer's tool
+    print(figures_markdown(), end="")
