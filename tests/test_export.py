@@ -49,6 +49,9 @@ def test_json_is_valid_against_the_schema_and_has_derived_states(run_cli, sample
     assert (m005["replanned_in_half"], m005["replanned_since_adoption"]) == (True, True)
     assert (m002["replanned_in_half"], m002["replanned_since_adoption"]) == (False, True)
     assert m005["planned_end"] == "2022-03" != by_id["M-005"]["end"]
+    # Money as of the latest half: M-014's funding was rejected in 2021-H2.
+    assert by_id["M-014"]["budget"]["funding"]["status"] == "planned"  # at planning
+    assert by_id["M-014"]["derived"]["money"]["funding_status"] == "rejected"
     assert doc["figures"]["half"] == "2021-H2"
 
 
