@@ -101,7 +101,7 @@ def test_comments_quoting_and_blank_lines_survive_byte_for_byte(plan_dir, run_cl
 def test_replacing_changes_only_that_update(plan_dir, run_cli) -> None:
     path = plan_dir / M1
     path.write_text(COMMENTED, encoding="utf-8")
-    run_cli("update", "M-001", "--root", plan_dir, "--half", "2020-H2", "--status",
+    run_cli("update", "M-001", "--root", plan_dir, "--half", "2020-H2", "--replace", "--status",
             "in_progress", "--rag", "green", "--progress", "45", "--text", "Ausgewählt.")
     old_item = COMMENTED[COMMENTED.index("  - half: 2020-H2"):COMMENTED.index("\n\n  - half: 2021")]
     new_item = ("  - half: 2020-H2\n    status: in_progress\n    rag: green\n    progress: 45\n"
@@ -236,4 +236,4 @@ def test_file_mode_is_kept(plan_dir, run_cli) -> None:
 def test_all_missing_values_are_named_at_once(plan_dir, run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("update", "M-001", "--root", plan_dir, "--half", "2021-H2", "--status",
                      "in_progress", exit_code=2)
-    assert "--rag, --text, --progress are required for an update" in result.stderr
+    assert "--rag, --text, --progress are required for a new update" in result.stderr

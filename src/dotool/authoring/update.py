@@ -1,9 +1,12 @@
-"""`dotool update`: add or replace the update of one half, leaving every other byte alone.
+"""`dotool update`: add the update of a half, or change only the fields given; never lose data.
 
-Round-trip editing: ruamel.yaml reads the file's structure (where `updates:` is, which item holds
-which half, how it is indented), and the edit is a splice of text lines, so comments, quoting,
-key order and blank lines outside the new update block cannot change — not even in ways a
-round-trip dumper would consider harmless (line width, indentation of other lists).
+* A half without an update gets a new one holding exactly the values given (nothing is copied
+  from an earlier half); status, Ampel, text and (unless ongoing) progress are required.
+* A half with an update keeps it: each given value replaces that field (a `--kpi` or `--budget-*`
+  value that one entry), `--unset FIELD` removes one, and every other field, comment and byte of
+  the file stays. `--replace` rewrites the whole update from the values given, on purpose.
+* The change is validated with the whole plan before anything is written, and reported field by
+  field (old → new).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from dotool.authoring.checking import check_change, measure_file
-from dotool.authoring.yamltext import number, scalar, text_lines
+from dotool.authoring.splice import DELETE, ORDER, Splice
 from dotool.errors import ContentError, UsageError
 from dotool.model.dates import Half
 from dotool.model.masterplan import KEY_PATTERN
@@ -25,12 +28,15 @@ from dotool.store.lock import locked
 
 _KPI = re.compile(rf"^({KEY_PATTERN})=(.+)$")
 _MONTH = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
-_EMPTY_UPDATES = re.compile(r"^updates:[ \t]*(\[[ \t]*\]|~|null)?[ \t]*(#.*)?$")
+#: What `--unset` may remove: an update's optional fields, one KPI value, one budget entry.
+UNSETTABLE = ("rag_reason", "progress", "spent", "kpis", "next", "replanned_end",
+              "funding_status", "budget", "budget.one_off", "budget.annual", "budget.note")
+REQUIRED = ("half", "status", "rag", "text")
 
 
 @dataclass(frozen=True)
 class UpdateValues:
-    """The values of one half-yearly update, as given on the command line."""
+    """The values of one half-yearly update as given on the command line (None: not given)."""
 
     half: Half
     status: str | None = None
@@ -42,45 +48,55 @@ class UpdateValues:
     text: str | None = None
     next: str | None = None
     replanned_end: str | None = None
+    funding_status: str | None = None
+    budget: dict[str, Any] = field(default_factory=dict)  # one_off, annual, note
+    unset: tuple[str, ...] = ()
+    replace: bool = False
+
+    def given(self) -> dict[str, Any]:
+        """The fields given, in the order an update lists them."""
+        out: dict[str, Any] = {"half": str(self.half)}
+        for key in ORDER[1:]:
+            value = getattr(self, key)
+            if value is not None and value != {}:
+                out[key] = value
+        return out
 
     def check(self) -> None:
-        """Exit 2 naming the flag for a missing or malformed value (content rules come later)."""
+        """Exit 2 naming the flag of a malformed value (content rules come later)."""
+        for name in ("status", "rag", "funding_status"):
+            value = getattr(self, name)
+            if value is not None and value not in KEYS[name]:
+                raise UsageError(f"--{name.replace('_', '-')} must be one of "
+                                 f"{', '.join(KEYS[name])}, not `{value}`")
+        if self.replanned_end is not None and not _MONTH.fullmatch(self.replanned_end):
+            raise UsageError(f"--replanned-end: `{self.replanned_end}` is not YYYY-MM or "
+                             "YYYY-MM-DD")
+        for path in self.unset:
+            if path in REQUIRED:
+                raise UsageError(f"--unset {path}: `{path}` is required in an update",
+                                 hint=f"give a new value with --{path.replace('_', '-')}")
+            if path not in UNSETTABLE and not re.fullmatch(rf"kpis\.{KEY_PATTERN}", path):
+                raise UsageError(f"--unset {path}: not a field of an update",
+                                 hint=f"one of {', '.join(UNSETTABLE)}, or kpis.KEY")
+            top, _, sub = path.partition(".")
+            if (sub and sub in self.given().get(top, {})) or (not sub and top in self.given()):
+                raise UsageError(f"--unset {path} and a new value for it were both given")
+        if self.replace and self.unset:
+            raise UsageError("--replace writes only the values given; --unset is not needed")
+
+    def check_complete(self) -> None:
+        """Exit 2 naming every flag a whole new update still needs (all at once)."""
         absent = [f"--{name}" for name in ("status", "rag", "text")
                   if getattr(self, name) is None]
         if self.progress is None and self.status not in (None, "ongoing"):
             absent.append("--progress")
         if absent:  # all at once: a script should not have to learn them one run at a time
             names = ", ".join(absent)
-            raise UsageError(f"{names} {'is' if len(absent) == 1 else 'are'} required for an "
-                             "update", hint="give --progress (0..100) unless --status is ongoing")
-        for name in ("status", "rag"):
-            if getattr(self, name) not in KEYS[name]:
-                raise UsageError(f"--{name} must be one of {', '.join(KEYS[name])}, "
-                                 f"not `{getattr(self, name)}`")
-        if self.replanned_end is not None and not _MONTH.fullmatch(self.replanned_end):
-            raise UsageError(f"--replanned-end: `{self.replanned_end}` is not YYYY-MM or "
-                             "YYYY-MM-DD")
-
-    def block(self, dash: int, indent: int) -> list[str]:
-        """The update as YAML lines of a block-list item (`dash` and `indent` in spaces)."""
-        pad = " " * indent
-        lines = [f"{' ' * dash}-{' ' * (indent - dash - 1)}half: {self.half}",
-                 f"{pad}status: {self.status}", f"{pad}rag: {self.rag}"]
-        if self.rag_reason is not None:
-            lines += text_lines("rag_reason", self.rag_reason, indent)
-        if self.progress is not None:
-            lines.append(f"{pad}progress: {self.progress}")
-        if self.spent is not None:
-            lines.append(f"{pad}spent: {number(self.spent)}")
-        if self.kpis:
-            pairs = ", ".join(f"{k}: {number(v)}" for k, v in self.kpis.items())
-            lines.append(f"{pad}kpis: {{{pairs}}}")
-        lines += text_lines("text", self.text or "", indent)
-        if self.next is not None:
-            lines += text_lines("next", self.next, indent)
-        if self.replanned_end is not None:
-            lines.append(f"{pad}replanned_end: {scalar(self.replanned_end)}")
-        return lines
+            raise UsageError(f"{names} {'is' if len(absent) == 1 else 'are'} required for a "
+                             "new update", hint="give --progress (0..100) unless --status is "
+                             "ongoing; to change some fields of an existing update give only "
+                             "those")
 
 
 def parse_kpis(pairs: list[str]) -> dict[str, float]:
@@ -91,25 +107,37 @@ def parse_kpis(pairs: list[str]) -> dict[str, float]:
         try:
             if not m:
                 raise ValueError
-            out[m.group(1)] = float(m.group(2).replace(",", "."))
+            out[m.group(1)] = _number(m.group(2))
         except ValueError:
             raise UsageError(f"--kpi: `{pair}` is not KEY=NUMBER",
                              hint="for example --kpi online_share=42") from None
     return out
 
 
+def _number(text: str) -> float:
+    value = float(text.replace(",", "."))
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(text)
+    return int(value) if value.is_integer() else value
+
+
 @dataclass(frozen=True)
 class Updated:
-    """What `update_measure` did."""
+    """What `update_measure` did: `action` is added, changed, replaced or unchanged."""
 
     path: Path
-    replaced: bool
+    action: str
+    changes: tuple[tuple[str, Any, Any], ...]  # (field, old, new); None: absent
     text: str
+
+    @property
+    def replaced(self) -> bool:
+        return self.action == "replaced"
 
 
 def update_measure(root: Path, measure_id: str, values: UpdateValues, *,
                    dry_run: bool = False) -> Updated:
-    """Add or replace the update of `values.half` in the measure's file, validated, atomically."""
+    """Add the update of `values.half`, or change it as told; validated, atomic."""
     values.check()
     # Read, change and write under the lock `add-measure` takes on measures/: two updates of
     # one file at the same moment would otherwise both start from the old text, and the
@@ -129,101 +157,86 @@ def _update(root: Path, measure_id: str, values: UpdateValues, *, dry_run: bool)
         raise ContentError(f"{rel} {raw.problem}", path=rel)
     if len(raw.data) > MAX_BYTES:
         raise ContentError("the file is larger than 1 MiB; `dotool validate` says more", path=rel)
-    original = raw.data
     try:
-        text = original.decode("utf-8")
+        text = raw.data.decode("utf-8")
     except UnicodeDecodeError:
         raise ContentError("the file is not UTF-8; `dotool validate` says where",
                            path=rel) from None
-    new_text, replaced = splice_update(text, values, path=rel)
-    data = new_text.encode("utf-8")
-    check_change(root, rel, data)
-    if not dry_run:
-        write_atomic(path, data, within=root)
-    return Updated(path, replaced, new_text)
+    action, changes, new_text = splice_update(text, values, path=rel)
+    if action != "unchanged":
+        check_change(root, rel, new_text.encode("utf-8"))
+        if not dry_run:
+            write_atomic(path, new_text.encode("utf-8"), within=root)
+    return Updated(path, action, changes, new_text)
 
 
-def _structure(text: str, path: str) -> Any:
-    from ruamel.yaml import YAML
-
-    try:
-        return YAML(typ="rt").load(text)
-    except Exception as exc:  # ruamel has no single error root for bad input
-        raise ContentError(f"cannot edit the file, it is not valid YAML ({type(exc).__name__})",
-                           path=path, hint="run `dotool validate` and fix it first") from None
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _item_end(lines: list[str], start: int, dash: int) -> int:
-    """Index of the last line of the list item starting at `start` (deeper than its dash)."""
-    last = start
-    for j in range(start + 1, len(lines)):
-        if not lines[j].strip():
-            continue
-        if _indent(lines[j]) <= dash:
-            break
-        last = j
-    return last
-
-
-def splice_update(text: str, values: UpdateValues, *, path: str) -> tuple[str, bool]:
-    """`text` with the update of `values.half` added or replaced; True when replaced."""
-    data = _structure(text, path)
-    if not hasattr(data, "get"):
-        raise ContentError("the file must hold a mapping", path=path)
-    lines = text.splitlines(keepends=True)
-    nl = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    if lines and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += nl
-    updates = data.get("updates")
-    if not updates:
-        block = values.block(2, 4)
-        if "updates" in data:
-            key_line = data.lc.key("updates")[0]
-            m = _EMPTY_UPDATES.match(lines[key_line].rstrip("\r\n"))
-            if not m:
-                raise UsageError("cannot add to `updates:` in this layout",
-                                 hint="write `updates:` on a line of its own and try again")
-            comment = f" {m.group(2)}" if m.group(2) else ""
-            lines[key_line:key_line + 1] = [f"updates:{comment}{nl}"]
-            at = key_line + 1
-        else:
-            lines.append(f"updates:{nl}")
-            at = len(lines)
-        lines[at:at] = [line + nl for line in block]
-        return "".join(lines), False
-    starts = []
-    for i in range(len(updates)):
-        line, col = updates.lc.item(i)
-        if lines[line][:col].strip() != "-":
-            raise UsageError("cannot edit `updates:` in this layout (flow style or `-` on a "
-                             "line of its own)", hint="write each update as `  - half: …`")
-        starts.append((line, _indent(lines[line]), col))
-    halves = [str(u.get("half")) if hasattr(u, "get") else "" for u in updates]
-    dash, col = starts[0][1], starts[0][2]
-    block = [line + nl for line in values.block(dash, col)]
-    if str(values.half) in halves:
-        i = halves.index(str(values.half))
-        start = starts[i][0]
-        lines[start:_item_end(lines, start, starts[i][1]) + 1] = block
-        return "".join(lines), True
-    parsed = [_half_or_none(h) for h in halves]
-    earlier = [i for i, h in enumerate(parsed) if h is not None and h < values.half]
-    if earlier:
-        k = earlier[-1]
-        at = _item_end(lines, starts[k][0], starts[k][1]) + 1
-        spaced = len(starts) > 1 and not lines[_item_end(lines, starts[0][0], dash) + 1].strip()
-        lines[at:at] = ([nl] if spaced else []) + block
+def splice_update(text: str, values: UpdateValues, *,
+                  path: str) -> tuple[str, tuple[tuple[str, Any, Any], ...], str]:
+    """(action, changes, new text) of applying `values` to the measure file `text`."""
+    splice = Splice(text, path)
+    index = splice.index_of(values.half)
+    if index is None:
+        if values.unset:
+            raise UsageError(f"--unset: there is no update for {values.half} to change",
+                             hint="a new update holds only the values given")
+        values.check_complete()
+        item = values.given()
+        splice.add(values.half, item)
+        return "added", _changes({}, item), splice.result(
+            splice.expected(None, item, values.half))
+    old = splice.data["updates"][index]
+    if values.replace:
+        values.check_complete()
+        item = values.given()
+        splice.replace(index, item)
+        action = "replaced"
     else:
-        lines[starts[0][0]:starts[0][0]] = block
-    return "".join(lines), False
+        if len(values.given()) == 1 and not values.unset:  # only the half
+            raise UsageError(f"nothing to change in the update {values.half}",
+                             hint="give the fields to change, --unset FIELD, or --replace")
+        desired = _desired(old, values)
+        item = {k: v for k, v in {**old, **desired}.items() if v is not DELETE}
+        splice.change(index, desired)
+        action = "changed"
+    changes = _changes(old, item)
+    if not changes:
+        return "unchanged", (), text
+    return action, changes, splice.result(splice.expected(index, item))
 
 
-def _half_or_none(text: str) -> Half | None:
-    try:
-        return Half.parse(text)
-    except ValueError:
-        return None
+def _desired(old: dict[str, Any], values: UpdateValues) -> dict[str, Any]:
+    """Each field to change with its new value (DELETE to remove it)."""
+    desired: dict[str, Any] = {}
+    given = values.given()
+    for key, value in given.items():
+        if key == "half":
+            continue
+        if isinstance(value, dict):  # kpis and budget: the entries given change
+            before = old.get(key)
+            value = {**(before if isinstance(before, dict) else {}), **value}
+        desired[key] = value
+    for path in values.unset:
+        top, _, sub = path.partition(".")
+        if not sub:
+            desired[top] = DELETE
+            continue
+        current = desired.get(top, old.get(top))
+        inner = dict(current) if isinstance(current, dict) else {}
+        inner.pop(sub, None)
+        desired[top] = inner or DELETE
+    return {k: v for k, v in desired.items()
+            if not (v is DELETE and k not in old) and old.get(k, DELETE) != v}
+
+
+def _changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[tuple[str, Any, Any], ...]:
+    """Every field (and KPI / budget entry) whose value differs, in the update's order."""
+    out: list[tuple[str, Any, Any]] = []
+    for key in dict.fromkeys([*ORDER, *old, *new]):
+        a, b = old.get(key), new.get(key)
+        if isinstance(a, dict) or isinstance(b, dict):
+            a, b = a if isinstance(a, dict) else {}, b if isinstance(b, dict) else {}
+            out += [(f"{key}.{sub}", a.get(sub), b.get(sub))
+                    for sub in dict.fromkeys([*a, *b]) if a.get(sub) != b.get(sub)]
+        elif a != b and key != "half":
+            out.append((key, a, b))
+    return tuple(out)

@@ -167,5 +167,6 @@ def _check_spend(ctx: Context, path: str, state: MeasureState) -> None:
         ctx.warning("spend-over-plan", path, loc,
                     f"{number(state.spent)} € spent (as of {state.half}), more than the planned "
                     f"one-off cost {number(money.one_off or 0)} € plus "
-                    f"{number(money.annual or 0)} € a year for {state.years_elapsed:g} years",
+                    f"{number(money.annual or 0)} € a year for {state.years_elapsed:g} "
+                    f"year{'' if state.years_elapsed == 1 else 's'}",
                     "record the revised Ansatz in the update's `budget`, or correct `spent`")

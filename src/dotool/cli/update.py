@@ -1,8 +1,8 @@
-"""`dotool update ID --half H …`: add or replace a measure's half-yearly update."""
+"""`dotool update ID --half H …`: add a half-yearly update, or change only the fields given."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -33,33 +33,78 @@ def update(
                                                    show_default=False)] = None,
     replanned_end: Annotated[str | None, typer.Option(help="New planned end, YYYY-MM.",
                                                       show_default=False)] = None,
+    funding_status: Annotated[str | None, typer.Option(
+        help="The funding's new state this half: planned, applied, approved, received or "
+             "rejected.", show_default=False)] = None,
+    budget_one_off: Annotated[float | None, typer.Option(
+        min=0, help="Revised one-off cost (EUR) as of this half.", show_default=False)] = None,
+    budget_annual: Annotated[float | None, typer.Option(
+        min=0, help="Revised annual cost (EUR) as of this half.", show_default=False)] = None,
+    budget_note: Annotated[str | None, typer.Option(
+        help="Revised note on the costs as of this half.", show_default=False)] = None,
+    unset: Annotated[list[str] | None, typer.Option(
+        "--unset", metavar="FIELD", help="Remove one field of the existing update, e.g. "
+        "spent, next, kpis.KEY, budget.one_off (repeatable).", show_default=False)] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Rewrite the whole existing "
+                                          "update from the values given.")] = False,
     root: RootOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the new file; write "
                                           "nothing.")] = False,
 ) -> None:
-    """Add the update of a half to a measure, or replace the one it has for that half.
+    """Add the update of a half to a measure, or change the fields given of the one it has.
 
-    Every other byte of the file — comments, quoting, key order, blank lines — stays as it was.
-    The plan is validated with the change before anything is written.
+    A new half's update holds exactly the values given: --status, --rag, --text and (unless
+    ongoing) --progress are required. For a half that has an update, only the fields given
+    change — every other field, comment and byte of the file stays; --unset FIELD removes one
+    field and --replace rewrites the whole update. Each change is printed as old → new. The
+    plan is validated with the change before anything is written.
 
     Examples:
 
     * `dotool update M-007 --half 2021-H1 --status in_progress --rag green --progress 60
       --text "Pilot läuft." --kpi online_share=35`
-    * `dotool update M-009 --half 2021-H1 --status in_progress --rag amber --progress 20
-      --rag-reason "Förderbescheid fehlt." --text "Antrag gestellt." --replanned-end 2022-06`
+    * `dotool update M-007 --half 2021-H1 --rag amber --rag-reason "Lieferverzug."`
+      (changes only the Ampel and its reason)
+    * `dotool update M-014 --half 2021-H2 --funding-status rejected --budget-note "Ohne
+      Förderung nicht finanziert."`
+    * `dotool update M-007 --half 2021-H1 --unset next`
     """
     from dotool.authoring.update import UpdateValues, parse_kpis, update_measure
     from dotool.cli.common import err_console, resolve_root
 
+    budget = {k: v for k, v in (("one_off", budget_one_off), ("annual", budget_annual),
+                                ("note", budget_note)) if v is not None}
     values = UpdateValues(parse_half(half), status=status, rag=rag, rag_reason=rag_reason,
                           progress=progress, spent=spent, kpis=parse_kpis(kpi or []),
-                          text=text, next=next_steps, replanned_end=replanned_end)
+                          text=text, next=next_steps, replanned_end=replanned_end,
+                          funding_status=funding_status, budget=budget,
+                          unset=tuple(unset or ()), replace=replace)
     base = resolve_root(root)
     done = update_measure(base, measure_id, values, dry_run=dry_run)
     rel = done.path.relative_to(base).as_posix()
     if dry_run:
         print(done.text, end="")
+    console = err_console()
+
+    def say(line: str) -> None:  # file text, shown as it is: no markup, emoji or wrapping
+        console.print(line, markup=False, highlight=False, emoji=False, soft_wrap=True)
+
+    if done.action == "unchanged":
+        say(f"nothing changed: the update {values.half} in {rel} already has these values")
         return
-    verb = "replaced" if done.replaced else "added"
-    err_console().print(f"{verb} the update {values.half} in {rel}")
+    verb = {"added": "added", "changed": "changed", "replaced": "replaced"}[done.action]
+    prefix = "would have " if dry_run else ""
+    say(f"{prefix}{verb} the update {values.half} in {rel}:")
+    for name, old, new in done.changes:
+        say(f"  {name}: {_shown(old)} → {_shown(new)}")
+
+
+def _shown(value: Any, width: int = 60) -> str:
+    """A value on one short line; control characters escaped, never interpreted."""
+    if value is None:
+        return "–"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = " ".join(str(value).split())
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return text if len(text) <= width else text[:width - 1] + "…"
