@@ -82,9 +82,8 @@ def check_updates(ctx: Context, path: str, measure: Measure) -> None:
 
 
 def check_money(ctx: Context, path: str, measure: Measure) -> None:
-    """Budget revisions say something; funding news needs a funding; spend never goes down."""
+    """Budget revisions say something; funding news needs a funding."""
     funding = measure.budget.funding if measure.budget else None
-    spent: tuple[float, Half] | None = None
     for index, update in enumerate(measure.updates):
         loc = ("updates", index)
         if update.budget is not None and update.budget.one_off is None \
@@ -97,13 +96,6 @@ def check_money(ctx: Context, path: str, measure: Measure) -> None:
                       f"update {update.half} gives a funding status, but the measure has no "
                       "`budget.funding`",
                       "add budget.funding (programme, share, status at planning) to the measure")
-        if update.spent is not None:
-            if spent is not None and update.spent < spent[0]:
-                ctx.warning("spend-down", path, (*loc, "spent"),
-                            f"cumulative spend goes down from {number(spent[0])} € "
-                            f"({spent[1]}) to {number(update.spent)} €",
-                            "`spent` is the total spent so far; correct the figure")
-            spent = (update.spent, update.half)
 
 
 def check_warnings(ctx: Context, path: str, measure: Measure) -> None:
@@ -155,6 +147,12 @@ def check_warnings(ctx: Context, path: str, measure: Measure) -> None:
 
 
 def _check_spend(ctx: Context, path: str, state: MeasureState) -> None:
+    updates = state.measure.updates
+    for index, before, after in state.spend_drops:
+        ctx.warning("spend-down", path, ("updates", index, "spent"),
+                    f"cumulative spend goes down from {number(before)} € to {number(after)} € "
+                    f"({updates[index].half})",
+                    "`spent` is the total spent so far; correct the figure")
     if state.spent is None or state.spent_at is None:
         return
     loc = ("updates", state.spent_at, "spent")

@@ -197,8 +197,7 @@ def build_report_view(plan: Plan, half: Half, *, stand: date,
         further=tuple(Group(scope, tuple(v for v in current
                                          if not v.in_plan and v.scope == scope))
                       for scope in KEYS["scope"]),
-        deviations=tuple(v for v in current if v.rag in ("amber", "red")
-                         and v.status not in ("completed", "dropped")),
+        deviations=tuple(views[s.id] for s in figures.deviations),
         overdue=tuple(m for m in figures.overdue if m.measure_id not in hidden),
         overdue_withheld=sum(1 for m in figures.overdue if m.measure_id in hidden),
         due_next=tuple(m for m in figures.due_next if m.measure_id not in hidden),

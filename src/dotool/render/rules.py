@@ -24,22 +24,27 @@ class Rule:
     key: str  # a stable anchor
     name: str  # msgid
     text: str  # msgid: the definition
-    where: str  # the code that computes it
+    where: tuple[str, ...]  # the code that computes it: dotted names
     shown_in: str  # the outputs that show it
     report: bool = False  # shown in the report's annex
 
 
-_M = "dotool.model.projection.measure.MeasureState"
-_P = "dotool.model.projection.plan.PlanFigures"
+_MOD = "dotool.model.projection"
+_M = f"{_MOD}.measure.MeasureState"
+_P = f"{_MOD}.plan.PlanFigures"
+
+
+def _of(owner: str, *names: str) -> tuple[str, ...]:
+    return tuple(f"{owner}.{name}" for name in names)
 
 RULES: tuple[Rule, ...] = (
     Rule("as-of", N_("As of a half"), N_(
         "Every figure is computed as of the last day of a half-year from the files alone: a "
         "measure's state is its latest update for that half or an earlier one. Re-rendering a "
         "past half gives the same figures, money and funding included. Where no half is named "
-        "(website, export, list and show without --half) the half is the plan's latest "
+        "(website, export, show, and list without --half), the half is the plan's latest "
         "reported half."),
-        "dotool.model.projection.measure.measure_state, plan.current_figures",
+        (f"{_MOD}.measure.measure_state", f"{_MOD}.plan.current_figures"),
         "every output", report=True),
     Rule("report-set", N_("Measures in the report"), N_(
         "Every measure of the adopted plan in force for the half (the latest adoption dated "
@@ -48,20 +53,20 @@ RULES: tuple[Rule, ...] = (
         "measure counts as a masterplan measure. Public outputs (website, export --public) "
         "count public measures only; the committee report counts non-public measures too but "
         "shows only their title."),
-        f"{_P}.included, in_plan; dotool.model.public.public_plan",
+        (*_of(_P, "included", "in_plan"), "dotool.model.public.public_plan"),
         "report, website, export", report=True),
     Rule("status", N_("Status and Ampel"), N_(
         "The status and Ampel of the measure's latest update up to the half. A measure "
         "without an update is planned and has no Ampel yet; the counts by status and by "
         "Ampel cover every measure in the report, those without an update as 'no report "
         "yet'."),
-        f"{_M}.status, rag; {_P}.by_status, by_rag",
+        (*_of(_M, "status", "rag"), *_of(_P, "by_status", "by_rag")),
         "report, website, export, list, show", report=True),
     Rule("progress", N_("Progress of a measure"), N_(
         "The percentage of the latest update up to the half; 0 percent before its first "
         "update; none for a standing task. The change is this value minus the value as of "
         "the half before, in percentage points."),
-        f"{_M}.progress, progress_delta",
+        _of(_M, "progress", "progress_delta"),
         "report, website, export, list, show"),
     Rule("overall-progress", N_("Overall progress"), N_(
         "The mean progress of the masterplan measures in the report. Dropped measures and "
@@ -70,7 +75,7 @@ RULES: tuple[Rule, ...] = (
         "the adopted plan has come. The progress of each field of action is the same mean "
         "over the same measures, taken per field; 'measures' counts the field's masterplan "
         "measures in the report, 'in the average' those the mean covers."),
-        f"{_P}.counted, progress, fields",
+        (*_of(_P, "counted", "progress", "fields"), f"{_MOD}.plan.mean"),
         "report, website, export", report=True),
     Rule("changes", N_("Completed, started and re-planned in the half"), N_(
         "Completed: the update of the half says completed, the half before did not. Started: "
@@ -78,40 +83,39 @@ RULES: tuple[Rule, ...] = (
         "measure was planned (or had no update) the half before. Re-planned in the half: the "
         "update of the half gives a new planned end that differs from the planned end as of "
         "the half before."),
-        f"{_M}.completed_in_half, started_in_half, replanned_in_half; {_P}.completed, "
-        "started, replanned",
+        (*_of(_M, "completed_in_half", "started_in_half", "replanned_in_half"),
+         *_of(_P, "completed", "started", "replanned")),
         "report, website, export", report=True),
     Rule("planned-end", N_("Planned end"), N_(
         "The latest re-planned end given by an update up to the half, else the end the plan "
         "gives. A measure is re-planned since adoption when this date differs from the end "
         "the plan gives; the roadmap draws the planned end as of the half and marks the "
         "original end."),
-        f"{_M}.current_end, replanned_since_adoption",
+        _of(_M, "current_end", "replanned_since_adoption"),
         "report, masterplan, website, export, list, show"),
     Rule("not-reported", N_("No progress report, not started"), N_(
         "A measure has no progress report for the half when it has begun (its start has come, "
         "or it has reported before), is neither completed nor dropped, and has no update for "
         "the half; validate warns about it, and with --half it is an error. A measure that "
         "has not begun is shown as not started."),
-        f"{_M}.missing_report, not_started",
+        _of(_M, "missing_report", "not_started", "started"),
         "report, validate", report=True),
     Rule("overdue", N_("Overdue milestones"), N_(
         "Milestones of any measure that were due on or before the last day of the half and "
         "not done by then. Open milestones of completed or dropped measures count too; "
         "validate warns about each of them."),
-        f"{_M}.overdue, open_after_close; {_P}.overdue",
+        (*_of(_M, "overdue", "open_after_close"), *_of(_P, "overdue")),
         "report, validate, export", report=True),
     Rule("deviations", N_("Deviations"), N_(
         "Measures in the report, neither completed nor dropped, whose Ampel as of the half is "
         "amber or red, with the reason their update gives."),
-        "dotool.render.report_view.build_report_view (deviations)",
+        _of(_P, "deviations"),
         "report"),
     Rule("outlook", N_("Outlook"), N_(
         "For the next half: milestones due in it and not done by the end of this half; "
         "measures planned or re-planned to end in it, neither completed nor dropped; measures "
         "whose start lies in it; and the next steps named by the updates of this half."),
-        f"{_M}.due_next, ends_next, starts_next, next_steps; {_P}.due_next, ends_next, "
-        "starts_next, next_steps",
+        _of(_P, "due_next", "ends_next", "starts_next", "next_steps"),
         "report", report=True),
     Rule("money", N_("Planned cost and funding"), N_(
         "The budget in the measure file is the state at planning. An update may revise the "
@@ -121,31 +125,30 @@ RULES: tuple[Rule, ...] = (
         "measures in the report per field of action (a public report leaves out non-public "
         "measures and says how many); a funding's amount is the one-off cost times the "
         "funding share."),
-        f"{_M}.money, spent; dotool.model.projection.money.finances",
+        (*_of(_M, "money", "spent"), f"{_MOD}.measure.money_of", f"{_MOD}.money.finances"),
         "report, masterplan, export, show", report=True),
     Rule("spend-warnings", N_("Spend warnings"), N_(
         "Validate warns when cumulative spend goes down from one update to the next, when "
         "money is spent although no cost is planned as of the half, and when spend exceeds "
         "the planned one-off cost plus the annual cost for the years elapsed (the halves from "
         "the half the measure started in, or first reported, to the half, divided by two)."),
-        f"{_M}.spend_unplanned, spend_over_plan, years_elapsed; "
-        "dotool.checks.consistency.check_money",
+        _of(_M, "spend_drops", "spend_unplanned", "spend_over_plan", "years_elapsed"),
         "validate"),
     Rule("past-end", N_("Past the planned end"), N_(
         "A measure neither completed nor dropped whose planned end as of the half lies before "
         "the last day of the half; validate warns about it."),
-        f"{_M}.past_end", "validate"),
+        _of(_M, "past_end"), "validate"),
     Rule("kpi", N_("KPI values"), N_(
         "A KPI's value as of a half is the latest value an update up to that half reports; "
         "the report shows it against baseline and target, with the value as of the half "
         "before. Attainment is (value minus baseline) divided by (target minus baseline)."),
-        "dotool.model.projection.series.kpi_figures, attainment",
+        (f"{_MOD}.series.kpi_figures", f"{_MOD}.series.attainment"),
         "report"),
     Rule("series", N_("Figures over time"), N_(
         "For every half from the first reported one to the half: the overall progress and "
         "the progress of each field of action as that half's report computes them, and each "
         "KPI's value as of that half, marked where the update of that half reports it."),
-        "dotool.model.projection.series.progress_series, kpi_series",
+        (f"{_MOD}.series.progress_series", f"{_MOD}.series.kpi_series"),
         "for trend charts (not drawn yet)"),
 )
 
@@ -174,11 +177,16 @@ def figures_markdown() -> str:
         "sie und rechnen selbst nichts; der Anhang des Berichts enthält die mit *report* "
         "markierten Regeln in der Sprache des Berichts.", "",
     ]
+    out += ["| figure / Zahl | computed by | shown in |", "|---|---|---|"]
+    out += [f"| [{rule.name}](#{rule.key}) / {de(rule.name)} | "
+            + "<br>".join(f"`{name.removeprefix('dotool.')}`" for name in rule.where)
+            + f" | {rule.shown_in} |" for rule in RULES]
+    out.append("")
     for rule in RULES:
-        out += [f"## {rule.name} / {de(rule.name)}", "",
+        out += [f'<a id="{rule.key}"></a>', "", f"## {rule.name} / {de(rule.name)}", "",
                 f"**English.** {rule.text}", "",
                 f"**Deutsch.** {de(rule.text)}", "",
-                f"- computed by: `{rule.where}`",
+                "- computed by: " + ", ".join(f"`{name}`" for name in rule.where),
                 f"- shown in: {rule.shown_in}" + (" (annex: *report*)" if rule.report else ""),
                 ""]
     return "\n".join(out).rstrip() + "\n"

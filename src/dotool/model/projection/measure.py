@@ -81,6 +81,7 @@ class MeasureState:
     progress_prev: int | None
     spent: float | None  # the latest cumulative spend reported up to the half
     spent_at: int | None  # index of the update that reported it
+    spend_drops: tuple[tuple[int, float, float], ...]  # (update index, before, after) up to it
     kpis: dict[str, float]  # KPI key → latest value reported up to the half
     kpis_prev: dict[str, float]
     end: PartialDate | None  # the planned end as the plan has it (`end`)
@@ -227,7 +228,7 @@ def measure_state(measure: Measure, half: Half | None) -> MeasureState:
     before = [u for u in upto if half is not None and u.half < half]
     update = upto[-1] if upto else None
     previous = before[-1] if before else None
-    spent, spent_at = _spent(measure, half)
+    spent, spent_at, drops = _spent(measure, half)
     refs = milestones(measure)
     status = update.status if update else "planned"
     lists: tuple[tuple[MilestoneRef, ...], ...] = ((), (), (), ())
@@ -247,7 +248,7 @@ def measure_state(measure: Measure, half: Half | None) -> MeasureState:
         measure=measure, half=half, update=update, previous=previous,
         status=status, status_prev=previous.status if previous else "planned",
         progress=_progress(update), progress_prev=_progress(previous),
-        spent=spent, spent_at=spent_at,
+        spent=spent, spent_at=spent_at, spend_drops=drops,
         kpis=_kpis(upto), kpis_prev=_kpis(before),
         end=measure.end, current_end=_end(measure, upto), end_prev=_end(measure, before),
         money=money_of(measure, upto), money_prev=money_of(measure, before),
@@ -261,12 +262,18 @@ def _progress(update: Update | None) -> int | None:
     return None if update.status == "ongoing" else update.progress
 
 
-def _spent(measure: Measure, half: Half | None) -> tuple[float | None, int | None]:
-    found: tuple[float | None, int | None] = (None, None)
+def _spent(measure: Measure, half: Half | None
+           ) -> tuple[float | None, int | None, tuple[tuple[int, float, float], ...]]:
+    """The latest cumulative spend up to `half`, its update, and every drop on the way."""
+    spent: float | None = None
+    at: int | None = None
+    drops = []
     for index, update in enumerate(measure.updates):
         if (half is None or update.half <= half) and update.spent is not None:
-            found = (update.spent, index)
-    return found
+            if spent is not None and update.spent < spent:
+                drops.append((index, spent, update.spent))
+            spent, at = update.spent, index
+    return spent, at, tuple(drops)
 
 
 def _kpis(upto: list[Update]) -> dict[str, float]:

@@ -107,6 +107,12 @@ class PlanFigures:
         return tuple(s for s in self.included if s.replanned_in_half)
 
     @property
+    def deviations(self) -> tuple[MeasureState, ...]:
+        """Measures in the report, neither closed nor closed before, with Ampel amber or red."""
+        return tuple(s for s in self.included
+                     if s.rag in ("amber", "red") and not s.closed and not s.closed_before)
+
+    @property
     def missing_reports(self) -> tuple[MeasureState, ...]:
         return tuple(s for s in self.included if s.missing_report)
 
