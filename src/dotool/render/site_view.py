@@ -56,6 +56,9 @@ class UpdateView:
     text: str
     next: str | None
     replanned_end: date | None
+    funding_status: str | None  # the funding's new state recorded this half
+    one_off: float | None  # a revised Ansatz recorded this half
+    annual: float | None
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,9 @@ def row_of(plan: Plan, figures: PlanFigures, state: MeasureState) -> MeasureRow:
 def _updates(measure: Measure) -> tuple[UpdateView, ...]:
     return tuple(
         UpdateView(u.half, u.status, u.rag, u.rag_reason, u.progress, u.text, u.next,
-                   u.replanned_end.last_day if u.replanned_end else None)
+                   u.replanned_end.last_day if u.replanned_end else None, u.funding_status,
+                   u.budget.one_off if u.budget else None,
+                   u.budget.annual if u.budget else None)
         for u in reversed(measure.updates)
     )
 
