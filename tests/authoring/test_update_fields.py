@@ -207,3 +207,23 @@ def test_funding_status_needs_a_funding(plan_dir, run_cli) -> None:  # type: ign
                      "--funding-status", "approved", exit_code=1)
     assert "funding-status-without-funding" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_block_style_kpis_and_budget_change_entry_by_entry(plan_dir, run_cli) -> None:  # type: ignore[no-untyped-def]
+    path = plan_dir / M1
+    nested = ("    kpis:\n      online_share: 55   # Zählung März\n    budget:\n"
+              "      one_off: 26000\n      note: >-\n        Mehrkosten\n        Schnittstelle\n")
+    text = path.read_text(encoding="utf-8").replace("    kpis: {online_share: 55}\n", nested)
+    path.write_text(text, encoding="utf-8")
+    run_cli("update", "M-001", "--root", plan_dir, "--half", "2021-H1", "--kpi",
+            "online_share=56", "--budget-annual", "3200")
+    # The new entry goes where the schema lists it; the folded note and the comment stay.
+    text = text.replace("online_share: 55", "online_share: 56")
+    assert path.read_text(encoding="utf-8") == text.replace(
+        "      one_off: 26000\n", "      one_off: 26000\n      annual: 3200\n")
+    run_cli("update", "M-001", "--root", plan_dir, "--half", "2021-H1", "--unset",
+            "budget.one_off", "--unset", "budget.annual", "--unset", "budget.note")
+    assert "budget" not in _data(path)["updates"][1]
+    assert path.read_text(encoding="utf-8") == text.replace(
+        "    budget:\n      one_off: 26000\n      note: >-\n        Mehrkosten\n"
+        "        Schnittstelle\n", "")

@@ -21,6 +21,7 @@ from dotool.model.dates import Half
 #: The order of an update's fields as `dotool update` writes them (and inserts new ones).
 ORDER = ("half", "status", "rag", "rag_reason", "progress", "spent", "kpis", "text", "next",
          "replanned_end", "funding_status", "budget")
+BUDGET = ("one_off", "annual", "note")
 TEXTS = frozenset({"rag_reason", "text", "next", "note"})
 DELETE = object()  # a field's desired value when it is to be removed
 _EMPTY_UPDATES = re.compile(r"^updates:[ \t]*(\[[ \t]*\]|~|null)?[ \t]*(#.*)?$")
@@ -182,9 +183,13 @@ class Splice:
                 and not pair[1].flow and pair[1].pairs:
             found = old.get(key)
             inner: dict[str, Any] = found if isinstance(found, dict) else {}
-            keys = tuple(dict.fromkeys([*inner, *want]))
+            # Budget entries in the order the schema lists them; KPIs as the file has them.
+            keys = tuple(dict.fromkeys([*(BUDGET if key == "budget" else ()), *inner, *want]))
             for sub in keys:
-                self._field(pair[1], inner, sub, want.get(sub, DELETE), keys)
+                if sub in inner or sub in want:
+                    value = want.get(sub, DELETE)
+                    if value is DELETE or inner.get(sub, DELETE) != value:  # else: untouched
+                        self._field(pair[1], inner, sub, value, keys)
             return
         col = self.column(node)
         if pair is None:
