@@ -1,5 +1,5 @@
 """A past report is what it was: rendered today, it equals the report rendered from the files as
-they stood at the end of its half — funding, Ansatz and spend included (SPEC §2)."""
+they stood at the end of its half — funding, Ansatz and spend included."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The open-data export (`dotool export --format json`) as models: its JSON Schema comes from here.
 
 An exported measure is the measure file as written, without `contact`, plus `derived`: the
-values a reader would otherwise have to compute from the updates and adoptions (SPEC §2), as
+values a reader would otherwise have to compute from the updates and adoptions, as
 of the plan's latest reported half. `figures` are the plan's figures for that half. Both come
 from `dotool.model.projection`, the rules every output shares (docs/figures.md).
 """

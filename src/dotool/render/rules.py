@@ -125,7 +125,7 @@ RULES: tuple[Rule, ...] = (
         "measures in the report per field of action (a public report leaves out non-public "
         "measures and says how many); a funding's amount is the one-off cost times the "
         "funding share."),
-        (*_of(_M, "money", "spent"), f"{_MOD}.measure.money_of", f"{_MOD}.money.finances"),
+        (*_of(_M, "money", "spent"), f"{_MOD}.budget.money_of", f"{_MOD}.money.finances"),
         "report, masterplan, export, show", report=True),
     Rule("spend-warnings", N_("Spend warnings"), N_(
         "Validate warns when cumulative spend goes down from one update to the next, when "

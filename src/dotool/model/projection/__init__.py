@@ -11,13 +11,8 @@ warnings read these objects and compute nothing themselves:
 * `progress_series`, `kpi_series` → the same figures for every reported half, for trends.
 """
 
-from dotool.model.projection.measure import (
-    MeasureState,
-    MilestoneRef,
-    Money,
-    measure_state,
-    milestones,
-)
+from dotool.model.projection.budget import Money, money_of
+from dotool.model.projection.measure import MeasureState, MilestoneRef, measure_state, milestones
 from dotool.model.projection.money import FieldMoney, Finances, FundingRow, finances
 from dotool.model.projection.plan import (
     Count,
@@ -42,5 +37,5 @@ __all__ = [
     "Count", "FieldFigures", "FieldMoney", "Finances", "FundingRow", "KpiFigure", "KpiPoint",
     "KpiSeries", "MeasureState", "MilestoneRef", "Money", "PlanFigures", "ProgressPoint",
     "attainment", "current_figures", "finances", "kpi_figures", "kpi_series", "measure_state",
-    "milestones", "plan_figures", "progress_series", "reported_halves",
+    "milestones", "money_of", "plan_figures", "progress_series", "reported_halves",
 ]

@@ -12,37 +12,8 @@ from datetime import date
 
 from dotool.model.dates import Half, PartialDate
 from dotool.model.measure import Measure, Milestone, Update
+from dotool.model.projection.budget import Money, money_of
 from dotool.model.vocab import CLOSED_STATUSES
-
-
-@dataclass(frozen=True)
-class Money:
-    """Planned costs and funding as of a half: the file's `budget` (the state at planning),
-    each value replaced by the latest one an update up to the half gives."""
-
-    one_off: float | None
-    annual: float | None
-    note: str | None
-    budget_line: str | None
-    programme: str | None
-    share: float | None
-    funding_status: str | None
-
-    @property
-    def planned(self) -> bool:
-        """Whether any cost is planned (a one-off or an annual amount above zero)."""
-        return bool(self.one_off or self.annual)
-
-    @property
-    def funded(self) -> float | None:
-        """The funding's amount: one-off cost × share, when both are known."""
-        if self.one_off is None or self.share is None:
-            return None
-        return self.one_off * self.share
-
-    def ceiling(self, years: float) -> float:
-        """The most that may have been spent after `years`: one-off plus annual × years."""
-        return (self.one_off or 0.0) + (self.annual or 0.0) * years
 
 
 @dataclass(frozen=True)
@@ -289,23 +260,3 @@ def _end(measure: Measure, upto: list[Update]) -> PartialDate | None:
         if update.replanned_end is not None:
             end = update.replanned_end
     return end
-
-
-def money_of(measure: Measure, upto: list[Update]) -> Money:
-    """The planned costs and funding after the updates `upto` (oldest first)."""
-    budget = measure.budget
-    funding = budget.funding if budget else None
-    one_off = budget.one_off if budget else None
-    annual = budget.annual if budget else None
-    note = budget.note if budget else None
-    status = funding.status if funding else None
-    for update in upto:
-        if update.budget is not None:
-            one_off = update.budget.one_off if update.budget.one_off is not None else one_off
-            annual = update.budget.annual if update.budget.annual is not None else annual
-            note = update.budget.note if update.budget.note is not None else note
-        if update.funding_status is not None and funding is not None:
-            status = update.funding_status
-    return Money(one_off, annual, note, budget.budget_line if budget else None,
-                 funding.programme if funding else None, funding.share if funding else None,
-                 status)
