@@ -12,7 +12,8 @@ warnings read these objects and compute nothing themselves:
 """
 
 from dotool.model.projection.budget import Money, money_of
-from dotool.model.projection.measure import MeasureState, MilestoneRef, measure_state, milestones
+from dotool.model.projection.measure import MeasureState, measure_state
+from dotool.model.projection.milestones import MilestoneRef, milestones
 from dotool.model.projection.money import FieldMoney, Finances, FundingRow, finances
 from dotool.model.projection.plan import (
     Count,

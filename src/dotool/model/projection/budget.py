@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dotool.model.dates import Half
 from dotool.model.measure import Measure, Update
 
 
@@ -61,3 +62,17 @@ def money_of(measure: Measure, upto: Iterable[Update]) -> Money:
     return Money(one_off, annual, note, budget.budget_line if budget else None,
                  funding.programme if funding else None, funding.share if funding else None,
                  status)
+
+
+def spent_of(measure: Measure, half: Half | None
+             ) -> tuple[float | None, int | None, tuple[tuple[int, float, float], ...]]:
+    """The latest cumulative spend up to `half`, its update, and every drop on the way."""
+    spent: float | None = None
+    at: int | None = None
+    drops = []
+    for index, update in enumerate(measure.updates):
+        if (half is None or update.half <= half) and update.spent is not None:
+            if spent is not None and update.spent < spent:
+                drops.append((index, spent, update.spent))
+            spent, at = update.spent, index
+    return spent, at, tuple(drops)

@@ -8,62 +8,142 @@ itself. The rules are written out in `docs/figures.md` (generated from `dotool.r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from functools import cached_property
 
 from dotool.model.dates import Half, PartialDate
-from dotool.model.measure import Measure, Milestone, Update
-from dotool.model.projection.budget import Money, money_of
+from dotool.model.measure import Measure, Update
+from dotool.model.projection.budget import Money, money_of, spent_of
+from dotool.model.projection.milestones import MilestoneRef, milestones
 from dotool.model.vocab import CLOSED_STATUSES
 
 
 @dataclass(frozen=True)
-class MilestoneRef:
-    """A milestone with its place in the measure's list (for locating findings)."""
-
-    measure_id: str
-    measure_title: str
-    index: int
-    milestone: Milestone
-
-    @property
-    def title(self) -> str:
-        return self.milestone.title
-
-    @property
-    def due(self) -> date:
-        return self.milestone.due
-
-    @property
-    def done(self) -> date | None:
-        return self.milestone.done
-
-
-@dataclass(frozen=True)
 class MeasureState:
-    """A measure as of the end of `half` (None: every update counts, no half-specific lists)."""
+    """A measure as of the end of `half` (None: every update counts, no half-specific lists).
+
+    Built from the updates up to the half (`upto`) and up to the half before (`before`); each
+    figure is computed when first asked for, so a check that needs three of them pays for three.
+    """
 
     measure: Measure
     half: Half | None
-    update: Update | None  # the latest update up to the half
-    previous: Update | None  # the latest update up to the half before
-    status: str
-    status_prev: str
-    progress: int | None  # None: a standing task; 0 before the first update
-    progress_prev: int | None
-    spent: float | None  # the latest cumulative spend reported up to the half
-    spent_at: int | None  # index of the update that reported it
-    spend_drops: tuple[tuple[int, float, float], ...]  # (update index, before, after) up to it
-    kpis: dict[str, float]  # KPI key → latest value reported up to the half
-    kpis_prev: dict[str, float]
-    end: PartialDate | None  # the planned end as the plan has it (`end`)
-    current_end: PartialDate | None  # the latest `replanned_end` up to the half, else `end`
-    end_prev: PartialDate | None  # the current end as of the half before
-    money: Money
-    money_prev: Money
-    reached: tuple[MilestoneRef, ...]  # done within the half
-    overdue: tuple[MilestoneRef, ...]  # due by the end of the half, not done by then
-    due_next: tuple[MilestoneRef, ...]  # due in the next half, not done by the end of this one
-    open_after_close: tuple[MilestoneRef, ...]  # not done, of a measure completed or dropped
+    upto: tuple[Update, ...]  # the updates up to the end of the half, oldest first
+    before: tuple[Update, ...]  # the updates up to the end of the half before
+
+    @cached_property
+    def update(self) -> Update | None:
+        """The latest update up to the half."""
+        return self.upto[-1] if self.upto else None
+
+    @cached_property
+    def previous(self) -> Update | None:
+        """The latest update up to the half before."""
+        return self.before[-1] if self.before else None
+
+    @cached_property
+    def status(self) -> str:
+        return self.update.status if self.update else "planned"
+
+    @cached_property
+    def status_prev(self) -> str:
+        return self.previous.status if self.previous else "planned"
+
+    @cached_property
+    def progress(self) -> int | None:
+        """None for a standing task; 0 before the first update."""
+        return _progress(self.update)
+
+    @cached_property
+    def progress_prev(self) -> int | None:
+        return _progress(self.previous)
+
+    @cached_property
+    def _spend(self) -> tuple[float | None, int | None, tuple[tuple[int, float, float], ...]]:
+        return spent_of(self.measure, self.half)
+
+    @property
+    def spent(self) -> float | None:
+        """The latest cumulative spend reported up to the half."""
+        return self._spend[0]
+
+    @property
+    def spent_at(self) -> int | None:
+        """The index of the update that reported `spent`."""
+        return self._spend[1]
+
+    @property
+    def spend_drops(self) -> tuple[tuple[int, float, float], ...]:
+        """(update index, before, after) of every drop of cumulative spend up to the half."""
+        return self._spend[2]
+
+    @cached_property
+    def kpis(self) -> dict[str, float]:
+        """KPI key → the latest value reported up to the half."""
+        return _kpis(self.upto)
+
+    @cached_property
+    def kpis_prev(self) -> dict[str, float]:
+        return _kpis(self.before)
+
+    @property
+    def end(self) -> PartialDate | None:
+        """The planned end as the plan gives it (`end`)."""
+        return self.measure.end
+
+    @cached_property
+    def current_end(self) -> PartialDate | None:
+        """The latest `replanned_end` up to the half, else `end`."""
+        return _end(self.measure, self.upto)
+
+    @cached_property
+    def end_prev(self) -> PartialDate | None:
+        """The planned end as of the half before."""
+        return _end(self.measure, self.before)
+
+    @cached_property
+    def money(self) -> Money:
+        """Planned costs and funding as of the half."""
+        return money_of(self.measure, self.upto)
+
+    @cached_property
+    def money_prev(self) -> Money:
+        return money_of(self.measure, self.before)
+
+    @cached_property
+    def _milestones(self) -> tuple[MilestoneRef, ...]:
+        return milestones(self.measure)
+
+    def _open_at_end(self, m: MilestoneRef) -> bool:
+        return self.half is not None and (m.done is None or m.done > self.half.end)
+
+    @cached_property
+    def reached(self) -> tuple[MilestoneRef, ...]:
+        """Milestones done within the half."""
+        half = self.half
+        return () if half is None else tuple(
+            m for m in self._milestones
+            if m.done is not None and half.start <= m.done <= half.end)
+
+    @cached_property
+    def overdue(self) -> tuple[MilestoneRef, ...]:
+        """Milestones due by the end of the half and not done by then."""
+        half = self.half
+        return () if half is None else tuple(
+            m for m in self._milestones if m.due <= half.end and self._open_at_end(m))
+
+    @cached_property
+    def due_next(self) -> tuple[MilestoneRef, ...]:
+        """Milestones due in the next half and not done by the end of this one."""
+        if self.half is None:
+            return ()
+        nxt = self.half.next()
+        return tuple(m for m in self._milestones
+                     if nxt.start <= m.due <= nxt.end and self._open_at_end(m))
+
+    @cached_property
+    def open_after_close(self) -> tuple[MilestoneRef, ...]:
+        """Milestones not done by the end of the half, of a measure completed or dropped."""
+        return tuple(m for m in self._milestones if self.closed and self._open_at_end(m))
 
     @property
     def id(self) -> str:
@@ -187,44 +267,11 @@ class MeasureState:
                 and self.spent > self.money.ceiling(self.years_elapsed))
 
 
-def milestones(measure: Measure) -> tuple[MilestoneRef, ...]:
-    """Every milestone of `measure`, by due date."""
-    return tuple(MilestoneRef(measure.id, measure.title, i, m)
-                 for i, m in sorted(enumerate(measure.milestones), key=lambda im: im[1].due))
-
-
 def measure_state(measure: Measure, half: Half | None) -> MeasureState:
     """The state of `measure` as of the end of `half` (None: with every update)."""
-    upto = [u for u in measure.updates if half is None or u.half <= half]
-    before = [u for u in upto if half is not None and u.half < half]
-    update = upto[-1] if upto else None
-    previous = before[-1] if before else None
-    spent, spent_at, drops = _spent(measure, half)
-    refs = milestones(measure)
-    status = update.status if update else "planned"
-    lists: tuple[tuple[MilestoneRef, ...], ...] = ((), (), (), ())
-    if half is not None:
-        nxt = half.next()
-
-        def open_at_end(m: MilestoneRef) -> bool:
-            return m.done is None or m.done > half.end
-
-        lists = (
-            tuple(m for m in refs if m.done is not None and half.start <= m.done <= half.end),
-            tuple(m for m in refs if m.due <= half.end and open_at_end(m)),
-            tuple(m for m in refs if nxt.start <= m.due <= nxt.end and open_at_end(m)),
-            tuple(m for m in refs if status in CLOSED_STATUSES and open_at_end(m)),
-        )
-    return MeasureState(
-        measure=measure, half=half, update=update, previous=previous,
-        status=status, status_prev=previous.status if previous else "planned",
-        progress=_progress(update), progress_prev=_progress(previous),
-        spent=spent, spent_at=spent_at, spend_drops=drops,
-        kpis=_kpis(upto), kpis_prev=_kpis(before),
-        end=measure.end, current_end=_end(measure, upto), end_prev=_end(measure, before),
-        money=money_of(measure, upto), money_prev=money_of(measure, before),
-        reached=lists[0], overdue=lists[1], due_next=lists[2], open_after_close=lists[3],
-    )
+    upto = tuple(u for u in measure.updates if half is None or u.half <= half)
+    before = tuple(u for u in upto if half is not None and u.half < half)
+    return MeasureState(measure, half, upto, before)
 
 
 def _progress(update: Update | None) -> int | None:
@@ -233,28 +280,14 @@ def _progress(update: Update | None) -> int | None:
     return None if update.status == "ongoing" else update.progress
 
 
-def _spent(measure: Measure, half: Half | None
-           ) -> tuple[float | None, int | None, tuple[tuple[int, float, float], ...]]:
-    """The latest cumulative spend up to `half`, its update, and every drop on the way."""
-    spent: float | None = None
-    at: int | None = None
-    drops = []
-    for index, update in enumerate(measure.updates):
-        if (half is None or update.half <= half) and update.spent is not None:
-            if spent is not None and update.spent < spent:
-                drops.append((index, spent, update.spent))
-            spent, at = update.spent, index
-    return spent, at, tuple(drops)
-
-
-def _kpis(upto: list[Update]) -> dict[str, float]:
+def _kpis(upto: tuple[Update, ...]) -> dict[str, float]:
     values: dict[str, float] = {}
     for update in upto:
         values.update(update.kpis)
     return values
 
 
-def _end(measure: Measure, upto: list[Update]) -> PartialDate | None:
+def _end(measure: Measure, upto: tuple[Update, ...]) -> PartialDate | None:
     end = measure.end
     for update in upto:
         if update.replanned_end is not None:

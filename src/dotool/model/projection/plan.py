@@ -19,7 +19,8 @@ from functools import cached_property
 from dotool.model.adoption import Adoption
 from dotool.model.dates import Half
 from dotool.model.plan import Plan
-from dotool.model.projection.measure import MeasureState, MilestoneRef, measure_state
+from dotool.model.projection.measure import MeasureState, measure_state
+from dotool.model.projection.milestones import MilestoneRef
 from dotool.model.vocab import KEYS
 
 
