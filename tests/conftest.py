@@ -155,3 +155,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     """`--update-golden` rewrites the golden files under tests/golden/ instead of comparing."""
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="regenerate tests/golden/* from the current output")
+
+
+#: Variables with which git works on another repository than the folder it runs in.
+REDIRECTING_GIT = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR",
+                   "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Run every git command of the suite on the repository of its own folder.
+
+    A suite started from a git hook or `git rebase --exec` inherits GIT_DIR (and friends): every
+    `git init` and `git commit` in a temporary plan would then write into the developer's own
+    repository — its config and HEAD included. Removed before any fixture runs.
+    """
+    for name in REDIRECTING_GIT:
+        os.environ.pop(name, None)
