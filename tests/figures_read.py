@@ -27,7 +27,7 @@ FMT = Formatter("de")
 _SUMMARY = re.compile(r"umfasst (\d+) Maßnahmen?(?:: \d+ des beschlossenen Masterplans und "
                       r"(\d+) weiteren? Initiativen?)?")
 _PROGRESS = re.compile(r"Gesamtfortschritt des Masterplans beträgt ([^:]+):")
-_IDS = re.compile(r"\b[A-Z]-\d{3,}\b")
+_IDS = re.compile(r"\b[A-Z][A-Z0-9]*-\d{3,}\b")
 _WITHHELD = re.compile(r"Überfällige Meilensteine nicht öffentlicher Maßnahmen, nicht "
                        r"aufgeführt: (\d+)")
 MISSING = "kein Sachstand gemeldet"

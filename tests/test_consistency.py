@@ -46,10 +46,17 @@ def _generate(target: Path, seed: int, measures: int) -> Path:
     return target
 
 
-@pytest.fixture(scope="module", params=["sample", *(f"generated-{s}" for s, _ in GENERATED)])
+#: Plans shaped like real ones: kebab-case keys, long German texts, missing optional parts.
+REAL = ("digitale-stadt", "klimaschutz")
+
+
+@pytest.fixture(scope="module", params=["sample", *REAL,
+                                        *(f"generated-{s}" for s, _ in GENERATED)])
 def plan_root(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     if request.param == "sample":
         return REPO
+    if request.param in REAL:
+        return REPO / "tests" / "samples" / request.param
     seed, measures = next(g for g in GENERATED if f"generated-{g[0]}" == request.param)
     return _generate(tmp_path_factory.mktemp("gen") / "plan", seed, measures)
 
