@@ -51,6 +51,7 @@ def update(
     """
     from dotool.authoring.update import UpdateValues, parse_kpis, update_measure
     from dotool.cli.common import err_console, resolve_root
+    from dotool.text import shown
 
     values = UpdateValues(parse_half(half), status=status, rag=rag, rag_reason=rag_reason,
                           progress=progress, spent=spent, kpis=parse_kpis(kpi or []),
@@ -59,7 +60,7 @@ def update(
     done = update_measure(base, measure_id, values, dry_run=dry_run)
     rel = done.path.relative_to(base).as_posix()
     if dry_run:
-        print(done.text, end="")
+        print(shown(done.text, lines=True), end="")
         return
     verb = "replaced" if done.replaced else "added"
-    err_console().print(f"{verb} the update {values.half} in {rel}")
+    err_console().print(f"{verb} the update {values.half} in {shown(rel)}", markup=False)

@@ -8,7 +8,6 @@ values `dotool export` writes (`dotool.model.export.derive`).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +19,7 @@ from dotool.model.vocab import KEYS
 from dotool.render.common import FieldRef, PlanHeader, fields_of, header_of, mean
 from dotool.render.plan_view import Profile, profile
 from dotool.render.report_view import ReportView, build_report_view
+from dotool.text import dumps
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ class SiteView:
     stand: date | None  # the date of the data; None when neither git nor an update tells
     report: ReportView | None  # the latest half's report, for the dashboard
     halves: tuple[Half, ...]  # every half with a report page, newest first
+    earlier: int  # reported halves before those (past `MAX_REPORT_PAGES`), without a page
     fields: tuple[FieldPage, ...]
     measures: tuple[MeasureRow, ...]
     pages: tuple[MeasurePage, ...]
@@ -119,6 +120,11 @@ def _updates(measure: Measure) -> tuple[UpdateView, ...]:
     )
 
 
+#: The site has a report page for at most this many halves, the latest: ten years. Each page is
+#: a whole report with its charts and trends; updates from 1900 on would otherwise make 600.
+MAX_REPORT_PAGES = 20
+
+
 def reported_halves(plan: Plan) -> tuple[Half, ...]:
     """Every half from the first with an update to the latest, newest first (no gaps)."""
     halves = sorted({u.half for m in plan.measures for u in m.updates})
@@ -133,6 +139,7 @@ def reported_halves(plan: Plan) -> tuple[Half, ...]:
 def build_site_view(plan: Plan, *, stand: date | None) -> SiteView:
     """The view of the whole site; `plan` is the public plan."""
     rows = [row_of(plan, m) for m in plan.measures]
+    halves = reported_halves(plan)
     latest = plan.latest_reported_half()
     report = build_report_view(plan, latest, stand=stand or latest.end) if latest else None
     fields = tuple(
@@ -146,7 +153,8 @@ def build_site_view(plan: Plan, *, stand: date | None) -> SiteView:
                   for r, m in zip(rows, plan.measures, strict=True))
     return SiteView(
         header=header_of(plan), stand=stand, report=report,
-        halves=reported_halves(plan), fields=fields, measures=tuple(rows), pages=pages,
+        halves=halves[:MAX_REPORT_PAGES], earlier=max(0, len(halves) - MAX_REPORT_PAGES),
+        fields=fields, measures=tuple(rows), pages=pages,
         statuses=tuple(k for k in KEYS["status"] if any(r.status == k for r in rows)),
         rags=tuple(k for k in KEYS["rag"] if any(r.rag == k for r in rows)),
         scopes=tuple(k for k in KEYS["scope"] if any(r.scope == k for r in rows)),
@@ -165,4 +173,4 @@ def search_index(plan: Plan) -> str:
         for u in m.updates:
             parts += [u.text, u.next or "", u.rag_reason or ""]
         entries[m.id] = " ".join(" ".join(p.split()) for p in parts if p)
-    return json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return dumps(entries, indent=None, sort_keys=True, separators=(",", ":"))
