@@ -18,7 +18,8 @@ def test_plain_text_equals_what_rich_prints_without_a_terminal(case: Path, tmp_p
     from rich.console import Console
 
     from dotool.checks.run import validate
-    from dotool.output.findings import print_text, write_text
+    from dotool.output.findings import print_text, text_lines
+    from dotool.output.styled import write_lines
 
     root = copy_base(tmp_path / "plan")
     shutil.copytree(case / "files", root, dirs_exist_ok=True)
@@ -26,7 +27,8 @@ def test_plain_text_equals_what_rich_prints_without_a_terminal(case: Path, tmp_p
     styled, plain = io.StringIO(), io.StringIO()
     print_text(result.findings, console=Console(file=styled, highlight=False, soft_wrap=True),
                sources=result.sources, files=result.files)
-    write_text(result.findings, stream=plain, sources=result.sources, files=result.files)
+    write_lines(text_lines(result.findings, sources=result.sources, files=result.files),
+                stream=plain)
     assert plain.getvalue() == styled.getvalue()
 
 

@@ -7,7 +7,10 @@ ever shown with `--debug`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntEnum
+
+from dotool.findings import Finding, bounded
 
 
 class ExitCode(IntEnum):
@@ -68,6 +71,10 @@ class InvalidContent(DotoolError):
 
     exit_code = ExitCode.INVALID
 
-    def __init__(self, findings: list[object]) -> None:
-        super().__init__(f"the masterplan has {len(findings)} validation error(s)")
-        self.findings = findings
+    def __init__(self, findings: Sequence[Finding], *, left_out: int = 0) -> None:
+        shown, dropped = bounded(findings)
+        left_out += dropped  # beyond the limits of `bounded`: only counted
+        super().__init__(f"the masterplan has {len(shown)} validation error(s)" + (
+            f" and {left_out} more finding(s) left out" if left_out else ""))
+        self.findings = shown
+        self.left_out = left_out

@@ -9,6 +9,11 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 Loc = tuple[str | int, ...]
 
+#: At most this many findings of one file are reported, and this many in all (errors first):
+#: a file of 40,000 broken references needs a few lines and a count, not 40,000 lines.
+MAX_PER_FILE = 50
+MAX_FINDINGS = 500
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -45,6 +50,23 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line or 0, self.col or 0, self.code)
+
+
+def bounded(findings: Sequence[Finding]) -> tuple[list[Finding], int]:
+    """At most `MAX_PER_FILE` findings a file and `MAX_FINDINGS` in all, errors before warnings,
+    in reading order; and how many were left out."""
+    def rank(f: Finding) -> tuple[bool, tuple[str, int, int, str]]:
+        return f.severity != "error", f.sort_key()
+
+    per_file: dict[str, int] = {}
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=rank):
+        seen = per_file.get(finding.path, 0)
+        if seen < MAX_PER_FILE and len(kept) < MAX_FINDINGS:
+            per_file[finding.path] = seen + 1
+            kept.append(finding)
+    kept.sort(key=Finding.sort_key)
+    return kept, len(findings) - len(kept)
 
 
 def did_you_mean(word: str, choices: Sequence[str]) -> str | None:

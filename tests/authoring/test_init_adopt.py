@@ -211,3 +211,30 @@ def test_a_temporary_file_left_by_a_killed_write_does_not_block_adopt(make_repo,
     (root / "measures/M-009-neu.yaml").write_text("id: M-009\n")
     assert "not committed" in run_cli("adopt", "1.2", "--root", root, *ADOPT,
                                       exit_code=2).stderr
+
+
+IGNORED = {  # how git comes to ignore a measure file in the working tree
+    ".gitignore": (".gitignore", "measures/M-009*\n"),
+    "measures/.gitignore": ("measures/.gitignore", "M-009-*.yaml\n"),
+    "info/exclude": (".git/info/exclude", "M-009-entwurf.yaml\n"),
+}
+
+
+@pytest.mark.parametrize("how", sorted(IGNORED))
+def test_adopt_lists_only_the_measures_of_the_adopted_commit(make_repo, run_cli,  # type: ignore[no-untyped-def]
+                                                              how: str) -> None:
+    rel, pattern = IGNORED[how]
+    root = make_repo({rel: pattern} if not rel.startswith(".git/") else None)
+    if rel.startswith(".git/"):
+        (root / rel).write_text(pattern, encoding="utf-8")
+    draft = (root / "measures" / "M-003-e-akte.yaml").read_text(encoding="utf-8")
+    (root / "measures" / "M-009-entwurf.yaml").write_text(draft.replace("M-003", "M-009"),
+                                                         encoding="utf-8")
+    assert git(root, "status", "--porcelain") == ""  # git ignores it: the tree is clean
+    result = run_cli("adopt", "2.0", "--date", "2021-03-01", "--resolution", "BV/2/2021",
+                     "--root", root)
+    record = yaml.safe_load((root / "masterplan" / "adoptions" / "2.0.yaml").read_text())
+    tagged = git(root, "ls-tree", "--name-only", "masterplan-2.0", "measures/")
+    assert record["measures"] == ["M-001", "M-002", "M-003"]
+    assert "M-009" not in tagged
+    assert "M-009-entwurf.yaml" in result.stderr and "not in the adopted commit" in result.stderr

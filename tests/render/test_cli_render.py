@@ -77,7 +77,7 @@ def test_report_on_a_half_without_updates_says_so(run_cli, sample_dir: Path, mon
 
 
 def test_report_refuses_a_half_that_has_not_begun(run_cli, sample_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    result = run_cli("report", "--root", sample_dir, "--half", "2999-H1", exit_code=2)
+    result = run_cli("report", "--root", sample_dir, "--half", "2150-H1", exit_code=2)
     assert "has not begun" in result.stderr and result.stdout == ""
 
 

@@ -107,18 +107,20 @@ def test_hostile_text_is_escaped_not_evaluated(plan_dir: Path) -> None:
     assert html.assets == {}
     md = render_report(plan, Half.parse("2020-H2"), fmt="md", lang="de", stand=STAND)
     text = md.data.decode()
-    assert "<script>" not in text and "{{ 7*7 }}" in text
+    assert "<script>" not in text and "{{ 7\\*7 }}" in text  # shown, `*` escaped as text
     assert "![bild](http" not in text and "[bild](http://evil.example/y.png)" in text
+    assert "](javascript:" not in text.replace("\\](javascript:", "")  # no link, only text
     assert "Termine \\| &lt;b>fett&lt;/b>" in text  # the title in a table cell
     masterplan = render_masterplan(plan, fmt="html", lang="de", stand=STAND).data.decode()
     assert "<script>" not in masterplan and "{{ 7*7 }}" in masterplan
 
 
 def test_local_image_is_embedded_remote_is_a_link(plan_dir: Path) -> None:
-    from dotool.store.assets import repo_file_reader
+    from dotool.store.assets import repo_image_reader
+    from tests.images import png
 
     (plan_dir / "docs").mkdir()
-    (plan_dir / "docs" / "plan.png").write_bytes(b"\x89PNG\r\n\x1a\nfake")
+    (plan_dir / "docs" / "plan.png").write_bytes(png(4, 2))
     path = plan_dir / "measures" / "M-001-termine.yaml"
     text = path.read_text(encoding="utf-8").replace(
         "summary: Termine online buchen.",
@@ -128,10 +130,12 @@ def test_local_image_is_embedded_remote_is_a_link(plan_dir: Path) -> None:
 
     plan = load_valid_plan(plan_dir)
     page = render_masterplan(plan, fmt="html", lang="de", stand=STAND,
-                             resolve=repo_file_reader(plan_dir)).data.decode()
-    assert '<img src="data:image/png;base64,' in page
+                             resolve=repo_image_reader(plan_dir)).data.decode()
+    # Embedded once (a data URL in the page's image definitions), shown where the text says.
+    assert page.count('href="data:image/png;base64,') == 1
+    assert '<svg class="md-image" role="img" aria-label="Plan" width="4" height="2"' in page
     assert '<a href="../../etc/passwd.png">Weg</a>' in page
     md = render_masterplan(plan, fmt="md", lang="de", stand=STAND,
-                           resolve=repo_file_reader(plan_dir))
+                           resolve=repo_image_reader(plan_dir))
     assert "![Plan](assets/docs/plan.png)" in md.data.decode()
     assert set(md.assets) == {"docs/plan.png"}

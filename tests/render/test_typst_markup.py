@@ -93,17 +93,22 @@ def test_a_local_image_is_embedded_under_a_name_of_dotools_making(tmp_path: Path
     buffer = io.BytesIO()
     Image.new("RGB", (4, 4), "red").save(buffer, format="PNG")
     png = buffer.getvalue()
-    files = {"img/plan.png": png, "img/fake.png": b"not a png at all"}
-    images = Images(lambda path: files.get(path))
+    from dotool.store.assets import repo_image_reader
+
+    repo = tmp_path / "repo"
+    (repo / "img").mkdir(parents=True)
+    (repo / "img" / "plan.png").write_bytes(png)
+    (repo / "img" / "fake.png").write_bytes(b"not a png at all")  # refused by its content
+    images = Images(repo_image_reader(repo), "files")
     source = str(to_typst('![Plan "A"](img/plan.png) ![kaputt](img/fake.png) '
                           "![zweimal](img/plan.png)", images))
-    (name,) = images.assets  # embedded once however often it is shown
-    assert re.fullmatch(r"assets/[0-9a-f]{20}\.png", name)
-    assert images.sources == {name: "img/plan.png"}
+    (name,) = images.assets()  # embedded once however often it is shown
+    assert re.fullmatch(r"assets/images/[0-9a-f]{20}\.png", name)
+    assert images.sources() == {name: "img/plan.png"}
     assert 'alt: "Plan \\"A\\""' in source and "kaputt" in source and "fake" not in source
     root = tmp_path / "root"
     root.mkdir()
-    (root / name).parent.mkdir()
+    (root / name).parent.mkdir(parents=True)
     (root / name).write_bytes(png)
     assert compile_text(source, tmp_path) == "kaputt"  # the picture has no text, only its alt
 

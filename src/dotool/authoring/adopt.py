@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dotool.authoring.checking import check_change
@@ -17,7 +17,14 @@ from dotool.checks.run import validate_raw
 from dotool.errors import DotoolError, GitError, InvalidContent, UsageError
 from dotool.model.dates import parse_day
 from dotool.store.atomic import write_atomic
-from dotool.store.files import ADOPTIONS_DIR, MASTERPLAN, MAX_BYTES, MEASURES_DIR, read_plan
+from dotool.store.files import (
+    ADOPTIONS_DIR,
+    MASTERPLAN,
+    MAX_BYTES,
+    MEASURES_DIR,
+    raw_plan_from_blobs,
+    read_plan,
+)
 from dotool.store.git import Git
 
 _VERSION = re.compile(r"^[0-9]+(\.[0-9]+)*$")
@@ -33,6 +40,7 @@ class Adopted:
     tag: str | None
     commit: str | None
     completed: bool = False  # the record was there already: only the missing tag was created
+    not_adopted: tuple[str, ...] = ()  # plan files here that the adopted commit lacks (ignored)
 
 
 def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | None = None,
@@ -68,6 +76,16 @@ def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | N
             raise UsageError(f"the git tag {tag_name} exists already",
                              hint="choose the next version number")
     raw = read_plan(root, limit=MAX_BYTES)  # read once: validated here, then with the record
+    not_adopted: tuple[str, ...] = ()
+    if in_git:
+        # The record names the commit, so it lists the commit's measures: a file git ignores
+        # is in the working tree but not in what is adopted (the other records stay as here).
+        with Git(root) as reader:  # its `cat-file` process ends here
+            head = raw_plan_from_blobs(root, reader.read_tree("HEAD", limit=MAX_BYTES))
+        committed = {f.path for f in head.measures}
+        not_adopted = tuple(f.path for f in raw.measures if f.path not in committed)
+        raw = replace(raw, masterplan=head.masterplan, measures=head.measures,
+                      strays=head.strays)
     current = validate_raw(raw, cache=True)
     if current.plan is None:
         raise InvalidContent([*current.errors])
@@ -101,7 +119,8 @@ def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | N
                 with contextlib.suppress(OSError):
                     target.unlink()
             raise
-    return Adopted(target, text, tag_name, commit, completed=recorded is not None)
+    return Adopted(target, text, tag_name, commit, completed=recorded is not None,
+                   not_adopted=not_adopted)
 
 
 def _recorded(target: Path) -> bytes | None:

@@ -10,6 +10,7 @@ from dotool.authoring.checking import measure_file
 from dotool.checks.load import load_plan
 from dotool.checks.run import validate, validate_raw
 from dotool.errors import InvalidContent
+from dotool.findings import Finding
 from dotool.model.adoption import Adoption, latest
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
@@ -20,7 +21,7 @@ from dotool.store.git import Commit, Git
 WORKING_TREE = "working tree"
 
 
-def _plan_or_raise(result_plan: Plan | None, errors: list[object], where: str) -> Plan:
+def _plan_or_raise(result_plan: Plan | None, errors: list[Finding], where: str) -> Plan:
     if result_plan is None:
         exc = InvalidContent(errors)
         exc.message = f"the masterplan at {where} has {len(errors)} validation error(s)"

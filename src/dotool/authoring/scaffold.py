@@ -64,10 +64,12 @@ def scaffold_files(*, municipality: str, committee: str, spec: str) -> dict[str,
 
 
 def _same(path: Path, data: bytes) -> bool:
-    """True if `path` is a regular file (not a link) holding exactly `data`."""
+    """True if `path` is a regular file (not a link, nor a FIFO) holding exactly `data`."""
+    from dotool.store.reading import Unreadable, read_regular
+
     try:
-        return not path.is_symlink() and path.is_file() and path.read_bytes() == data
-    except OSError:
+        return read_regular(path, limit=len(data)) == data
+    except Unreadable:
         return False
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dotool.errors import InvalidContent
-from dotool.findings import Finding
+from dotool.findings import Finding, bounded
 from dotool.store import cache as cache_store
 from dotool.store.files import MAX_BYTES, RawFile, RawPlan, read_plan, source_lines
 
@@ -53,13 +53,15 @@ class Sources(Mapping[str, list[str]]):
 
 @dataclass(frozen=True)
 class Validation:
-    """The outcome of validating a plan: every finding, and the plan when it loaded."""
+    """The outcome of validating a plan: its findings (within the limits of
+    `dotool.findings.bounded`; `left_out` counts the rest) and the plan when it loaded."""
 
     root: Path
     findings: tuple[Finding, ...]
     files: int
     sources: Mapping[str, list[str]]
     build_plan: Callable[[], Plan | None] = field(repr=False, compare=False)
+    left_out: int = 0
 
     @cached_property
     def plan(self) -> Plan | None:
@@ -122,7 +124,8 @@ def _validate_loaded(raw: RawPlan, store: cache_store.PlanCache | None, key: byt
         # The few files that were not parsed (unreadable, not YAML), so no lines are shown.
         unparsed = tuple(f.path for f in _raw_files(raw) if f.path not in result.sources)
         store.plans.put(key, (files, tuple(cache_store.finding_to_plain(f)
-                                           for f in result.findings), unparsed))
+                                           for f in result.findings), unparsed,
+                              result.left_out))
         if save:
             store.save()
     return result
@@ -148,14 +151,14 @@ def _remembered(store: cache_store.PlanCache, key: bytes, raw: RawPlan) -> Valid
     """The validation remembered under `key`, or None (also for an entry of the wrong shape)."""
     entry = store.plans.get(key)
     try:
-        files, plain, unparsed = entry
+        files, plain, unparsed, left_out = entry
         findings = tuple(cache_store.finding_from_plain(f) for f in plain)
         sources = Sources({f.path: f.data for f in _raw_files(raw) if f.path not in unparsed})
     except (TypeError, ValueError):
         if entry is not None:
             store.plans.discard(key)
         return None
-    if type(files) is not int:
+    if type(files) is not int or type(left_out) is not int:
         return None
 
     def build_plan() -> Plan | None:
@@ -165,7 +168,7 @@ def _remembered(store: cache_store.PlanCache, key: bytes, raw: RawPlan) -> Valid
 
         return _plan_of(load_plan(raw, cache=store))
 
-    return Validation(raw.root, findings, files, sources, build_plan)
+    return Validation(raw.root, findings, files, sources, build_plan, left_out)
 
 
 def check_loaded(root: Path, loaded: Loaded, *, files: int, today: date, half: Half | None,
@@ -188,10 +191,10 @@ def check_loaded(root: Path, loaded: Loaded, *, files: int, today: date, half: H
     findings = [*loaded.findings, *ctx.findings]
     if strict:
         findings = [f.as_error() for f in findings]
-    findings.sort(key=Finding.sort_key)
     valid = not any(f.severity == "error" for f in findings)
-    return Validation(root, tuple(findings), files, Sources(loaded.documents),
-                      lambda: _plan_of(loaded) if valid else None)
+    kept, left_out = bounded(findings)
+    return Validation(root, tuple(kept), files, Sources(loaded.documents),
+                      lambda: _plan_of(loaded) if valid else None, left_out)
 
 
 def _plan_of(loaded: Loaded) -> Plan | None:
@@ -215,5 +218,5 @@ def load_valid_plan(root: Path, *, today: date | None = None, cache: bool = True
     """The plan for rendering: raises `InvalidContent` (exit 1) when there is any error."""
     result = validate(root, today=today, cache=cache)
     if result.plan is None:
-        raise InvalidContent(list(result.errors))
+        raise InvalidContent(list(result.errors), left_out=result.left_out)
     return result.plan

@@ -129,12 +129,25 @@ def findings_from_error(
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
             word = "at least" if kind.startswith("greater") else "at most"
+            if isinstance(bound, float) and bound.is_integer():
+                bound = f"{int(bound):,}" if abs(bound) >= 10_000 else int(bound)
             message = f"found {_describe(found)}, expected {word} {bound}"
         elif kind == "finite_number":
             message = f"found {_describe(found)}, expected a finite number"
             hint = "`.inf` and `.nan` are no amounts or KPI values"
         elif kind == "too_short":
             message = f"`{name}` must not be empty"
+        elif kind == "string_too_long":
+            size = len(found) if isinstance(found, str) else "more"
+            message = (f"`{name}` has {size:,} characters, more than the "
+                       f"{ctx.get('max_length', 0):,} it may have" if isinstance(size, int) else
+                       f"`{name}` is longer than the {ctx.get('max_length', 0):,} characters "
+                       "it may have")
+            hint = "shorten it; a long text belongs in a document the plan links to"
+        elif kind == "too_long":
+            message = (f"`{name}` has {ctx.get('actual_length', 'too many')} items, more than "
+                       f"the {ctx.get('max_length')} a plan file may list")
+            hint = "a list this long is a mistake or not a plan file; shorten it"
         elif kind == "value_error":
             message = f"`{name}` {err['msg'].removeprefix('Value error, ')}"
         else:

@@ -32,6 +32,7 @@ def adopt(
     """
     from dotool.authoring.adopt import adopt as record
     from dotool.cli.common import err_console, resolve_root
+    from dotool.text import shown
 
     base = resolve_root(root)
     done = record(base, version=version, date=date, resolution=resolution, body=body)
@@ -39,6 +40,9 @@ def adopt(
     rel = done.path.relative_to(base).as_posix()
     console.print(f"{rel} was there already (an interrupted adopt): completed it"
                   if done.completed else f"wrote {rel}")
+    for left in done.not_adopted:
+        console.print(f"note: {shown(left)} is not in the adopted commit (git ignores it), so "
+                      "the record does not list it", markup=False)
     if done.tag:
         console.print(f"created the tag {done.tag} on {done.commit and done.commit[:10]}; "
                       f"commit the record and run `git push origin {done.tag}`")

@@ -56,6 +56,7 @@ def handle_errors(func: F) -> F:
         from dotool.errors import DotoolError
 
         try:
+            _refuse_undecodable(kwargs)
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
             raise
@@ -74,13 +75,32 @@ def handle_errors(func: F) -> F:
             if known is not None:  # not a bug: a broken template override, a file system error
                 _print_error(known)
                 raise typer.Exit(int(known.exit_code)) from None
+            from dotool.output.styled import markup
+
             err_console().print(
-                f"[bold red]internal error:[/] {type(exc).__name__}: {exc}\n"
+                f"[bold red]internal error:[/] {type(exc).__name__}: {markup(str(exc))}\n"
                 "This is a bug in dotool. Run the command again with --debug for the traceback "
                 "and report it.", markup=True)
             raise typer.Exit(INTERNAL_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _refuse_undecodable(values: dict[str, Any]) -> None:
+    """Refuse a text option or argument holding bytes that are not UTF-8 (exit 2).
+
+    Python keeps such bytes as lone surrogates, which no file, YAML or terminal can hold. Paths
+    are left alone: a folder or output file with such a name works like any other.
+    """
+    from dotool.errors import UsageError
+    from dotool.text import shown
+
+    for name, value in values.items():
+        for item in value if isinstance(value, list | tuple) else (value,):
+            if isinstance(item, str) and any("\udc80" <= c <= "\udcff" for c in item):
+                raise UsageError(f"{name.replace('_', '-')}: `{shown(item)}` is not valid UTF-8",
+                                 hint="dotool reads its command line as UTF-8: check the "
+                                      "terminal's encoding, or type the value again")
 
 
 def _known_failure(exc: Exception) -> Any:
@@ -115,25 +135,26 @@ _RENDER_LIBS = frozenset({"typst", "matplotlib", "docx"})
 
 
 def _print_error(exc: Any) -> None:
-    from rich.markup import escape
-
+    """The message (and hint) of `exc` on stderr; text in it from files or the command line is
+    shown escaped (`dotool.output.styled.markup`)."""
     from dotool.errors import ContentError, InvalidContent
+    from dotool.output.styled import markup
 
     console = err_console()
     if isinstance(exc, InvalidContent):
         from dotool.output.findings import print_text
 
-        print_text(exc.findings, console=console, sources={})
-        console.print(f"[bold red]error:[/] {escape(exc.message)}; nothing was written "
+        print_text(exc.findings, console=console, sources={}, left_out=exc.left_out)
+        console.print(f"[bold red]error:[/] {markup(exc.message)}; nothing was written "
                       "(run `dotool validate` for details)")
         return
     where = ""
     if isinstance(exc, ContentError):
         where = exc.path + (f":{exc.line}" if exc.line else "") + (
             f":{exc.col}" if exc.col else "") + ": "
-    console.print(f"[bold red]error:[/] {escape(where + exc.message)}")
+    console.print(f"[bold red]error:[/] {markup(where + exc.message)}")
     if exc.hint:
-        console.print(f"[dim]hint:[/] {escape(exc.hint)}")
+        console.print(f"[dim]hint:[/] {markup(exc.hint)}")
 
 
 def resolve_root(root: Path | None) -> Path:

@@ -36,7 +36,8 @@ def export(
     from dotool.cli.common import err_console, resolve_root
     from dotool.cli.rendering import data_date
     from dotool.errors import UsageError
-    from dotool.store.atomic import write_atomic
+    from dotool.store.atomic import refuse_special, write_atomic
+    from dotool.text import shown
 
     chosen = fmt.lower()
     if chosen not in ("json", "csv"):
@@ -46,8 +47,8 @@ def export(
     if chosen == "csv" and output is not None and output.exists() and not output.is_dir():
         raise UsageError(f"{output} is a file; csv needs a folder for measures.csv and "
                          "updates.csv")
-    if chosen == "json" and output is not None and output.is_dir():
-        raise UsageError(f"{output} is a folder", hint="pass the path of the JSON file to write")
+    if chosen == "json" and output is not None:
+        refuse_special(output)  # a folder, a device, a FIFO, a link: says which
     where = resolve_root(root)
     plan = load_valid_plan(where)
     if chosen == "csv":
@@ -55,8 +56,8 @@ def export(
 
         assert output is not None
         for name, data in export_tables(plan, public=public).items():
-            write_atomic(output / name, data)
-            err_console().print(f"wrote {output / name}", markup=False)
+            write_atomic(output / name, data, regular=True)
+            err_console().print(f"wrote {shown(str(output / name))}", markup=False)
         return
     from dotool.export.document import export_json
 
@@ -67,5 +68,5 @@ def export(
         sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
         return
-    write_atomic(output, data)
-    err_console().print(f"wrote {output}", markup=False)
+    write_atomic(output, data, regular=True)
+    err_console().print(f"wrote {shown(str(output))}", markup=False)

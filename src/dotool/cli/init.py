@@ -53,7 +53,9 @@ def init(
         raise missing(*absent)
     for flag in absent:
         values[flag] = ask(flag.strip("-").capitalize(), check=not_empty(flag))
-    done = scaffold(directory.resolve(), municipality=values["--municipality"] or "",
+    from dotool.store.reading import resolved
+
+    done = scaffold(resolved(directory), municipality=values["--municipality"] or "",
                     committee=values["--committee"] or "", spec=dotool_spec)
     console = err_console()
     for rel in done.written:

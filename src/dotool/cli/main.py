@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Annotated
@@ -82,8 +83,23 @@ app.command("diff", rich_help_panel=PAST)(diff_cmd.diff)
 app.command("history", rich_help_panel=PAST)(history_cmd.history)
 
 
+def _tolerant_streams() -> None:
+    """Make stdout and stderr write what their encoding cannot hold as `\\xNN` escapes.
+
+    `PYTHONIOENCODING=ascii`, a Latin-1 terminal or a file name that is not UTF-8 would
+    otherwise end a command with a UnicodeEncodeError (exit 3) in the middle of its output.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            # A stream that cannot change now is left as it is.
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
 def run() -> None:
     """Console-script entry point."""
+    _tolerant_streams()
     # Asked by scripts, CI logs and bug reports: answered before typer builds every command's
     # parser, which would double the cost of `dotool --version` (SPEC §9).
     if sys.argv[1:] == ["--version"]:

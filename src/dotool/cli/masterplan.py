@@ -32,11 +32,12 @@ def masterplan(
     """
     from dotool.checks.run import load_valid_plan
     from dotool.cli.common import resolve_root
-    from dotool.cli.rendering import data_date, emit, pick_format, pick_lang
+    from dotool.cli.rendering import check_output, data_date, emit, pick_format, pick_lang
     from dotool.render.document import render_masterplan
-    from dotool.store.assets import repo_file_reader
+    from dotool.store.assets import repo_image_reader
 
     kind = pick_format(output, fmt)
+    check_output(output)
     where = resolve_root(root)
     adoption = at_date = None
     if at is None:
@@ -57,5 +58,5 @@ def masterplan(
         plan, fmt=kind, lang=pick_lang(lang, plan.masterplan.language),
         stand=dated or adopted or date(2000, 1, 1), internal=internal,
         adoption=adoption, repo=where,
-        resolve=repo_file_reader(where))
+        resolve=repo_image_reader(where))
     emit(rendered, output)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 OutputOption = Annotated[
     Path | None, typer.Option("-o", "--output", help="Write to this file; the format follows "
                               "the extension (.md .html .pdf .docx). Default: Markdown on "
-                              "stdout.", show_default=False, dir_okay=False),
+                              "stdout.", show_default=False),
 ]
 FormatOption = Annotated[
     str | None, typer.Option("--format", help="md, html, pdf or docx (default: from the "
@@ -87,19 +87,45 @@ def data_date(root: Path, plan: Plan) -> date | None:
     return stand_date(root, latest.end if latest else None)
 
 
+def note_images(refused: dict[str, str]) -> None:
+    """Say which images of the text an output does not show, and why (on stderr)."""
+    from dotool.cli.common import err_console
+    from dotool.text import shown
+
+    for path, why in sorted(refused.items()):
+        err_console().print(f"note: the image {shown(path)} is shown as a link: it "
+                            f"{shown(why)}", markup=False)
+
+
+def check_output(output: Path | None) -> None:
+    """Refuse an output path that is not a regular file or a new name (before any work)."""
+    if output is not None:
+        from dotool.store.atomic import refuse_special
+
+        refuse_special(output)
+
+
 def emit(rendered: Rendered, output: Path | None) -> None:
-    """Markdown to stdout, or the file (and its images under assets/) written atomically."""
+    """Markdown to stdout, or the file (and its images under assets/) written atomically.
+
+    The file and the images may replace regular files only: never a device, a FIFO, a folder
+    or a symbolic link (nor a link in the way to assets/)."""
     import sys
 
     from dotool.store.atomic import write_atomic
 
+    note_images(rendered.refused)
     if output is None:
         sys.stdout.write(rendered.data.decode("utf-8"))
         sys.stdout.flush()
         return
-    for name, data in sorted(rendered.assets.items()):
-        write_atomic(output.parent / "assets" / name, data)
-    write_atomic(output, rendered.data)
-    from dotool.cli.common import err_console
+    if rendered.assets:  # beside the file, and never through a link at assets/ or below
+        from dotool.store.tree import write_tree
 
-    err_console().print(f"wrote {output}", markup=False)
+        write_tree(output.parent, {f"assets/{name}": data
+                                   for name, data in rendered.assets.items()})
+    write_atomic(output, rendered.data, regular=True)
+    from dotool.cli.common import err_console
+    from dotool.text import shown
+
+    err_console().print(f"wrote {shown(str(output))}", markup=False)

@@ -37,11 +37,11 @@ def report(
     from dotool import clock
     from dotool.checks.run import load_valid_plan
     from dotool.cli.common import err_console, resolve_root
-    from dotool.cli.rendering import emit, pick_format, pick_lang, stand_date
+    from dotool.cli.rendering import check_output, emit, pick_format, pick_lang, stand_date
     from dotool.errors import UsageError
     from dotool.model.dates import Half
     from dotool.render.document import render_report
-    from dotool.store.assets import repo_file_reader
+    from dotool.store.assets import repo_image_reader
 
     current = Half.of(clock.today())
     chosen = parse_half(half) or current.previous()
@@ -58,6 +58,7 @@ def report(
         err_console().print(f"wrote {init_vorlage(where, chosen)}", markup=False)
         return
     kind = pick_format(output, fmt)
+    check_output(output)
     plan = load_valid_plan(where)
     latest = plan.latest_reported_half()
     if not any(u.half == chosen for m in plan.measures for u in m.updates):
@@ -69,5 +70,5 @@ def report(
     rendered = render_report(
         plan, chosen, fmt=kind, lang=pick_lang(lang, plan.masterplan.language),
         stand=stand_date(where, chosen.end), internal=internal, repo=where,
-        resolve=repo_file_reader(where))
+        resolve=repo_image_reader(where))
     emit(rendered, output)

@@ -25,14 +25,20 @@ def schema(
     from dotool.cli.common import err_console, resolve_root
     from dotool.model.jsonschema import schema_files
     from dotool.store.atomic import write_atomic
+    from dotool.store.reading import Unreadable, read_inside
 
     base = resolve_root(root) / "schema"
     console = err_console()
     stale = []
     for name, text in schema_files().items():
         target = base / name
-        # Compared as bytes: a schema file broken in any way (not UTF-8) is simply stale.
-        current = target.read_bytes() if target.is_file() else None
+        # Compared as bytes: a schema file broken in any way (not UTF-8, a link, a FIFO, too
+        # large) is simply stale — and read by the one rule for files, never waited on.
+        try:
+            current: bytes | None = read_inside(base.parent, f"schema/{name}",
+                                                limit=len(text.encode("utf-8")))
+        except Unreadable:
+            current = None
         if current == text.encode("utf-8"):
             continue
         stale.append(name)

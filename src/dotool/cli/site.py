@@ -14,7 +14,9 @@ from dotool.cli.common import LangOption, RootOption, handle_errors
 def site(
     output: Annotated[Path, typer.Option("-o", "--output", help="The folder to write the site "
                                          "into (created if missing; other files in it are "
-                                         "left alone).", show_default=False)],
+                                         "left alone; never a folder of the plan, never "
+                                         "through a symbolic link inside it).",
+                                         show_default=False)],
     lang: LangOption = None,
     root: RootOption = None,
 ) -> None:
@@ -31,22 +33,26 @@ def site(
 
     from dotool.checks.run import load_valid_plan
     from dotool.cli.common import err_console, resolve_root
-    from dotool.cli.rendering import data_date, pick_lang
-    from dotool.errors import UsageError
-    from dotool.render.site import render_site
-    from dotool.store.assets import repo_file_reader
-    from dotool.store.tree import write_tree
+    from dotool.cli.rendering import data_date, note_images, pick_lang
+    from dotool.render.markdown import Images
+    from dotool.render.site import STALE_FOLDERS, is_ours, render_site
+    from dotool.store.assets import repo_image_reader
+    from dotool.store.files import plan_folders
+    from dotool.store.tree import check_target, write_tree
+    from dotool.text import shown
 
-    if output.exists() and not output.is_dir():
-        raise UsageError(f"{output} is a file, not a folder", hint="pass a folder for the site")
     where = resolve_root(root)
+    check_target(output, plan_folders(where))  # before the work, not only before writing
     plan = load_valid_plan(where)
+    images = Images(repo_image_reader(where), "files")
     files = render_site(plan, lang=pick_lang(lang, plan.masterplan.language),
-                        stand=data_date(where, plan), repo=where,
-                        resolve=repo_file_reader(where))
-    removed = write_tree(output, files)
+                        stand=data_date(where, plan), repo=where, images=images)
+    note_images(images.refused)
+    removed = write_tree(output, files, ours=is_ours, forbidden=plan_folders(where),
+                         stale_in=STALE_FOLDERS)
     console = err_console()
     for name in removed:
-        console.print(f"removed {output / name} (no longer part of the site)", markup=False)
-    console.print(f"wrote {len(files)} files to {output}; open {output / 'index.html'}",
-                  markup=False)
+        console.print(f"removed {shown(str(output / name))} (no longer part of the site)",
+                      markup=False)
+    console.print(f"wrote {len(files)} files to {shown(str(output))}; open "
+                  f"{shown(str(output / 'index.html'))}", markup=False)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from dotool.cli.common import RootOption, handle_errors, parse_half
+from dotool.text import shown
 
 Text = Annotated[str | None, typer.Option(show_default=False)]
 
@@ -83,18 +84,18 @@ def update(
     done = update_measure(base, measure_id, values, dry_run=dry_run)
     rel = done.path.relative_to(base).as_posix()
     if dry_run:
-        print(done.text, end="")
+        print(shown(done.text, lines=True), end="")
     console = err_console()
 
     def say(line: str) -> None:  # file text, shown as it is: no markup, emoji or wrapping
         console.print(line, markup=False, highlight=False, emoji=False, soft_wrap=True)
 
     if done.action == "unchanged":
-        say(f"nothing changed: the update {values.half} in {rel} already has these values")
+        say(f"nothing changed: the update {values.half} in {shown(rel)} already has these values")
         return
     verb = {"added": "added", "changed": "changed", "replaced": "replaced"}[done.action]
     prefix = "would have " if dry_run else ""
-    say(f"{prefix}{verb} the update {values.half} in {rel}:")
+    say(f"{prefix}{verb} the update {values.half} in {shown(rel)}:")
     for name, old, new in done.changes:
         say(f"  {name}: {_shown(old)} → {_shown(new)}")
 
@@ -105,6 +106,5 @@ def _shown(value: Any, width: int = 60) -> str:
         return "–"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = " ".join(str(value).split())
-    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    text = shown(" ".join(str(value).split()))
     return text if len(text) <= width else text[:width - 1] + "…"

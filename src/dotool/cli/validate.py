@@ -53,19 +53,20 @@ def validate(
                              hint="ask for the current half or an earlier one")
     result = run_validate(resolve_root(root), half=required, strict=strict,
                           cache=not no_cache)
-    findings = list(result.findings)
+    findings, left_out = list(result.findings), result.left_out
     if fmt == "text":
-        emit(out.text_lines(findings, sources=result.sources, files=result.files))
+        emit(out.text_lines(findings, sources=result.sources, files=result.files,
+                            left_out=left_out))
     elif fmt == "json":
-        print(out.as_json(findings, files=result.files))
+        print(out.as_json(findings, files=result.files, left_out=left_out))
     elif fmt == "gitlab":
         print(out.as_gitlab(findings))
     else:
         if findings:
-            print(out.as_github(findings))
+            print(out.as_github(findings, left_out=left_out))
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(out.step_summary(findings, files=result.files))
+                handle.write(out.step_summary(findings, files=result.files, left_out=left_out))
     if result.errors:
         raise typer.Exit(1)

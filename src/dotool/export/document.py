@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from dotool.model.export import ExportDocument, ExportMeasure, derive, figures_of
 from dotool.model.plan import Plan
 from dotool.model.projection import current_figures
 from dotool.model.public import public_plan, without_contact
+from dotool.text import dumps
 
 
 def prepare(plan: Plan, *, public: bool) -> Plan:
@@ -35,4 +35,4 @@ def export_json(plan: Plan, *, public: bool, data_as_of: date | None) -> bytes:
     """The JSON text: UTF-8, two-space indent, keys in model order, one newline at the end."""
     document = build_export(prepare(plan, public=public), public=public, data_as_of=data_as_of)
     data = document.model_dump(mode="json")
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (dumps(data) + "\n").encode("utf-8")  # control characters escaped (`dumps`)

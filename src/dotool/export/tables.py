@@ -1,7 +1,9 @@
 """The plan as two CSV tables for open-data portals: `measures.csv` and `updates.csv`.
 
 UTF-8 without a byte-order mark, a header row, RFC 4180 quoting and line ends; lists are joined
-with "; "; numbers are written without a trailing ".0"; empty cells for missing values. The
+with "; "; numbers are written without a trailing ".0"; empty cells for missing values; a text
+starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, so that no
+spreadsheet runs it as a formula (OWASP's advice on CSV injection). The
 column names are the keys of the JSON export, so both formats read the same way.
 """
 
@@ -17,6 +19,7 @@ from dotool.export.document import prepare
 from dotool.model.export import Derived, derive
 from dotool.model.measure import Measure, Update
 from dotool.model.plan import Plan
+from dotool.text import cell_text
 
 
 def _cell(value: Any) -> str:
@@ -28,7 +31,8 @@ def _cell(value: Any) -> str:
         return str(int(value))
     if isinstance(value, (list, tuple)):
         return "; ".join(_cell(v) for v in value)
-    return str(value)
+    # Text never runs as a formula when the file is opened in a spreadsheet (OWASP).
+    return cell_text(value) if isinstance(value, str) else str(value)
 
 
 def _budget(m: Measure, name: str) -> Any:

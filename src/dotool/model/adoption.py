@@ -11,6 +11,8 @@ from dotool.model.base import Day, Expects, StrictModel, Text, described
 
 Version = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$"),
                     Expects("a version number: digits, parts separated by dots", "1.0")]
+#: The most measures an adoption lists (far more than a plan has).
+MAX_ADOPTED = 10_000
 
 
 class Adoption(StrictModel):
@@ -22,7 +24,7 @@ class Adoption(StrictModel):
                                  default=None)
     resolution: Text = described("Drucksache / Beschlussvorlage.", "BV/0123/2020")
     measures: list[str] = described("IDs der Maßnahmen des beschlossenen Plans.",
-                                    ["M-001", "M-002"])
+                                    ["M-001", "M-002"], max_length=MAX_ADOPTED)
     commit: str | None = described("Der beschlossene Git-Commit (wenn im Git).", "3f2c9a1",
                                    default=None)
     tag: str | None = described("Das von `dotool adopt` erzeugte Git-Tag.", "masterplan-1.0",

@@ -13,10 +13,32 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-MIN_YEAR = 1900
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_PARTIAL = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+#: Every date of a plan lies in these years: a year 1 or 9999 is a typo, and would make the
+#: roadmap span millennia (the clock, `DOTOOL_TODAY`, has the same range).
+MIN_YEAR, MAX_YEAR = 1900, 2199
+# ASCII digits only (`re.ASCII`): `\d` would take "٢٠٢١" too, which the JSON Schema (where `\d`
+# is 0-9) refuses.
+_HALF = re.compile(r"^(\d{4})-H([12])$", re.ASCII)
+_PARTIAL = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", re.ASCII)
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+# The same rules for editors (JSON Schema): years 1900-2199, months 01-12, days 01-31 (that a
+# day exists in its month is checked here only).
+_YEAR, _MONTH, _DAY = "(19[0-9]{2}|2[01][0-9]{2})", "(0[1-9]|1[0-2])", "(0[1-9]|[12][0-9]|3[01])"
+HALF_PATTERN = f"^{_YEAR}-H[12]$"
+PARTIAL_PATTERN = f"^{_YEAR}-{_MONTH}(-{_DAY})?$"
+DAY_PATTERN = f"^{_YEAR}-{_MONTH}-{_DAY}$"
+
+
+def _found(value: Any) -> str:
+    """A value for a message: at most 60 characters of it."""
+    text = str(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _year_problem(year: int) -> str | None:
+    if MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    return f"the year is not between {MIN_YEAR} and {MAX_YEAR}"
 
 
 @dataclass(frozen=True, slots=True, order=True)  # ordered as (year, number); fast in checks
@@ -33,8 +55,9 @@ class Half:
         if not m:
             raise ValueError(f"`{text}` is not a half: write YYYY-H1 or YYYY-H2, e.g. 2020-H2")
         year = int(m.group(1))
-        if year < MIN_YEAR:  # year 0 has no calendar dates; nor does a plan before computers
-            raise ValueError(f"`{text}` is not a half of a plan: the year is before {MIN_YEAR}")
+        problem = _year_problem(year)  # year 0 has no calendar dates; a plan is of our time
+        if problem:
+            raise ValueError(f"`{text}` is not a half of a plan: {problem}")
         return cls(year, int(m.group(2)))
 
     @classmethod
@@ -69,7 +92,7 @@ class Half:
     def __get_pydantic_json_schema__(
         cls, schema: Any, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return {"type": "string", "pattern": _HALF.pattern, "examples": ["2020-H2"]}
+        return {"type": "string", "pattern": HALF_PATTERN, "examples": ["2020-H2"]}
 
 
 def _validate_half(value: Any) -> Half:
@@ -78,7 +101,7 @@ def _validate_half(value: Any) -> Half:
     if not isinstance(value, str) or not _HALF.fullmatch(value):
         raise PydanticCustomError(
             "half", "expected a half such as 2020-H2 (YYYY-H1 or YYYY-H2), found `{found}`",
-            {"found": value},
+            {"found": _found(value)},
         )
     try:
         return Half.parse(value)
@@ -128,7 +151,7 @@ class PartialDate:
     def __get_pydantic_json_schema__(
         cls, schema: Any, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return {"type": "string", "pattern": _PARTIAL.pattern,
+        return {"type": "string", "pattern": PARTIAL_PATTERN,
                 "examples": ["2020-09", "2021-06-30"]}
 
 
@@ -139,9 +162,13 @@ def _validate_partial(value: Any) -> PartialDate:
     if not m:
         raise PydanticCustomError(
             "partial_date", "expected a month YYYY-MM or a day YYYY-MM-DD, found `{found}`",
-            {"found": value},
+            {"found": _found(value)},
         )
     year, month, day = int(m.group(1)), int(m.group(2)), m.group(3)
+    problem = _year_problem(year)
+    if problem:
+        raise PydanticCustomError("partial_date", "`{found}` is not a date of a plan: " + problem,
+                                  {"found": value})
     try:
         date(year, month, int(day) if day else 1)
     except ValueError:
@@ -158,8 +185,12 @@ def parse_day(value: Any) -> date:
     m = _DATE.fullmatch(value) if isinstance(value, str) else None  # `$` allows a final \n
     if not m:
         raise PydanticCustomError(
-            "day", "expected a date YYYY-MM-DD, found `{found}`", {"found": value}
+            "day", "expected a date YYYY-MM-DD, found `{found}`", {"found": _found(value)}
         )
+    problem = _year_problem(int(m.group(1)))
+    if problem:
+        raise PydanticCustomError("day", "`{found}` is not a date of a plan: " + problem,
+                                  {"found": value})
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:

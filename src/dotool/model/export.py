@@ -14,7 +14,7 @@ from pydantic import Field
 from pydantic.json_schema import SkipJsonSchema
 
 from dotool.model.adoption import Adoption, latest
-from dotool.model.base import Day, Euro, StrictModel, described
+from dotool.model.base import Day, Euro, Markdown, StrictModel, described
 from dotool.model.dates import Half, PartialDate
 from dotool.model.masterplan import Masterplan
 from dotool.model.measure import Measure
@@ -43,7 +43,7 @@ class Derived(StrictModel):
                                   "2021-H2")
     status: Status = described("Status zum Stand (ohne Sachstand: planned).", "in_progress")
     rag: Rag | None = described("Ampel zum Stand (null: noch kein Sachstand).", "green")
-    rag_reason: str | None = described("Begründung der Ampel.", None)
+    rag_reason: Markdown | None = described("Begründung der Ampel.", None)
     progress: int | None = described("Fortschritt in Prozent (0 ohne Sachstand, null bei "
                                      "Daueraufgaben).", 40)
     counts_in_progress: bool = described(

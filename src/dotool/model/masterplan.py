@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from dotool.model.base import Expects, StrictModel, Text, described
+from dotool.model.base import MAX_ITEMS, Chapter, Expects, Markdown, StrictModel, Text, described
 from dotool.model.vocab import Language
 
 #: A key of a goal, a field of action or a KPI: how people write slugs (`mobilitaet-verkehr`,
@@ -27,7 +27,7 @@ class Goal(StrictModel):
     key: GoalKey = described("Stabiler Schlüssel des Ziels: Kleinbuchstaben, Ziffern, _ und -, "
                              "beginnt mit einem Buchstaben.", "lebensqualitaet", "ulm-im-wandel")
     title: Text = described("Titel des Ziels.", "Lebens- und Standortqualität")
-    description: str | None = described("Beschreibung (Markdown, optional).",
+    description: Markdown | None = described("Beschreibung (Markdown, optional).",
                                         "Winsen bleibt ein attraktiver Wohn- und Arbeitsort.",
                                         default=None)
 
@@ -39,7 +39,7 @@ class FieldOfAction(StrictModel):
                               "_ und -, beginnt mit einem Buchstaben.", "buergerservice",
                               "mobilitaet-verkehr")
     title: Text = described("Titel des Handlungsfelds.", "Bürgerservice und digitales Rathaus")
-    description: str | None = described("Beschreibung (Markdown, optional).",
+    description: Markdown | None = described("Beschreibung (Markdown, optional).",
                                         "Leistungen der Stadt online und barrierefrei.",
                                         default=None)
 
@@ -59,19 +59,19 @@ class Masterplan(StrictModel):
     language: Language = described("Standardsprache der Ausgaben (de oder en).", "de",
                                    default="de")
     id_prefix: IdPrefix = described("Präfix der Maßnahmen-IDs (M → M-001).", "M", default="M")
-    vision: str | None = described("Vision / Vorwort (Markdown).",
+    vision: Chapter | None = described("Vision / Vorwort (Markdown).",
                                    "Winsen nutzt die Chancen der Digitalisierung …", default=None)
-    situation: str | None = described("Ausgangslage (Markdown, optional).",
+    situation: Chapter | None = described("Ausgangslage (Markdown, optional).",
                                       "Die Verwaltung arbeitet überwiegend papierbasiert …",
                                       default=None)
     goals: list[Goal] = described(
         "Strategische Ziele (optional: ein Plan nur mit Handlungsfeldern hat keine; dann "
-        "nennen auch die Maßnahmen keine Ziele).", default_factory=list)
+        "nennen auch die Maßnahmen keine Ziele).", default_factory=list, max_length=MAX_ITEMS)
     fields: list[FieldOfAction] = Field(
-        description="Handlungsfelder.", min_length=1,
+        description="Handlungsfelder.", min_length=1, max_length=MAX_ITEMS,
         examples=[[{"key": "buergerservice", "title": "Bürgerservice und digitales Rathaus"}]],
     )
-    governance: str | None = described(
+    governance: Chapter | None = described(
         "Steuerung und Monitoring: Rollen, Berichtszyklus (Markdown, optional).",
         "Der Digital Officer berichtet dem Ausschuss halbjährlich.", default=None)
 

@@ -6,7 +6,19 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from dotool.model.base import Day, Euro, Expects, StrictModel, Text, Value, described
+from dotool.model.base import (
+    MAX_ITEMS,
+    MAX_KPIS,
+    Day,
+    Euro,
+    Expects,
+    Markdown,
+    MarkdownText,
+    StrictModel,
+    Text,
+    Value,
+    described,
+)
 from dotool.model.dates import Half, PartialDate
 from dotool.model.masterplan import KEY_RULE, Key
 from dotool.model.vocab import FundingStatus, Kind, Priority, Rag, Scope, Status
@@ -55,7 +67,8 @@ class BudgetRevision(StrictModel):
 class Ozg(StrictModel):
     """Link to services of the Onlinezugangsgesetz (OZG)."""
 
-    services: list[Text] = described("OZG-Leistungen.", ["Anwohnerparkausweis"])
+    services: list[Text] = described("OZG-Leistungen.", ["Anwohnerparkausweis"],
+                                     max_length=MAX_ITEMS)
     maturity_target: int | None = described("Angestrebter Reifegrad, 0 bis 4.", 3,
                                             default=None, ge=0, le=4)
 
@@ -96,7 +109,7 @@ class Update(StrictModel):
     status: Status = described(
         "Status: planned, in_progress, ongoing, completed, on_hold oder dropped.", "in_progress")
     rag: Rag = described("Ampel: green, amber oder red.", "green")
-    rag_reason: str | None = described("Begründung – Pflicht bei gelb und rot.",
+    rag_reason: Markdown | None = described("Begründung – Pflicht bei gelb und rot.",
                                        "Lieferverzug des Anbieters", default=None)
     progress: int | None = described("Fortschritt in Prozent, 0 bis 100 (Pflicht außer bei "
                                      "Daueraufgaben).", 40, default=None, ge=0, le=100)
@@ -105,8 +118,8 @@ class Update(StrictModel):
     kpis: dict[str, Value] = Field(
         default_factory=dict, description="Werte der Kennzahlen am Ende des Halbjahrs.",
         examples=[{"online_share": 12}])
-    text: Text = described("Was geschah (Markdown).", "Die Software ist ausgewählt …")
-    next: str | None = described("Nächste Schritte (Markdown, optional).",
+    text: MarkdownText = described("Was geschah (Markdown).", "Die Software ist ausgewählt …")
+    next: Markdown | None = described("Nächste Schritte (Markdown, optional).",
                                  "Schulung der Mitarbeitenden", default=None)
     replanned_end: PartialDate | None = described(
         "Neues geplantes Ende (Grund in rag_reason oder text).", "2021-09", default=None)
@@ -130,18 +143,19 @@ class Measure(StrictModel):
                                 "buergerservice", "mobilitaet-verkehr")
     goals: list[GoalRef] = described(
         "Schlüssel der Ziele aus masterplan.yaml (darf leer sein; muss leer sein, wenn der Plan "
-        "keine Ziele hat).", ["buergerservice"], default_factory=list)
+        "keine Ziele hat).", ["buergerservice"], default_factory=list, max_length=MAX_ITEMS)
     scope: Scope = described("internal (verwaltungsintern) oder external (verwaltungsextern).",
                              "external")
     kind: Kind = described(
         "Art: project, advisory, innovation, strategy oder infrastructure.", "project")
-    summary: Text = described("Beschreibung (Markdown).", "Termine im Bürgerbüro online buchen.")
-    objective: str | None = described("Ziel und erwartete Wirkung (Markdown).",
+    summary: MarkdownText = described("Beschreibung (Markdown).",
+                                      "Termine im Bürgerbüro online buchen.")
+    objective: Markdown | None = described("Ziel und erwartete Wirkung (Markdown).",
                                       "Kürzere Wartezeiten.", default=None)
     lead: Text = described("Federführung – eine Organisationseinheit, nie eine Person.",
                            "Fachdienst Bürgerservice")
     participants: list[Text] = described("Beteiligte Organisationseinheiten.", ["IT-Service"],
-                                         default_factory=list)
+                                         default_factory=list, max_length=MAX_ITEMS)
     contact: str | None = described(
         "Interner Kontakt – erscheint nie in einem Dokument, Export oder auf der Website.",
         "Fachdienst Bürgerservice, -123", default=None)
@@ -156,11 +170,14 @@ class Measure(StrictModel):
         "Sachständen (budget, funding_status).", default=None)
     ozg: Ozg | None = described("Bezug zu OZG-Leistungen (optional).", default=None)
     depends_on: list[MeasureId] = described("IDs der Maßnahmen, von denen diese abhängt.",
-                                            ["M-003"], default_factory=list)
-    kpis: list[Kpi] = described("Kennzahlen.", default_factory=list)
-    milestones: list[Milestone] = described("Meilensteine.", default_factory=list)
-    council: list[CouncilPaper] = described("Zugehörige Ratsvorlagen.", default_factory=list)
+                                            ["M-003"], default_factory=list,
+                                            max_length=MAX_ITEMS)
+    kpis: list[Kpi] = described("Kennzahlen.", default_factory=list, max_length=MAX_KPIS)
+    milestones: list[Milestone] = described("Meilensteine.", default_factory=list,
+                                            max_length=MAX_ITEMS)
+    council: list[CouncilPaper] = described("Zugehörige Ratsvorlagen.", default_factory=list,
+                                            max_length=MAX_ITEMS)
     public: bool = described("false: in öffentlichen Ausgaben (Website, Export --public) "
                              "nicht enthalten.", True, default=True)
     updates: list[Update] = described("Halbjährliche Sachstände, älteste zuerst.",
-                                      default_factory=list)
+                                      default_factory=list, max_length=MAX_ITEMS)

@@ -8,7 +8,7 @@ effects) — so that the report is a *Mitteilungsvorlage* a clerk files unchange
 
 from __future__ import annotations
 
-from dotool.model.base import Day, StrictModel, Text, described
+from dotool.model.base import MAX_ITEMS, Day, MarkdownText, StrictModel, Text, described
 
 
 class Vorlage(StrictModel):
@@ -25,16 +25,16 @@ class Vorlage(StrictModel):
     beratungsfolge: list[Text] = described(
         "Beratungsfolge: die Gremien in der Reihenfolge, in der sie den Bericht beraten.",
         ["Ausschuss für Wirtschaft, Finanzen, Beteiligungen und Personal",
-         "Verwaltungsausschuss"], default_factory=list)
-    proposal: Text | None = described(
+         "Verwaltungsausschuss"], default_factory=list, max_length=MAX_ITEMS)
+    proposal: MarkdownText | None = described(
         "Beschlussvorschlag (Markdown); fehlt er: Kenntnisnahme durch das Gremium.",
         "Der Ausschuss nimmt den Sachstandsbericht zur Kenntnis.", default=None)
-    introduction: Text | None = described(
+    introduction: MarkdownText | None = described(
         "Einleitung / Sachverhalt (Markdown).",
         "Der Rat hat den Masterplan am 24.09.2020 beschlossen …", default=None)
-    conclusion: Text | None = described("Fazit (Markdown).",
+    conclusion: MarkdownText | None = described("Fazit (Markdown).",
                                         "Die Umsetzung liegt im Plan …", default=None)
-    financial_effects: Text | None = described(
+    financial_effects: MarkdownText | None = described(
         "Finanzielle Auswirkungen (Markdown).",
         "Keine über die im Haushalt veranschlagten Mittel hinaus.", default=None)
     signature: Text | None = described(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -10,7 +9,9 @@ from dotool.i18n import Formatter
 from dotool.model.measure import Measure, Update
 from dotool.model.plan import Plan
 from dotool.model.vocab import label
+from dotool.output.styled import markup
 from dotool.output.tables import RAG_STYLE
+from dotool.text import dumps
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -27,12 +28,11 @@ def as_json(measure: Measure, plan: Plan) -> str:
     data = measure.model_dump(mode="json", exclude_none=True)
     data["state"] = {"as_of": str(figures.half) if figures.half else None,
                      **derive(figures, plan, measure).model_dump(mode="json")}
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return dumps(data)
 
 
 def print_measure(measure: Measure, plan: Plan, *, console: Console) -> None:
     """Profile, state as of the latest reported half, milestones and updates."""
-    from rich.markup import escape
     from rich.table import Table
 
     from dotool.model.projection import current_figures
@@ -45,7 +45,7 @@ def print_measure(measure: Measure, plan: Plan, *, console: Console) -> None:
     as_of = f" (as of {figures.half})" if figures.half else ""
     end = (f"{state.current_end} (re-planned; originally {state.end or 'open'})"
            if state.replanned_since_adoption else f"{state.current_end or 'open'}")
-    console.print(f"[bold]{measure.id}  {escape(measure.title)}[/]"
+    console.print(f"[bold]{measure.id}  {markup(measure.title)}[/]"
                   + ("" if measure.public else "  [dim](not public)[/]"))
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
@@ -77,16 +77,16 @@ def print_measure(measure: Measure, plan: Plan, *, console: Console) -> None:
     if measure.contact:
         rows.append(("Contact (internal)", measure.contact))
     for name, value in rows:
-        facts.add_row(name, escape(value))
+        facts.add_row(name, markup(value))
     console.print(facts)
     console.print()
-    console.print(escape(measure.summary.strip()))
+    console.print(markup(measure.summary.strip(), lines=True))
     if measure.milestones:
         table = Table(title="Milestones", title_justify="left")
         for column in ("Milestone", "Due", "Done"):
             table.add_column(column)
         for m in measure.milestones:
-            table.add_row(escape(m.title), str(m.due), str(m.done) if m.done else "–")
+            table.add_row(markup(m.title), str(m.due), str(m.done) if m.done else "–")
         console.print(table)
     if measure.updates:
         console.print(updates_table(measure.updates, lang=lang))
@@ -94,7 +94,6 @@ def print_measure(measure: Measure, plan: Plan, *, console: Console) -> None:
 
 def updates_table(updates: Sequence[Update], *, lang: str) -> Table:
     """A measure's updates as a rich table (`show` and `history`), the Ampel with its reason."""
-    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title="Updates", title_justify="left")
@@ -104,7 +103,7 @@ def updates_table(updates: Sequence[Update], *, lang: str) -> Table:
         rag = f"[{RAG_STYLE[u.rag]}]● {label('rag', u.rag, lang)}[/]"
         table.add_row(str(u.half), label("status", u.status, lang), rag,
                       f"{u.progress} %" if u.progress is not None else "–",
-                      escape(u.text.strip())
-                      + (f"\n[dim]reason:[/] {escape(u.rag_reason.strip())}"
+                      markup(u.text.strip(), lines=True)
+                      + (f"\n[dim]reason:[/] {markup(u.rag_reason.strip(), lines=True)}"
                          if u.rag_reason else ""))
     return table

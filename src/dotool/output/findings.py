@@ -3,58 +3,63 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping, Sequence
 from itertools import groupby
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from dotool import __version__
-from dotool.findings import Finding
-from dotool.output.styled import Line, print_lines, write_lines
+from dotool.findings import MAX_FINDINGS, MAX_PER_FILE, Finding
+from dotool.output.styled import Line, print_lines
+from dotool.text import dumps, markdown_text, shown
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 JSON_FORMAT_VERSION = 1
+#: A source line is shown with at most this many characters, around the column it points to.
+MAX_SOURCE_LINE = 120
 
 
 def print_text(findings: Sequence[Any], *, console: Console,
-               sources: Mapping[str, list[str]], files: int | None = None) -> None:
+               sources: Mapping[str, list[str]], files: int | None = None,
+               left_out: int = 0) -> None:
     """Readable findings grouped by file, each with the offending line and a caret."""
-    print_lines(text_lines(findings, sources=sources, files=files), console=console)
-
-
-def write_text(findings: Sequence[Any], *, stream: TextIO, sources: Mapping[str, list[str]],
-               files: int | None = None) -> None:
-    """`print_text` without styles, for output that is no terminal."""
-    write_lines(text_lines(findings, sources=sources, files=files), stream=stream)
+    print_lines(text_lines(findings, sources=sources, files=files, left_out=left_out),
+                console=console)
 
 
 def text_lines(findings: Sequence[Any], *, sources: Mapping[str, list[str]],
-               files: int | None = None) -> list[Line]:
-    """The lines of the text report, each as styled pieces."""
+               files: int | None = None, left_out: int = 0) -> list[Line]:
+    """The lines of the text report, each as styled pieces.
+
+    Text from the files (paths, values in messages, source lines) is shown escaped, one finding
+    a line; the source line is cut to `MAX_SOURCE_LINE` characters around its caret.
+    """
     out: list[Line] = []
     ordered = sorted(findings, key=Finding.sort_key)
     for path, group in groupby(ordered, key=lambda f: f.path):
-        out.append([(path, "bold underline")])
+        out.append([(shown(path), "bold underline")])
         lines = sources.get(path, [])
         for f in group:
             colour = "red" if f.severity == "error" else "yellow"
             where = f"{f.line}:{f.col or 1}" if f.line else "-"
-            field: Line = [(f" ({f.loc_text})", "dim")] if f.loc else []
+            field: Line = [(f" ({shown(f.loc_text)})", "dim")] if f.loc else []
             out.append([("  ", None), (f"{where:>7}", "cyan"), ("  ", None), (f.severity, colour),
-                        (f"  {f.message}", None), *field, ("  ", None), (f"[{f.code}]", "dim")])
+                        (f"  {shown(f.message)}", None), *field, ("  ", None),
+                        (f"[{shown(f.code)}]", "dim")])
             if f.line and 0 < f.line <= len(lines):
-                text = lines[f.line - 1].rstrip()
-                if len(text) > 120:
-                    text = text[:117] + "…"
+                text, caret = _excerpt(lines[f.line - 1], f.col)
                 gutter = f"{f.line:>7} │ "
                 out.append([(gutter, "dim"), (text, None)])
-                if f.col:
-                    out.append([(" " * (len(gutter) + f.col - 1), None), ("^", colour)])
+                if caret is not None:
+                    out.append([(" " * (len(gutter) + caret), None), ("^", colour)])
             if f.hint:
-                out.append([("           ", None), ("hint:", "green"), (f" {f.hint}", None)])
+                out.append([("           ", None), ("hint:", "green"), (f" {shown(f.hint)}", None)])
         out.append([])
+    if left_out:
+        out.append([("…", "bold"), (f" {_plural(left_out, 'more finding')} left out (at most "
+                                    f"{MAX_PER_FILE} are shown a file, {MAX_FINDINGS} in all)",
+                                    None)])
     if files is not None:
         errors = sum(1 for f in ordered if f.severity == "error")
         warnings = len(ordered) - errors
@@ -67,18 +72,35 @@ def text_lines(findings: Sequence[Any], *, sources: Mapping[str, list[str]],
     return out
 
 
+def _excerpt(line: str, col: int | None) -> tuple[str, int | None]:
+    """The source line as shown (escaped, at most `MAX_SOURCE_LINE` characters, around `col`)
+    and the offset of the caret under column `col` in it."""
+    text = shown(line.rstrip())
+    caret = None if not col else len(shown(line[:col - 1]))
+    if len(text) <= MAX_SOURCE_LINE:
+        return text, caret
+    start = 0 if caret is None or caret < MAX_SOURCE_LINE // 2 else caret - MAX_SOURCE_LINE // 2
+    piece = text[start:start + MAX_SOURCE_LINE - 2]
+    head = "…" if start else ""
+    tail = "…" if start + len(piece) < len(text) else ""
+    return head + piece + tail, None if caret is None else caret - start + len(head)
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def as_json(findings: Sequence[Finding], *, files: int) -> str:
-    """A stable, versioned JSON document (`format_version` changes only incompatibly)."""
+def as_json(findings: Sequence[Finding], *, files: int, left_out: int = 0) -> str:
+    """A stable, versioned JSON document (`format_version` changes only incompatibly).
+
+    `summary.left_out` counts the findings beyond the limits (`dotool.findings.bounded`)."""
     errors = sum(1 for f in findings if f.severity == "error")
     doc = {
         "format_version": JSON_FORMAT_VERSION,
         "tool": {"name": "dotool", "version": __version__},
         "valid": errors == 0,
-        "summary": {"files": files, "errors": errors, "warnings": len(findings) - errors},
+        "summary": {"files": files, "errors": errors, "warnings": len(findings) - errors,
+                    "left_out": left_out},
         "findings": [
             {"severity": f.severity, "code": f.code, "path": f.path, "line": f.line,
              "column": f.col, "field": f.loc_text or None, "message": f.message,
@@ -86,19 +108,23 @@ def as_json(findings: Sequence[Finding], *, files: int) -> str:
             for f in sorted(findings, key=Finding.sort_key)
         ],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return dumps(doc)
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The Actions toolkit's `escapeData` (`%`, CR and LF as %25, %0D and %0A), then every
+    other control character shown escaped (`shown`), which the toolkit leaves raw."""
+    return shown(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
+    """The Actions toolkit's `escapeProperty`: `escapeData`, and `:` and `,` as %3A and %2C."""
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def as_github(findings: Sequence[Finding]) -> str:
-    """GitHub Actions workflow commands, escaped as the Actions toolkit does."""
+def as_github(findings: Sequence[Finding], *, left_out: int = 0) -> str:
+    """GitHub Actions workflow commands, escaped as the Actions toolkit does (and control
+    characters beyond it): whatever a file holds, each command stays one line of the log."""
     out = []
     for f in sorted(findings, key=Finding.sort_key):
         props = [f"file={_escape_property(f.path)}"]
@@ -111,11 +137,19 @@ def as_github(findings: Sequence[Finding]) -> str:
             f"\nhint: {f.hint}" if f.hint else "")
         level = "error" if f.severity == "error" else "warning"
         out.append(f"::{level} {','.join(props)}::{_escape_data(message)}")
+    if left_out:
+        out.append(f"::notice title=dotool::{left_out} more finding(s) left out (at most "
+                   f"{MAX_PER_FILE} a file, {MAX_FINDINGS} in all)")
     return "\n".join(out)
 
 
-def step_summary(findings: Sequence[Finding], *, files: int) -> str:
-    """The full list as Markdown for `$GITHUB_STEP_SUMMARY` (GitHub shows ten annotations)."""
+def step_summary(findings: Sequence[Finding], *, files: int, left_out: int = 0) -> str:
+    """The full list as Markdown for `$GITHUB_STEP_SUMMARY` (GitHub shows ten annotations).
+
+    Every cell is the plan's text as literal Markdown (`markdown_text`): one line, control
+    characters and markup escaped, so a file name or value can neither break the table nor
+    put a link or an image into the summary.
+    """
     errors = sum(1 for f in findings if f.severity == "error")
     lines = [f"### dotool validate: {errors} error(s), {len(findings) - errors} warning(s) "
              f"in {files} file(s)", ""]
@@ -124,10 +158,12 @@ def step_summary(findings: Sequence[Finding], *, files: int) -> str:
         for f in sorted(findings, key=Finding.sort_key):
             icon = "❌" if f.severity == "error" else "⚠️"
             message = f.message + (f" — {f.hint}" if f.hint else "")
-            cells = [icon, f"`{f.path}`", str(f.line or ""), f"`{f.loc_text}`" if f.loc else "",
-                     message]
-            lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ")
-                                            for c in cells) + " |")
+            cells = [f.path, str(f.line or ""), f.loc_text, message]
+            lines.append("| " + " | ".join([icon, *(markdown_text(shown(c)) for c in cells)])
+                         + " |")
+    if left_out:
+        lines += ["", f"{left_out} more finding(s) left out (at most {MAX_PER_FILE} are shown "
+                      f"a file, {MAX_FINDINGS} in all)."]
     return "\n".join(lines) + "\n"
 
 
@@ -146,4 +182,4 @@ def as_gitlab(findings: Sequence[Finding]) -> str:
             "severity": "major" if f.severity == "error" else "minor",
             "location": {"path": f.path, "lines": {"begin": f.line or 1}},
         })
-    return json.dumps(report, ensure_ascii=False, indent=2)
+    return dumps(report)

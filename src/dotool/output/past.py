@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from dotool.authoring.past import History, PlanDiff
 from dotool.model.vocab import label
 from dotool.output.detail import updates_table
-from dotool.output.styled import Line
+from dotool.output.styled import Line, markup
+from dotool.text import dumps
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,7 +28,7 @@ def diff_json(diff: PlanDiff) -> str:
         "status_changes": [{"id": c.id, "title": c.title, "old": c.changes[0].old,
                             "new": c.changes[0].new} for c in diff.status],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return dumps(data)
 
 
 def diff_lines(diff: PlanDiff, *, lang: str = "de") -> list[Line]:
@@ -66,16 +66,15 @@ def history_json(history: History) -> str:
         "updates": [u.model_dump(mode="json", exclude_none=True) for u in m.updates],
         "commits": None if history.commits is None else [asdict(c) for c in history.commits],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return dumps(data)
 
 
 def print_history(history: History, *, console: Console, lang: str = "de") -> None:
     """Updates as a table, then the commits that touched the file."""
-    from rich.markup import escape
     from rich.table import Table
 
     m = history.measure
-    console.print(f"[bold]{m.id}  {escape(m.title)}[/]  [dim]{escape(history.path)}[/]")
+    console.print(f"[bold]{m.id}  {markup(m.title)}[/]  [dim]{markup(history.path)}[/]")
     if m.updates:
         console.print(updates_table(m.updates, lang=lang))
     else:
@@ -86,6 +85,6 @@ def print_history(history: History, *, console: Console, lang: str = "de") -> No
     for column in ("Date", "Author", "Subject", "Commit", "File"):
         commits.add_column(column)
     for c in history.commits:
-        commits.add_row(c.date, escape(c.author), escape(c.subject), c.hash[:10],
-                        escape(c.path) if c.path != history.path else "")
+        commits.add_row(markup(c.date), markup(c.author), markup(c.subject), markup(c.hash[:10]),
+                        markup(c.path) if c.path != history.path else "")
     console.print(commits if history.commits else "no commits touch this file yet")

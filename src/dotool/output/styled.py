@@ -11,10 +11,13 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from dotool.text import shown
+
 if TYPE_CHECKING:
     from rich.console import Console
 
-#: One output line: pieces of (text, rich style or None).
+#: One output line: pieces of (text, rich style or None). Each piece is shown escaped
+#: (`dotool.text.shown`): whatever text of the plan a piece holds, it stays on its line.
 Line = list[tuple[str, str | None]]
 
 
@@ -25,19 +28,26 @@ def wants_styles(stream: TextIO | None = None) -> bool:
             or bool(os.environ.get("TTY_COMPATIBLE")))
 
 
+def markup(text: str, *, lines: bool = False) -> str:
+    """The plan's `text` inside a rich markup string: its control characters shown escaped (see
+    `dotool.text.shown`; `lines` keeps its line breaks) and `[` escaped, so it is only text."""
+    from rich.markup import escape
+
+    return escape(shown(text, lines=lines))
+
+
 def print_lines(lines: Sequence[Line], *, console: Console) -> None:
     """The lines through rich, with their styles (rich's markup is never parsed: text is text)."""
     from rich.text import Text
 
     for line in lines:
-        console.print(Text.assemble(*((t, s) if s else t for t, s in line)))
+        console.print(Text.assemble(*((shown(t), s) if s else shown(t) for t, s in line)))
 
 
 def write_lines(lines: Sequence[Line], *, stream: TextIO) -> None:
     """The lines as plain text: what rich prints to a file, without loading it."""
     for line in lines:
-        # rich expands tabs to eight columns; so does this, so both print the same
-        stream.write("".join(t for t, _ in line).expandtabs(8) + "\n")
+        stream.write("".join(shown(t) for t, _ in line) + "\n")
 
 
 def emit(lines: Sequence[Line], *, stream: TextIO | None = None) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,8 @@ from dotool.model.dates import Half
 from dotool.model.plan import Plan
 from dotool.model.projection import MeasureState, PlanFigures, plan_figures
 from dotool.model.vocab import label
+from dotool.output.styled import markup
+from dotool.text import cell_text, dumps, shown
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -63,16 +64,18 @@ def select(plan: Plan, *, half: Half | None, field: str | None, status: str | No
 
 
 def as_json(rows: list[Row]) -> str:
-    return json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2)
+    return dumps([asdict(r) for r in rows])
 
 
 def as_csv(rows: list[Row]) -> str:
+    """The rows as CSV: no cell starts a formula, no control character reaches the terminal."""
     buffer = io.StringIO()
     names = list(Row.__dataclass_fields__)
     writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
     writer.writeheader()
     for r in rows:
         cells = {k: ("true" if v else "false") if isinstance(v, bool)
+                 else cell_text(shown(v, lines=True)) if isinstance(v, str)
                  else (int(v) if isinstance(v, float) and v.is_integer() else v)
                  for k, v in asdict(r).items()}
         writer.writerow(cells)
@@ -80,10 +83,9 @@ def as_csv(rows: list[Row]) -> str:
 
 
 def print_table(rows: list[Row], *, console: Console, title: str, lang: str) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", header_style="bold", expand=False)
+    table = Table(title=markup(title), title_justify="left", header_style="bold", expand=False)
     # The title wraps and gets the width; the short columns stay on one line and are shortened
     # with an ellipsis first when the terminal is narrow.
     table.add_column("ID", no_wrap=True, min_width=5)
@@ -95,7 +97,7 @@ def print_table(rows: list[Row], *, console: Console, title: str, lang: str) -> 
     table.add_column("%", justify="right", no_wrap=True)
     for r in rows:
         rag = (f"[{RAG_STYLE[r.rag]}]● {label('rag', r.rag, lang)}[/]" if r.rag else "–")
-        table.add_row(r.id, escape(r.title) + ("" if r.public else " [dim](internal)[/]"),
-                      r.field, r.scope, label("status", r.status, lang),
+        table.add_row(r.id, markup(r.title) + ("" if r.public else " [dim](internal)[/]"),
+                      markup(r.field), r.scope, label("status", r.status, lang),
                       rag, str(r.progress) if r.progress is not None else "–")
     console.print(table)

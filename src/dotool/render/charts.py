@@ -14,6 +14,7 @@ from typing import Any
 
 from dotool.i18n import Formatter
 from dotool.render import FONT_DIR, FONT_FAMILY
+from dotool.text import shown
 
 #: Colours of the Ampel and of the two series, readable in greyscale print as well.
 RAG_COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", "none": "#9e9e9e"}
@@ -23,6 +24,8 @@ BLUE, ORANGE = "#1f4e79", "#b35900"
 _RC: Any = {
     "svg.hashsalt": "dotool",  # fixed ids: the same data gives the same bytes
     "svg.fonttype": "none",  # text stays text (searchable, read by screen readers)
+    "text.parse_math": False,  # a label is the plan's text: `$…$` in a title is not TeX
+    "text.usetex": False,
     "font.family": FONT_FAMILY,  # the PDF's font, shipped with dotool (render/fonts)
     "font.size": 8,
     "axes.spines.top": False,
@@ -51,6 +54,44 @@ class Bar:
     value: float
     colour: str = BLUE
     second: float | None = None  # a second series (e.g. spent next to planned)
+
+    def __post_init__(self) -> None:  # the plan's words, before any drawing measures them
+        object.__setattr__(self, "label", label_text(chart_text(self.label)))
+
+
+#: The longest label a bar chart prints (the table beside every chart has the full text).
+MAX_LABEL = 60
+
+
+def label_text(text: str, width: int = MAX_LABEL) -> str:
+    """A label as a chart prints it: on one line, at most `width` characters (with `…`)."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def chart_text(text: str) -> str:
+    """A text of a chart: control characters shown escaped, a tab as a space (no glyph)."""
+    return shown(text.replace("\t", " "), lines=True)
+
+
+def _plain_texts(fig: Any) -> None:
+    """Every text of a drawn chart with its control characters shown escaped (`shown`): the
+    plan's words reach no font as characters it has no glyph for, and no SVG as characters
+    XML cannot hold, whichever chart put them there."""
+    from matplotlib.text import Text
+    from matplotlib.ticker import FixedFormatter
+
+    for item in fig.findobj(Text):
+        text = item.get_text()
+        if isinstance(text, str) and text:
+            safe = chart_text(text)
+            if safe != text:
+                item.set_text(safe)
+    for ax in fig.axes:  # tick labels are made from their formatter at every drawing
+        for axis in (ax.xaxis, ax.yaxis):
+            for formatter in (axis.get_major_formatter(), axis.get_minor_formatter()):
+                if isinstance(formatter, FixedFormatter):
+                    formatter.seq = [chart_text(str(label)) for label in formatter.seq]
 
 
 #: Where the font is missing (a browser showing the HTML), Arial has the same metrics.
@@ -81,10 +122,14 @@ def svg_chart(name: str, title: str, desc: str, draw: Callable[[Any], None],
     from matplotlib.figure import Figure
 
     _use_bundled_font()
+    # The title and description are the chart's text alternative, in the SVG and in Word's
+    # picture: the plan's words in them with control characters shown escaped, like the labels.
+    title, desc = chart_text(title), chart_text(desc)
     picture = None
     with matplotlib.rc_context(_RC):
         fig = Figure(figsize=size, layout=layout)
         draw(fig)
+        _plain_texts(fig)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata=_METADATA)
         if png:  # Word shows no SVG everywhere: a picture at print resolution
@@ -130,7 +175,7 @@ def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter,
             for y, b in zip(ys, items, strict=True):
                 text = fmt.percent(b.value) if percent else fmt.number(b.value)
                 ax.text(b.value, y, " " + text, va="center")
-        ax.set_yticks(ys, [wrap(label) for label in labels])
+        ax.set_yticks(ys, [wrap(label_text(label)) for label in labels])
         if percent:
             ax.set_xlim(0, 100)
         axis = fmt.money_short if money else (fmt.percent if percent else fmt.number)

@@ -22,10 +22,12 @@ FORMATS = ("md", "html", "pdf", "docx")
 
 @dataclass(frozen=True)
 class Rendered:
-    """A rendered document and the repository images a Markdown file refers to."""
+    """A rendered document, the repository images a Markdown file refers to, and the images
+    it does not show with the reason (for a note to the user)."""
 
     data: bytes
     assets: dict[str, bytes] = field(default_factory=dict)  # path under assets/ → bytes
+    refused: dict[str, str] = field(default_factory=dict)  # image path → why not shown
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,10 @@ class Meta:
 
 def render_report(plan: Plan, half: Half, *, fmt: str, lang: str, stand: date,
                   internal: bool = False, repo: Path | None = None,
-                  resolve: Resolver = no_files) -> Rendered:
-    """The half-yearly committee report for `half` in `fmt` (md, html, pdf, docx)."""
+                  resolve: Resolver = no_files, images: Images | None = None) -> Rendered:
+    """The half-yearly committee report for `half` in `fmt` (md, html, pdf, docx).
+
+    `images` shares the image policy of a larger output (the site); else it is made here."""
     from dotool.render.report_view import build_report_view
 
     view = build_report_view(plan, half, stand=stand, internal=internal)
@@ -52,7 +56,7 @@ def render_report(plan: Plan, half: Half, *, fmt: str, lang: str, stand: date,
         return report_charts(view, lang, png=png)
 
     return _render("report", view, charts, fmt=fmt, lang=lang, source=plan.masterplan.language,
-                   repo=repo, resolve=resolve)
+                   repo=repo, images=images or _images(fmt, resolve))
 
 
 def render_masterplan(plan: Plan, *, fmt: str, lang: str, stand: date, internal: bool = False,
@@ -69,32 +73,40 @@ def render_masterplan(plan: Plan, *, fmt: str, lang: str, stand: date, internal:
         return plan_charts(view, lang, png=png)
 
     return _render("masterplan", view, charts, fmt=fmt, lang=lang,
-                   source=plan.masterplan.language, repo=repo, resolve=resolve)
+                   source=plan.masterplan.language, repo=repo, images=_images(fmt, resolve))
+
+
+def _images(fmt: str, resolve: Resolver) -> Images:
+    """The image policy of one document: Markdown copies its images beside it, the HTML file
+    embeds each once, Typst gets each as one file beside the source, and the DOCX builder
+    takes each from memory (`fetch`), so Word holds it once too."""
+    mode = {"md": "copy", "html": "embed", "pdf": "files", "docx": "fetch"}.get(fmt, "embed")
+    return Images(resolve, mode)  # type: ignore[arg-type]
 
 
 def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, source: str,
-            repo: Path | None, resolve: Resolver) -> Rendered:
+            repo: Path | None, images: Images) -> Rendered:
     from dotool.render.templates import environment
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
-    images = Images(resolve)
     if fmt == "pdf":
         return Rendered(_pdf(name, view, charts(), lang=lang, source=source, repo=repo,
-                             images=images))
+                             images=images), refused=dict(images.refused))
     if fmt == "md":
         env = environment(lang=lang, repo=repo, images=images, html=False)
         text = env.get_template(f"{name}.md.j2").render(v=view)
-        return Rendered(_tidy(text).encode("utf-8"), dict(images.assets))
+        return Rendered(_tidy(text).encode("utf-8"), images.assets(), dict(images.refused))
     env = environment(lang=lang, repo=repo, images=images, html=True, source_lang=source)
     made = charts(png=fmt == "docx")  # Word gets every chart as a picture
-    page = env.get_template(f"{name}.html.j2").render(v=view, charts=made)
+    page = with_defs(env.get_template(f"{name}.html.j2").render(v=view, charts=made), images)
     if fmt == "html":
-        return Rendered(page.encode("utf-8"))
+        return Rendered(page.encode("utf-8"), refused=dict(images.refused))
     meta = _meta(env, view, name)
     from dotool.render.docx import html_to_docx
 
-    return Rendered(html_to_docx(page, meta, {c.name: c for c in every_chart(made)}))
+    return Rendered(html_to_docx(page, meta, {c.name: c for c in every_chart(made)}, images),
+                    refused=dict(images.refused))
 
 
 def _pdf(name: str, view: Any, charts: dict[str, Any], *, lang: str, source: str,
@@ -107,7 +119,7 @@ def _pdf(name: str, view: Any, charts: dict[str, Any], *, lang: str, source: str
                       source_lang=source)
     text = env.get_template(f"{name}.typ.j2").render(v=view, charts=charts)
     files = {f"charts/{c.name}.svg": c.svg.encode("utf-8") for c in every_chart(charts)}
-    files.update(images.assets)
+    files.update(images.assets())
     try:
         return typeset(text, files, Meta("", "", lang, view.stand))
     except TypesetError as exc:
@@ -125,7 +137,7 @@ def _typeset_failure(exc: Any, name: str, repo: Path | None, images: Images) -> 
     from dotool.errors import ContentError
 
     text = " ".join([exc.message, *exc.hints])
-    for asset, path in images.sources.items():
+    for asset, path in images.sources().items():
         if asset in text:
             return ContentError(f"the PDF cannot show the image {path}: {exc.message}",
                                 path=path, hint="replace the image by a valid PNG, JPEG, GIF, "
@@ -138,6 +150,15 @@ def _typeset_failure(exc: Any, name: str, repo: Path | None, images: Images) -> 
                             hint="a repository template override does not compile; fix it or "
                             "delete it to use the packaged one")
     return RuntimeError(f"Typst refused the {name} document: {text}")
+
+
+def with_defs(page: str, images: Images) -> str:
+    """`page` with its embedded images (`Images.defs`) before its last `</body>`."""
+    defs = images.defs()
+    if not defs:
+        return page
+    end = page.rfind("</body>")
+    return page[:end] + defs + page[end:] if end >= 0 else page + defs
 
 
 def _meta(env: Any, view: Any, name: str) -> Meta:

@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING, Any
 from dotool.i18n import LOCALES
 from dotool.render import docx_page
 from dotool.render.docx_table import Cell, table_element
+from dotool.text import shown
 
 if TYPE_CHECKING:
     from dotool.render.charts import Chart
     from dotool.render.document import Meta
+    from dotool.render.markdown import Images
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "li", "dt", "dd", "caption", "figcaption"}
 _SKIP = {"svg", "style", "title", "head", "script"}
@@ -52,10 +54,11 @@ class _Table:
 class _Builder(HTMLParser):
     """Walks the HTML and writes paragraphs, runs, lists, tables and pictures into a Document."""
 
-    def __init__(self, doc: Any, charts: dict[str, Chart]) -> None:
+    def __init__(self, doc: Any, charts: dict[str, Chart], images: Images | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.doc = doc
         self.charts = charts
+        self.images = images  # the pictures of the text, which the HTML names by their digest
         self.skip_tag: str | None = None  # inside an element left out (svg, style, ...)
         self.skip_depth = 0
         self.para: Any = None
@@ -161,6 +164,9 @@ class _Builder(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip_tag:
             return
+        # The page's text has its control characters escaped already (the templates' finalize);
+        # a character reference in the HTML would still give one here, and XML cannot hold it.
+        data = shown(data, lines=True)
         if self.in_running:
             self.running[self.in_running] = self.running.get(self.in_running, "") + data
             return
@@ -227,7 +233,15 @@ class _Builder(HTMLParser):
         self.para = None
 
     def _image(self, src: str, alt: str) -> None:
-        """A repository image of the text (embedded in the HTML as a data URL)."""
+        """A repository image of the text (named by its digest, or a data URL)."""
+        found = self.images.by_url(src) if self.images is not None else None
+        if found is not None:
+            if found.mime in ("image/png", "image/jpeg", "image/gif"):
+                docx_page.picture(self._add(), found.data, 360, alt, alt, self.usable)
+                self.para = None
+            else:  # an SVG or WebP Word cannot show everywhere: its text stands for it
+                self._run(shown(alt))
+            return
         head, _, payload = src.partition(",")
         kind = head.removeprefix("data:").removesuffix(";base64")
         if kind in ("image/png", "image/jpeg", "image/gif") and head.endswith(";base64"):
@@ -282,9 +296,11 @@ def _text(cell: _Cell) -> str:
                      if line.strip())
 
 
-def html_to_docx(page: str, meta: Meta, charts: dict[str, Chart] | None = None) -> bytes:
+def html_to_docx(page: str, meta: Meta, charts: dict[str, Chart] | None = None,
+                 images: Images | None = None) -> bytes:
     """The DOCX of an HTML document, with title, subject and language as core properties;
-    `charts` by name, each with its PNG, for the figures of the page."""
+    `charts` by name, each with its PNG, for the figures of the page; `images`, the pictures
+    of the text (an `Images` in the `fetch` mode), each embedded once."""
     from datetime import datetime
 
     from docx import Document
@@ -293,13 +309,13 @@ def html_to_docx(page: str, meta: Meta, charts: dict[str, Chart] | None = None) 
     docx_page.a4(doc.sections[0])
     docx_page.styles(doc)
     props = doc.core_properties
-    props.title, props.subject = meta.title, meta.subject
+    props.title, props.subject = _property(meta.title), _property(meta.subject)
     props.language = LOCALES[meta.lang].replace("_", "-")  # de_DE → de-DE
     props.author, props.last_modified_by, props.comments = "", "", ""
     stamp = datetime(meta.stand.year, meta.stand.month, meta.stand.day)
     props.created = props.modified = stamp
     props.revision = 1
-    builder = _Builder(doc, charts or {})
+    builder = _Builder(doc, charts or {}, images)
     builder.feed(page)
     builder.close()
     found = builder.running
@@ -309,6 +325,16 @@ def html_to_docx(page: str, meta: Meta, charts: dict[str, Chart] | None = None) 
     raw = io.BytesIO()
     doc.save(raw)
     return _fixed_zip(raw.getvalue(), (stamp.year, stamp.month, stamp.day, 0, 0, 0))
+
+
+#: Word's core properties (title, subject) hold at most this many characters.
+_PROPERTY_CHARS = 255
+
+
+def _property(text: str) -> str:
+    """A core property: one line, XML-safe, cut to 255 characters with an ellipsis."""
+    text = " ".join(shown(text).split())
+    return text if len(text) <= _PROPERTY_CHARS else text[:_PROPERTY_CHARS - 1] + "…"
 
 
 def _fixed_zip(data: bytes, when: tuple[int, int, int, int, int, int]) -> bytes:

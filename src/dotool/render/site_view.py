@@ -9,7 +9,6 @@ export --public` writes and the site's own report of that half shows.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +21,7 @@ from dotool.model.vocab import KEYS
 from dotool.render.common import FieldRef, PlanHeader, fields_of, header_of
 from dotool.render.plan_view import Profile, profile
 from dotool.render.report_view import ReportView, build_report_view
+from dotool.text import dumps
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,7 @@ class SiteView:
     stand: date | None  # the date of the data; None when neither git nor an update tells
     report: ReportView | None  # the latest half's report, for the dashboard
     halves: tuple[Half, ...]  # every half with a report page, newest first
+    earlier: int  # reported halves before those (past `MAX_REPORT_PAGES`), without a page
     fields: tuple[FieldPage, ...]
     measures: tuple[MeasureRow, ...]
     pages: tuple[MeasurePage, ...]
@@ -130,6 +131,11 @@ def _updates(measure: Measure) -> tuple[UpdateView, ...]:
     )
 
 
+#: The site has a report page for at most this many halves, the latest: ten years. Each page is
+#: a whole report with its charts and trends; updates from 1900 on would otherwise make 600.
+MAX_REPORT_PAGES = 20
+
+
 def reported_halves(plan: Plan) -> tuple[Half, ...]:
     """Every half from the first with an update to the latest, newest first (no gaps)."""
     return tuple(reversed(halves_reported(plan)))
@@ -140,6 +146,7 @@ def build_site_view(plan: Plan, *, stand: date | None) -> SiteView:
     figures = current_figures(plan)
     rows = [row_of(plan, figures, s) for s in figures.states]
     latest = figures.half
+    halves = reported_halves(plan)
     report = build_report_view(plan, latest, stand=stand or latest.end) if latest else None
     fields = tuple(
         FieldPage(ref, field_url(ref.key), tuple(r for r in rows if r.field == ref.key),
@@ -150,7 +157,8 @@ def build_site_view(plan: Plan, *, stand: date | None) -> SiteView:
                   for r, s in zip(rows, figures.states, strict=True))
     return SiteView(
         header=header_of(plan), stand=stand, report=report,
-        halves=reported_halves(plan), fields=fields, measures=tuple(rows), pages=pages,
+        halves=halves[:MAX_REPORT_PAGES], earlier=max(0, len(halves) - MAX_REPORT_PAGES),
+        fields=fields, measures=tuple(rows), pages=pages,
         statuses=tuple(k for k in KEYS["status"] if any(r.status == k for r in rows)),
         rags=tuple(k for k in KEYS["rag"] if any(r.rag == k for r in rows)),
         scopes=tuple(k for k in KEYS["scope"] if any(r.scope == k for r in rows)),
@@ -169,4 +177,4 @@ def search_index(plan: Plan) -> str:
         for u in m.updates:
             parts += [u.text, u.next or "", u.rag_reason or ""]
         entries[m.id] = " ".join(" ".join(p.split()) for p in parts if p)
-    return json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return dumps(entries, indent=None, sort_keys=True, separators=(",", ":"))

@@ -6,6 +6,7 @@ ones, so a municipality overrides a single file without copying the rest.
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -16,6 +17,7 @@ from dotool.model.dates import Half
 from dotool.model.vocab import label
 from dotool.render import markdown, typst_markup
 from dotool.render.markdown import Images
+from dotool.text import has_control, shown
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -47,12 +49,12 @@ def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
     text in `<span lang=…>`, and `authored_lang` is the attribute for elements that cannot hold
     a span (`<option>`). In the same language, or in Markdown, all three change nothing.
     """
-    from jinja2 import ChoiceLoader, Environment, StrictUndefined
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
     search: list[Any] = []
-    if repo is not None and (repo / "templates").is_dir():
-        search.append(_loader(repo / "templates"))
-    search.append(_loader(packaged_templates()))
+    if repo is not None and os.path.lexists(repo / "templates"):
+        search.append(_repo_loader(repo))
+    search.append(FileSystemLoader(packaged_templates()))
     env = Environment(
         loader=ChoiceLoader(search),
         autoescape=_autoescape,
@@ -61,8 +63,9 @@ def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        # In Typst every printed value is escaped (and what is Typst already kept as it is).
-        finalize=typst_markup.markup_inline if typst else None,
+        # In Typst every printed value is escaped (and what is Typst already kept as it is);
+        # elsewhere every printed value has its control characters shown escaped.
+        finalize=typst_markup.markup_inline if typst else _finalize,
     )
     catalogue = translations(lang)
     if typst:
@@ -96,27 +99,63 @@ def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
     return env
 
 
-def _loader(folder: Path) -> Any:
-    """A file loader that names the template file when it is not UTF-8.
+def _finalize(value: Any) -> Any:
+    """Every value a template prints, with control characters shown escaped
+    (`dotool.text.shown`): no output — HTML, the PDF and DOCX made from it, Markdown on a
+    terminal — carries a character that a terminal obeys or that XML cannot hold."""
+    if isinstance(value, str) and has_control(value):
+        from markupsafe import Markup
 
-    Jinja's own loader lets a bare `UnicodeDecodeError` escape, which says neither which file
-    nor where; reported as a template syntax error it is located like any other.
+        text = shown(value, lines=True)
+        return Markup(text) if isinstance(value, Markup) else text
+    return value
+
+
+#: The largest template override read (a template is code, not data: a few kilobytes).
+MAX_TEMPLATE_BYTES = 1024 * 1024
+
+
+def _repo_loader(repo: Path) -> Any:
+    """The loader of a repository's `templates/` overrides, reading each file by the one rule
+    for files (`dotool.store.reading`): an override that links out of the repository or into
+    `.git/` or the plan's data (a non-public measure), loops, is a FIFO or device, or is larger
+    than `MAX_TEMPLATE_BYTES` is a located error naming it, never read — it would otherwise
+    print that file into a public document.
     """
-    from jinja2 import FileSystemLoader, TemplateSyntaxError
+    from jinja2 import BaseLoader, TemplateNotFound, TemplateSyntaxError
+    from jinja2.loaders import split_template_path
 
-    class Loader(FileSystemLoader):
+    from dotool.store.assets import PLAN_FOLDERS
+    from dotool.store.reading import Unreadable, read_inside, resolved
+
+    base = resolved(repo)
+
+    class RepoLoader(BaseLoader):
         def get_source(self, environment: Any, template: str) -> Any:
+            rel = "/".join(["templates", *split_template_path(template)])
+            path = base / rel
+            if not os.path.lexists(path):
+                raise TemplateNotFound(template)
             try:
-                return super().get_source(environment, template)
+                data = read_inside(base, rel, limit=MAX_TEMPLATE_BYTES, exclude=PLAN_FOLDERS)
+            except Unreadable as exc:
+                if exc.reason.startswith("is a folder"):  # `templates/site` as a folder
+                    raise TemplateNotFound(template) from None
+                raise TemplateSyntaxError(f"the template override {exc.reason}", 1, template,
+                                          str(path)) from None
+            if len(data) > MAX_TEMPLATE_BYTES:
+                raise TemplateSyntaxError(f"the template override is larger than "
+                                          f"{MAX_TEMPLATE_BYTES:,} bytes", 1, template, str(path))
+            try:
+                source = data.decode("utf-8")
             except UnicodeDecodeError as exc:
-                filename = next((str(Path(d) / template) for d in self.searchpath
-                                 if (Path(d) / template).is_file()), template)
-                line = exc.object[:exc.start].count(b"\n") + 1
+                line = data[:exc.start].count(b"\n") + 1
                 raise TemplateSyntaxError(
-                    f"the template is not UTF-8: byte 0x{exc.object[exc.start]:02X} cannot be "
-                    "decoded", line, template, filename) from None
+                    f"the template is not UTF-8: byte 0x{data[exc.start]:02X} cannot be "
+                    "decoded", line, template, str(path)) from None
+            return source, str(path), lambda: False
 
-    return Loader(folder)
+    return RepoLoader()
 
 
 def template_failure(exc: BaseException) -> Any:
@@ -135,8 +174,9 @@ def template_failure(exc: BaseException) -> Any:
     packaged = packaged_templates().resolve()
 
     def ours(filename: str | None) -> bool:
+        # realpath, not resolve: an override that is a link loop must still be named.
         return filename is not None and filename.endswith(".j2") and \
-            not Path(filename).resolve().is_relative_to(packaged)
+            not Path(os.path.realpath(filename)).is_relative_to(packaged)
 
     if isinstance(exc, TemplateSyntaxError) and ours(exc.filename):
         return ContentError(f"template syntax error: {exc.message}", path=_shown(exc.filename),
@@ -162,10 +202,11 @@ def template_failure(exc: BaseException) -> Any:
 
 
 def _shown(filename: str | None) -> str:
-    """`filename` relative to the working folder when it is below it, else as it is."""
-    path = Path(filename or "?")
+    """`filename` relative to the working folder when it is below it, else as it is (its
+    links are not followed: the message names the file as the repository has it)."""
+    path = Path(os.path.abspath(filename or "?"))
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.relative_to(os.path.abspath(Path.cwd())).as_posix()
     except (OSError, ValueError):
         return str(path)
 

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dotool.render.charts import BLUE, ORANGE, Chart, patch, svg_chart, wrap
+from dotool.render.charts import (
+    BLUE,
+    ORANGE,
+    Chart,
+    chart_text,
+    label_text,
+    patch,
+    svg_chart,
+    wrap,
+)
 
 #: Measures per roadmap chart: about half an A4 page, labels at 7 pt.
 ROWS_PER_CHART = 40
@@ -27,6 +36,9 @@ class Span:
     end: date | None  # the end planned at first; None: open-ended (standing task)
     new_end: date | None = None  # a re-planned end, when it differs from `end`
     dropped: bool = False
+
+    def __post_init__(self) -> None:  # the plan's words, before any drawing measures them
+        object.__setattr__(self, "label", label_text(chart_text(self.label)))
 
 
 @dataclass(frozen=True)
@@ -95,9 +107,14 @@ def roadmap(name: str, title: str, desc: str, spans: Sequence[Span],
         ax.set_yticks(ys, [s.label for s in spans], fontsize=7)
         ax.set_ylim(-0.7, len(spans) - 0.3)
         years = range(first.year, horizon.year + 2)
+        # A plan over decades (dates run 1900-2199) gets a labelled tick every few years, not
+        # three hundred of them; the middle of each year is marked for short plans only.
+        step = max(1, -(-len(years) // 16))
         ax.set_xlim(num(date(first.year, 1, 1)), num(horizon) + 1)
-        ax.set_xticks([num(date(y, 1, 1)) for y in years], [str(y) for y in years])
-        ax.set_xticks([num(date(y, 7, 1)) for y in years[:-1]], minor=True)
+        ax.set_xticks([num(date(y, 1, 1)) for y in years[::step]],
+                      [str(y) for y in years[::step]])
+        if step == 1:
+            ax.set_xticks([num(date(y, 7, 1)) for y in years[:-1]], minor=True)
         ax.grid(axis="x", which="both", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
         handles = [patch(BLUE, legend.planned)]
@@ -136,6 +153,9 @@ class Line:
     label: str
     values: tuple[float | None, ...]
     strong: bool = False  # the overall figure: thicker, in the accent colour
+
+    def __post_init__(self) -> None:  # the plan's words, before any drawing measures them
+        object.__setattr__(self, "label", label_text(chart_text(self.label), 120))
 
 
 #: Colours of the fields' lines (told apart also by their markers).
@@ -181,6 +201,9 @@ class Panel:
     values: tuple[float | None, ...]
     baseline: float | None
     target: float | None
+
+    def __post_init__(self) -> None:  # the plan's words, before any drawing measures them
+        object.__setattr__(self, "label", label_text(chart_text(self.label), 120))
 
 
 @dataclass(frozen=True)

@@ -10,18 +10,18 @@ element it stands in. Control characters are dropped (Typst would show them as b
 Markdown (the plan's text fields) is parsed with markdown-it and written as Typst from its
 tokens: paragraphs, emphasis, lists, quotes, code and links (http, https and mailto only).
 Headings inside a text become bold paragraphs: they must not enter the document's outline.
-An image is shown only when it is a file inside the repository (`Images.local`); it is handed
-to Typst under a name of dotool's making (`assets/<hash>.<ext>`), never under its own path.
+An image is shown only when it is an image file inside the repository (`Images.local`, which
+checks it by its content); it is handed to Typst once, under a name of dotool's making
+(`assets/images/<digest>.<ext>`), never under its own path.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dotool.render import FONT_DIR
@@ -46,10 +46,6 @@ _PLACEHOLDER = re.compile(r"%\(([a-z_]+)\)[sd]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 #: Characters that need a look at the fonts (everything but printable Latin-1).
 _RARE = re.compile(r"[^\t\n\x20-\x7e\xa0-\xff]")
-#: Image formats Typst can show, by their first bytes.
-_MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",),
-          ".jpeg": (b"\xff\xd8\xff",), ".gif": (b"GIF87a", b"GIF89a"),
-          ".webp": (b"RIFF",), ".svg": (b"<",)}
 
 
 def visible(text: Any) -> str:
@@ -170,12 +166,13 @@ def authored(text: Any, *, lang: str | None) -> Any:
 
 def to_typst(text: str | None, images: Images, *, lang: str | None = None) -> Markup:
     """Markdown → Typst markup (a sequence of blocks); with `lang`, marked as that language."""
-    from markdown_it import MarkdownIt
     from markupsafe import Markup
+
+    from dotool.render.markdown import parser
 
     if not text:
         return Markup("")
-    tokens = MarkdownIt("commonmark", {"html": False}).parse(text)
+    tokens = parser().parse(text)  # the one parser of every output (nesting bounded)
     body = _Writer(images).blocks(tokens).strip()
     if lang:
         body = f"#text(lang: {string(lang)})[{body}];"
@@ -236,8 +233,10 @@ class _Writer:
 
     def inline(self, children: Sequence[Token]) -> str:
         out: list[str] = []
+        in_link = False
         for token in children:
             kind = token.type
+            in_link = (in_link or kind == "link_open") and kind != "link_close"
             if kind == "text":
                 out.append(escape(token.content))
             elif kind == "softbreak":
@@ -257,33 +256,24 @@ class _Writer:
                 out.append(f"#link({string(href)})[" if re.match(r"(?i)(https?|mailto):", href)
                            else "#[")
             elif kind == "image":
-                out.append(self.image(token))
+                out.append(self.image(token, in_link=in_link))
             elif kind == "html_inline":
                 out.append(escape(token.content))
         return "".join(out)
 
-    def image(self, token: Token) -> str:
+    def image(self, token: Token, *, in_link: bool = False) -> str:
+        """A repository image as a file beside the source, under the name the image policy
+        gives it (`assets/images/<digest>.<ext>`: checked by its content, each once); any
+        other image a link, or inside a link (which holds no link) its text."""
         src = str(token.attrs.get("src", ""))
         alt = "".join(child.content for child in token.children or [])
         found = self.images.local(src)
-        if found is None or not _is_image(found[0], found[1]):
-            if re.match(r"(?i)https?:", src):
+        if found is None:
+            if re.match(r"(?i)https?:", src) and not in_link:
                 return f"#link({string(src)})[{escape(alt or src)}];"
             return escape(alt)
-        path, data = found
-        suffix = PurePosixPath(path).suffix.lower()
-        name = f"assets/{hashlib.sha256(data).hexdigest()[:20]}{suffix}"
-        self.images.assets[name] = data
-        self.images.sources[name] = path
-        return f"#box(image({string(name)}, alt: {string(alt or path)}, width: 80%));"
-
-
-def _is_image(path: str, data: bytes) -> bool:
-    """Whether the bytes are of the format the name says (Typst refuses anything else)."""
-    magic = _MAGIC.get(PurePosixPath(path).suffix.lower(), ())
-    head = data[:64].lstrip() if path.lower().endswith(".svg") else data
-    return any(head.startswith(m) for m in magic) and (
-        not path.lower().endswith(".webp") or data[8:12] == b"WEBP")
+        name = self.images.url(found)
+        return f"#box(image({string(name)}, alt: {string(alt or found.path)}, width: 80%));"
 
 
 def _matching(tokens: Sequence[Token], start: int, open_: str, close: str) -> int:

@@ -21,16 +21,36 @@ def is_temporary(name: str) -> bool:
     return name.startswith(".") and name.endswith(".tmp")
 
 
+def refuse_special(target: Path) -> None:
+    """Refuse (exit 2, saying why) an output path that exists and is not a regular file: a
+    device (as root, `-o /dev/sda` would be destroyed), a FIFO, a socket, a folder or a
+    symbolic link (replacing the link would surprise; following it could write anywhere)."""
+    from dotool.store.reading import kind_of
+    from dotool.text import shown
+
+    try:
+        kind = kind_of(os.lstat(target).st_mode)
+    except OSError:  # a new name (or one behind a path that fails later, with its reason)
+        return
+    if kind is not None:
+        raise UsageError(f"refusing to write {shown(str(target))}: it is {kind}; dotool writes "
+                         "only regular files", hint="pass the path of a new or regular file")
+
+
 def write_atomic(target: Path, data: bytes, *, overwrite: bool = True,
-                 within: Path | None = None) -> None:
+                 within: Path | None = None, regular: bool = False) -> None:
     """Write `data` to `target` so that readers see the old file or the new one, never a part.
 
     With `overwrite=False` an existing target is never replaced (the rename is done with a hard
     link, which fails if the name exists) and `FileExistsError` is raised. With `within` (the
     masterplan root) a target whose folder lies outside it — a folder of the plan that is a
     symlink leading elsewhere — is refused: a plan file is only ever written inside the plan.
+    With `regular` (a path a user named) the target must be a regular file or a new name
+    (`refuse_special`), checked again just before it is replaced.
     Any other failure to write is a `WriteError` (exit 2) naming the target.
     """
+    if regular:
+        refuse_special(target)
     if within is not None:
         _refuse_outside(target, within)
     try:
@@ -50,6 +70,8 @@ def write_atomic(target: Path, data: bytes, *, overwrite: bool = True,
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if regular:
+            refuse_special(target)
         if overwrite:
             os.replace(tmp, target)
         else:
@@ -78,12 +100,14 @@ def _cannot_write(target: Path, exc: OSError) -> WriteError:
 
 
 def _refuse_outside(target: Path, root: Path) -> None:
-    base = root.resolve()
+    from dotool.store.reading import resolved
+
+    base = resolved(root)
     # The folder is resolved (not the file: replacing a symlinked file replaces the link).
     folder = target.parent
-    while not folder.exists() and folder not in (root, folder.parent):
+    while not os.path.lexists(folder) and folder not in (root, folder.parent):
         folder = folder.parent  # folders the write creates are real ones: check what exists
-    if folder.exists() and not folder.resolve().is_relative_to(base):
+    if os.path.lexists(folder) and not resolved(folder).is_relative_to(base):
         raise UsageError(f"refusing to write {target}: its folder is a link to a place outside "
                          f"the masterplan repository {base}",
                          hint="replace the symlink with a real folder")

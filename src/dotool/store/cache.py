@@ -29,6 +29,7 @@ from typing import Any
 
 from dotool import __version__
 from dotool.findings import Finding
+from dotool.store.reading import Unreadable, read_regular, real_path
 
 FORMAT = 1
 MAGIC = b"dotool-cache\n"
@@ -38,9 +39,11 @@ _DIGEST = 16
 _KEEP_RUNS = 8
 _KEEP_FACTOR = 3
 _KEEP_PLANS = 16
+#: A cache file larger than this is not read (and is rewritten): far above what any plan needs.
+MAX_CACHE_BYTES = 1 << 30
 # The code whose output the cache holds: a change to any of it makes every entry stale.
 _CODE = ("findings.py", "model/**/*.py", "checks/*.py", "store/yamlload.py", "store/_yaml*.py",
-         "store/files.py", "store/cache.py")
+         "store/files.py", "store/reading.py", "store/cache.py")
 
 _state: dict[str, Any] = {}
 
@@ -127,10 +130,11 @@ class Store:
         return self._entries
 
     def _read(self) -> tuple[dict[bytes, list[Any]], int]:
-        try:
-            with self.file.open("rb") as handle:
-                blob = handle.read()
-        except OSError:
+        try:  # a FIFO, a device or a link loop put in its place is no cache, and never waited on
+            blob = read_regular(self.file, limit=MAX_CACHE_BYTES)
+        except Unreadable:
+            return {}, 0
+        if len(blob) > MAX_CACHE_BYTES:
             return {}, 0
         head = len(self._header)
         if not blob.startswith(self._header) or len(blob) < head + _DIGEST:
@@ -222,9 +226,15 @@ class PlanCache:
 
 def for_root(root: Path) -> PlanCache | None:
     """The cache of the plan at `root`; None when the cache folder lies inside the repository
-    (a cache there would show up in `git status` and could be committed)."""
-    root = root.resolve()
-    folder = cache_dir().resolve()
+    (a cache there would show up in `git status` and could be committed) or cannot be used (a
+    link loop): a cache costs speed when missing, never results."""
+    try:
+        root = real_path(root)
+        folder = cache_dir()
+        folder = real_path(folder) if os.path.lexists(folder) else Path(
+            os.path.realpath(folder))
+    except Unreadable:
+        return None
     if folder == root or root in folder.parents:
         return None
     return PlanCache(folder, root)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from dotool.store.reading import Unreadable, check_inside, kind_of, read_regular, resolved
+from dotool.text import shown
 
 MASTERPLAN = "masterplan/masterplan.yaml"
 MEASURES_DIR = "measures"
@@ -15,6 +19,13 @@ MAX_BYTES = 1024 * 1024  # the largest plan file read (SPEC §4)
 
 # Line breaks as YAML 1.1 (and libyaml's marks) count them, so lines match reported positions.
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def plan_folders(root: Path) -> tuple[Path, ...]:
+    """The real paths of the repository's own folders, which no output may be written into."""
+    base = resolved(root)
+    return tuple(resolved(base / name) for name in
+                 (".git", "masterplan", MEASURES_DIR, "templates", "schema"))
 
 
 def source_lines(text: str) -> list[str]:
@@ -29,8 +40,10 @@ def source_lines(text: str) -> list[str]:
 class RawFile:
     """One file of the plan as read from disk: its repository-relative path and bytes.
 
-    `problem` is set (and `data` empty) when the file could not be read safely — a symlink that
-    leaves the repository, a folder where a file should be, an unreadable file.
+    `problem` is set (and `data` empty) when the file could not be read by the rule of
+    `dotool.store.reading` — a symlink that leaves the repository or loops, a folder or FIFO
+    where a file should be, an unreadable file — or when its name is not UTF-8 (`path` then
+    shows the odd bytes escaped).
     """
 
     path: str
@@ -53,17 +66,9 @@ class RawPlan:
 def _read(root: Path, file: Path, limit: int) -> RawFile:
     rel = file.relative_to(root).as_posix()
     try:
-        real = file.resolve(strict=True)
-        if root not in real.parents:
-            return RawFile(rel, b"", "is a link to a file outside the masterplan repository")
-        if not real.is_file():
-            return RawFile(rel, b"", "is not a regular file")
-        with real.open("rb") as handle:
-            # Read one byte past the limit so the loader can tell "too large" without
-            # ever holding a huge file in memory.
-            return RawFile(rel, handle.read(limit + 1))
-    except OSError as exc:
-        return RawFile(rel, b"", f"cannot be read: {exc.strerror or exc}")
+        return RawFile(rel, read_regular(check_inside(root, file), limit=limit))
+    except Unreadable as exc:
+        return RawFile(rel, b"", exc.reason)
 
 
 def read_file(root: Path, rel: str, *, limit: int = MAX_BYTES) -> RawFile:
@@ -73,16 +78,31 @@ def read_file(root: Path, rel: str, *, limit: int = MAX_BYTES) -> RawFile:
     Commands that edit a file (`dotool update`) read it here, so they can neither copy a file
     from outside the repository into it nor load a file of any size.
     """
-    root = root.resolve()
+    root = resolved(root)
     return _read(root, root / rel, limit)
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]")
+
+
+def _odd_name(rel: str) -> RawFile | None:
+    """A problem for a file whose name is not UTF-8 (Python keeps its bytes as surrogates)."""
+    if not rel.isascii() and _UNDECODED.search(rel):
+        return RawFile(shown(rel), b"", "has a name that is not UTF-8; rename it (a name in "
+                       "UTF-8 reads the same on every computer)")
+    return None
 
 
 def read_plan(root: Path, *, limit: int) -> RawPlan:
     """Read `masterplan.yaml`, every `measures/*.yaml`, every adoption record and every report's
-    paper (`masterplan/reports/*.yaml`) under `root`."""
-    root = root.resolve()
+    paper (`masterplan/reports/*.yaml`) under `root`.
+
+    A folder of the plan that is a link loop, leads out of the repository or is not a folder
+    at all is one file with a problem (its files cannot be listed), never silently empty.
+    """
+    root = resolved(root)
     master = root / MASTERPLAN
-    masterplan = _read(root, master, limit) if master.exists() or master.is_symlink() else None
+    masterplan = _read(root, master, limit) if os.path.lexists(master) else None
     measures: list[RawFile] = []
     adoptions: list[RawFile] = []
     reports: list[RawFile] = []
@@ -90,47 +110,71 @@ def read_plan(root: Path, *, limit: int) -> RawPlan:
     for rel, bucket in ((MEASURES_DIR, measures), (ADOPTIONS_DIR, adoptions),
                         (REPORTS_DIR, reports)):
         folder = root / rel
-        if not folder.is_dir():
+        if not os.path.lexists(folder):
             continue
-        # Resolving every file's path costs more than reading it: the folder is resolved once,
-        # and only links (and a folder outside the repository) take the careful way.
-        inside = root in folder.resolve().parents
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
+        try:
+            # Resolving every file's path costs more than reading it: the folder is checked
+            # once, and only links (and a folder outside the repository) take the careful way.
+            real = check_inside(root, folder)
+            mode = os.stat(real).st_mode
+            if not stat.S_ISDIR(mode):
+                raise Unreadable(f"is {kind_of(mode)}, not a folder")
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except (Unreadable, OSError) as exc:
+            why = exc.reason if isinstance(exc, Unreadable) else f"cannot be listed: {exc}"
+            bucket.append(RawFile(rel, b"", why))
+            continue
+        direct = real == folder
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.name.endswith(".yaml"):
-                if inside and not entry.is_symlink():
+            odd = _odd_name(f"{rel}/{entry.name}")
+            if odd is not None:
+                bucket.append(odd)
+            elif entry.name.endswith(".yaml"):
+                if direct and not entry.is_symlink():
                     bucket.append(_read_entry(f"{rel}/{entry.name}", entry, limit))
                 else:
                     bucket.append(_read(root, Path(entry.path), limit))
-            elif entry.is_file() and entry.name != "README.md":
+            elif entry.name != "README.md" and _is_file_or_broken(entry):
                 # Not silently ignored: a measure saved as .yml would vanish from the plan.
                 strays.append(f"{rel}/{entry.name}")
     return RawPlan(root, masterplan, tuple(measures), tuple(adoptions), tuple(strays),
                    tuple(reports))
 
 
-def _read_entry(rel: str, entry: os.DirEntry[str], limit: int) -> RawFile:
-    """`_read` for a directory entry that is not a link, in a folder inside the repository."""
+def _kind(entry: os.DirEntry[str]) -> str:
     try:
-        if not entry.is_file(follow_symlinks=False):
-            return RawFile(rel, b"", "is not a regular file")
-        with open(entry.path, "rb") as handle:
-            # Asking for the size, not for `limit` bytes, spares a 1 MiB buffer per file.
-            size = os.fstat(handle.fileno()).st_size
-            return RawFile(rel, handle.read(min(size, limit) + 1))
-    except OSError as exc:
-        return RawFile(rel, b"", f"cannot be read: {exc.strerror or exc}")
+        return kind_of(entry.stat(follow_symlinks=False).st_mode) or "a file"
+    except OSError:
+        return "not a regular file"
+
+
+def _is_file_or_broken(entry: os.DirEntry[str]) -> bool:
+    """True for a file, or a link that leads nowhere or loops (anything but a folder)."""
+    try:
+        return entry.is_file() or (entry.is_symlink() and not entry.is_dir())
+    except OSError:  # a link loop
+        return True
+
+
+def _read_entry(rel: str, entry: os.DirEntry[str], limit: int) -> RawFile:
+    """`_read` for a directory entry that is not a link, in a folder that is not one either."""
+    try:
+        if not entry.is_file(follow_symlinks=False):  # from the listing: no system call
+            return RawFile(rel, b"", f"is {_kind(entry)}, not a regular file")
+        return RawFile(rel, read_regular(Path(entry.path), limit=limit, regular=True))
+    except Unreadable as exc:
+        return RawFile(rel, b"", exc.reason)
 
 
 def raw_plan_from_blobs(root: Path, blobs: dict[str, bytes]) -> RawPlan:
     """The plan from in-memory files ({root-relative path: bytes}, e.g. a git tree).
 
     Follows `read_plan`'s rules: direct children of measures/, masterplan/adoptions/ and
-    masterplan/reports/ only,
-    dotfiles skipped, anything but *.yaml (and README.md) reported as a stray.
+    masterplan/reports/ only, dotfiles skipped, a name that is not UTF-8 a problem, anything
+    but *.yaml (and README.md) reported as a stray.
     """
     masterplan = RawFile(MASTERPLAN, blobs[MASTERPLAN]) if MASTERPLAN in blobs else None
     measures: list[RawFile] = []
@@ -143,7 +187,10 @@ def raw_plan_from_blobs(root: Path, blobs: dict[str, bytes]) -> RawPlan:
                   REPORTS_DIR: reports}.get(folder)
         if bucket is None or name.startswith("."):
             continue
-        if name.endswith(".yaml"):
+        odd = _odd_name(path)
+        if odd is not None:
+            bucket.append(odd)
+        elif name.endswith(".yaml"):
             bucket.append(RawFile(path, blobs[path]))
         elif name != "README.md":
             strays.append(path)
@@ -156,6 +203,7 @@ def with_file(raw: RawPlan, path: str, data: bytes) -> RawPlan:
     if path == MASTERPLAN:
         return replace(raw, masterplan=RawFile(path, data))
     folder = path.rpartition("/")[0]
+
     def put(files: tuple[RawFile, ...]) -> tuple[RawFile, ...]:
         return tuple(sorted([*(f for f in files if f.path != path), RawFile(path, data)],
                             key=lambda f: f.path))

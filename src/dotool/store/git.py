@@ -225,22 +225,31 @@ class Git:
         return blobs
 
     def log_follow(self, path: str) -> list[Commit]:
-        """The commits that touched `path` (relative to root), newest first, across renames."""
+        """The commits that touched `path` (relative to root), newest first, across renames.
+
+        Author names and subjects are anyone's text, any byte included: records and fields are
+        told apart by separators made new for every call, which no commit can contain.
+        """
         self.require_repo("the commit history")
         if self.head_commit() is None:
             return []
+        import secrets
+
+        record, field = f"@{secrets.token_hex(16)}@", f"@{secrets.token_hex(16)}@"
         out = self._run("log", "--follow", "-z", "--name-status",
-                        "--format=%x1e%H%x1f%as%x1f%an%x1f%s", "--", path).stdout
+                        f"--format={record}%H{field}%as{field}%an{field}%s", "--",
+                        path).stdout
         prefix = self.prefix()
         commits = []
-        for record in out.decode("utf-8", "replace").split("\x1e"):
-            if not record:
+        for text in out.decode("utf-8", "replace").split(record):
+            parts = text.split(field, 3)
+            if len(parts) != 4:
                 continue
-            header, _, rest = record.partition("\0")
-            sha, day, author, subject = header.split("\x1f", 3)
-            tokens = [t for t in rest.lstrip("\n").split("\0") if t]
+            sha, day, author, rest = parts
+            subject, _, changes = rest.partition("\0")
+            tokens = [t for t in changes.lstrip("\n").split("\0") if t]
             status, name = "M", path
-            if tokens:
+            if len(tokens) >= 2:
                 status = tokens[0][:1]
                 name = tokens[2] if status in "RC" and len(tokens) > 2 else tokens[1]
                 name = name.removeprefix(prefix)

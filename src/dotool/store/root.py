@@ -7,6 +7,8 @@ from pathlib import Path
 
 from dotool.errors import UsageError
 from dotool.store.files import MASTERPLAN
+from dotool.store.reading import Unreadable, real_path
+from dotool.text import shown
 
 MARKER = Path(MASTERPLAN)
 
@@ -19,18 +21,24 @@ def find_root(explicit: Path | None = None, *, start: Path | None = None) -> Pat
     """
     given = explicit or (Path(os.environ["DOTOOL_ROOT"]) if os.environ.get("DOTOOL_ROOT") else None)
     if given is not None:
-        root = given.expanduser().resolve()
-        if not (root / MARKER).is_file():
+        try:
+            root = real_path(given.expanduser())
+        except Unreadable as exc:
+            raise UsageError(f"{shown(str(given))} is not a masterplan root: it {exc.reason}",
+                             hint="pass the folder that holds masterplan/") from None
+        if not os.path.lexists(root / MARKER):
             raise UsageError(
-                f"{given} is not a masterplan root: it has no {MARKER.as_posix()}",
+                f"{shown(str(given))} is not a masterplan root: it has no {MARKER.as_posix()}",
                 hint="pass the folder that holds masterplan/, or create one with `dotool init`",
             )
         return root
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / MARKER).is_file():
+        # Present is enough: a marker that cannot be read (a link loop, a FIFO) is reported
+        # as a finding about that file, which says more than "no masterplan here".
+        if os.path.lexists(folder / MARKER):
             return folder
     raise UsageError(
-        f"no masterplan found in {here} or any folder above it",
+        f"no masterplan found in {shown(str(here))} or any folder above it",
         hint="run inside a masterplan repository, pass --root DIR, or start one with `dotool init`",
     )

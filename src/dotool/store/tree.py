@@ -1,19 +1,31 @@
 """Writing a generated folder (the site): every file atomically, only our own files removed.
 
-A manifest (`.dotool-site`) lists the files the last run wrote. A file in the old manifest that
-this run does not write is removed — otherwise the page of a measure that has since been made
-non-public would stay online. Nothing else in the folder is ever touched.
+The folder is the user's (`site -o DIR`), and its content may come from a pull request (a
+committed `docs/` for GitHub Pages). So a write never goes through a symlink inside the folder —
+a link `DIR/open-data → ../measures` would write the site into the plan — and never into the
+plan's own folders, however the folder is reached. A stale file (the page of a measure since
+made non-public) is removed only when its content says that dotool wrote it (`ours`), never
+because some list says so: a list in the folder could be committed by anyone, and name
+`CNAME`. Nothing else in the folder is ever touched.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from dotool.errors import UsageError
 from dotool.store.atomic import write_atomic
+from dotool.store.reading import Unreadable, kind_of, read_regular, resolved
+from dotool.text import shown
 
-MANIFEST = ".dotool-site"
+#: Whether a file (relative path, first bytes) was written by the generator; see `write_tree`.
+Ours = Callable[[str, bytes], bool]
+#: Files larger than this are never ours (dotool's pages are far smaller): not even read.
+_MAX_OURS = 64 * 1024 * 1024
 
 
 def _safe(relative: str) -> bool:
@@ -22,33 +34,107 @@ def _safe(relative: str) -> bool:
         and "\\" not in relative
 
 
-def write_tree(target: Path, files: dict[str, bytes]) -> list[str]:
-    """Write `files` (relative path → bytes) under `target`; return the stale files removed."""
-    if target.exists() and not target.is_dir():
-        raise UsageError(f"{target} is a file, not a folder", hint="pass a folder for the site")
+def _refuse(path: Path, why: str, hint: str) -> UsageError:
+    return UsageError(f"refusing to write {shown(str(path))}: {why}", hint=hint)
+
+
+def check_target(target: Path, forbidden: Iterable[Path]) -> Path:
+    """The real path of the folder `target`, after checking that it is (or can become) a
+    folder that is none of `forbidden` (real paths of the plan's folders) and lies in none."""
+    real = resolved(target)  # where the folder is, or would be made, whatever links lead there
+    for folder in forbidden:
+        if real == folder or real.is_relative_to(folder):
+            raise _refuse(target, f"it is the plan's own folder {shown(folder.name)}/",
+                          "write the site to a folder of its own, such as build/site")
+    if os.path.lexists(target) and not target.is_dir():
+        try:
+            kind = kind_of(os.stat(target).st_mode) or "a file"
+        except OSError as exc:  # a link loop, a link to nothing
+            kind = f"a symbolic link that cannot be followed ({exc.strerror})"
+        raise UsageError(f"{shown(str(target))} is {kind}, not a folder",
+                         hint="pass a folder (or the name of a new one)")
+    return real
+
+
+def _check_path(base: Path, name: str, forbidden: Iterable[Path]) -> Path:
+    """`base / name`, refused when a folder on the way or the file itself is a symlink (or not
+    a folder / file), or when it would land in one of `forbidden`."""
+    path = base
+    parts = PurePosixPath(name).parts
+    for index, part in enumerate(parts):
+        path = path / part
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            break
+        last = index == len(parts) - 1
+        if stat.S_ISLNK(mode):
+            raise _refuse(path, "it is a symbolic link, and dotool never writes through one "
+                          "inside its output", "remove the link: dotool writes real folders "
+                          "and files there")
+        if not last and not stat.S_ISDIR(mode):
+            raise _refuse(path, f"it is {kind_of(mode)} where a folder is needed",
+                          "remove or rename it")
+        if last and not stat.S_ISREG(mode):
+            raise _refuse(path, f"it is {kind_of(mode)}, not a regular file",
+                          "remove it, or pick another folder")
+    final = base / name
+    for folder in forbidden:
+        if final.is_relative_to(folder):
+            raise _refuse(final, f"it lies in the plan's own folder {shown(folder.name)}/",
+                          "write the site to a folder of its own, such as build/site")
+    return final
+
+
+def write_tree(target: Path, files: dict[str, bytes], *, ours: Ours | None = None,
+               forbidden: Iterable[Path] = (), stale_in: Iterable[str] = ()) -> list[str]:
+    """Write `files` (relative path → bytes) under `target`; return the stale files removed.
+
+    Every path is checked before anything is written (`_check_path`). Afterwards, a file in
+    one of the folders `stale_in` (relative; "" is `target` itself, not its subfolders) that
+    this run did not write is removed when `ours(path, its bytes)` says it is dotool's.
+    """
     bad = [name for name in files if not _safe(name)]
     if bad:  # a bug in the caller, never user input: refuse rather than write outside
         raise ValueError(f"unsafe paths: {bad}")
-    manifest = target / MANIFEST
-    previous: list[str] = []
-    if manifest.is_file():
-        previous = [line.strip() for line in manifest.read_text(encoding="utf-8").splitlines()]
-    for name, data in files.items():
-        path = target / name
-        if path.is_dir():
-            raise UsageError(f"{path} is a folder; dotool site needs to write a file there")
+    forbidden = tuple(forbidden)
+    base = check_target(target, forbidden)
+    paths = {name: _check_path(base, name, forbidden) for name in sorted(files)}
+    for name, path in paths.items():
         # Unchanged files are left alone: timestamps stay, and a deploy uploads less.
-        if path.is_file() and path.read_bytes() == data:
-            continue
-        write_atomic(path, data)
-    write_atomic(manifest, "".join(f"{name}\n" for name in sorted(files)).encode("utf-8"))
-    removed = []
-    base = target.resolve()
-    for name in sorted(set(previous) - set(files)):
-        path = target / name
-        if not _safe(name) or not path.resolve().is_relative_to(base) or not path.is_file():
-            continue
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(Unreadable):
+            if read_regular(path, limit=len(files[name])) == files[name]:
+                continue
+        write_atomic(path, files[name])
+    removed: list[str] = []
+    if ours is None:
+        return removed
+    for name in _stale(base, stale_in, set(files)):
+        path = base / name
+        try:
+            if not ours(name, read_regular(path, limit=_MAX_OURS)):
+                continue
             path.unlink()
-            removed.append(name)
+        except (Unreadable, OSError):
+            continue
+        removed.append(name)
     return removed
+
+
+def _stale(base: Path, folders: Iterable[str], written: set[str]) -> list[str]:
+    """Regular files directly in `folders` (never through a link) that were not written now."""
+    found = []
+    for folder in folders:
+        here = base / folder if folder else base
+        try:
+            if not stat.S_ISDIR(os.lstat(here).st_mode):
+                continue
+            with os.scandir(here) as listing:
+                entries = [e for e in listing if e.is_file(follow_symlinks=False)]
+        except OSError:
+            continue
+        for entry in entries:
+            name = f"{folder}/{entry.name}" if folder else entry.name
+            if name not in written:
+                found.append(name)
+    return sorted(found)
