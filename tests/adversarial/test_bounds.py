@@ -83,7 +83,7 @@ def _with(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
     data.setdefault("participants", ["Fachdienst"])
     node: Any = data
     for part in path[:-1]:
-        node = node[part]
+        node = node.setdefault(part, {}) if isinstance(part, str) else node[part]
     node[path[-1]] = value
     return data
 

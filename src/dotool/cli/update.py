@@ -7,7 +7,6 @@ from typing import Annotated, Any
 import typer
 
 from dotool.cli.common import RootOption, handle_errors, parse_half
-from dotool.text import shown
 
 Text = Annotated[str | None, typer.Option(show_default=False)]
 
@@ -72,6 +71,7 @@ def update(
     """
     from dotool.authoring.update import UpdateValues, parse_kpis, update_measure
     from dotool.cli.common import err_console, resolve_root
+    from dotool.text import shown
 
     budget = {k: v for k, v in (("one_off", budget_one_off), ("annual", budget_annual),
                                 ("note", budget_note)) if v is not None}
@@ -102,6 +102,8 @@ def update(
 
 def _shown(value: Any, width: int = 60) -> str:
     """A value on one short line; control characters escaped, never interpreted."""
+    from dotool.text import shown
+
     if value is None:
         return "–"
     if isinstance(value, float) and value.is_integer():
