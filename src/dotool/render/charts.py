@@ -6,6 +6,7 @@ table with the same numbers beside it. matplotlib is imported only here, inside 
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 from collections.abc import Callable, Sequence
@@ -126,16 +127,27 @@ def svg_chart(name: str, title: str, desc: str, draw: Callable[[Any], None],
     # picture: the plan's words in them with control characters shown escaped, like the labels.
     title, desc = chart_text(title), chart_text(desc)
     picture = None
-    with matplotlib.rc_context(_RC):
-        fig = Figure(figsize=size, layout=layout)
-        draw(fig)
-        _plain_texts(fig)
-        buffer = io.StringIO()
-        fig.savefig(buffer, format="svg", metadata=_METADATA)
-        if png:  # Word shows no SVG everywhere: a picture at print resolution
-            raw = io.BytesIO()
-            fig.savefig(raw, format="png", dpi=150, metadata={"Software": None})
-            picture = raw.getvalue()
+    # A drawn figure is a web of reference cycles that keeps its pixel buffer (megabytes at
+    # print resolution) until a full garbage collection: collect it as soon as it is saved,
+    # so a document of many charts holds one at a time. Freezing what existed before makes
+    # that collection look at the chart's own objects only (milliseconds, not a pass over
+    # the whole plan).
+    gc.freeze()
+    try:
+        with matplotlib.rc_context(_RC):
+            fig = Figure(figsize=size, layout=layout)
+            draw(fig)
+            _plain_texts(fig)
+            buffer = io.StringIO()
+            fig.savefig(buffer, format="svg", metadata=_METADATA)
+            if png:  # Word shows no SVG everywhere: a picture at print resolution
+                raw = io.BytesIO()
+                fig.savefig(raw, format="png", dpi=150, metadata={"Software": None})
+                picture = raw.getvalue()
+            del fig
+        gc.collect()
+    finally:
+        gc.unfreeze()
     text = buffer.getvalue()
     text = text[text.index("<svg"):].replace(f"'{FONT_FAMILY}'", _FALLBACK)
     # Several charts share one HTML page: make every id unique to its chart.
