@@ -99,10 +99,10 @@ def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, source: s
         return Rendered(_tidy(text).encode("utf-8"), images.assets(), dict(images.refused))
     env = environment(lang=lang, repo=repo, images=images, html=True, source_lang=source)
     made = charts(png=fmt == "docx")  # Word gets every chart as a picture
-    page = with_defs(env.get_template(f"{name}.html.j2").render(v=view, charts=made), images)
+    page, meta = _page(env, view, name, made)
+    page = with_defs(page, images)
     if fmt == "html":
         return Rendered(page.encode("utf-8"), refused=dict(images.refused))
-    meta = _meta(env, view, name)
     from dotool.render.docx import html_to_docx
 
     return Rendered(html_to_docx(page, meta, {c.name: c for c in every_chart(made)}, images),
@@ -161,13 +161,20 @@ def with_defs(page: str, images: Images) -> str:
     return page[:end] + defs + page[end:] if end >= 0 else page + defs
 
 
-def _meta(env: Any, view: Any, name: str) -> Meta:
-    # A second run of the template, without charts, for the title it sets. (One run via
-    # make_module would do, but Jinja then reports a failing override at another line.)
-    module = env.get_template(f"{name}.html.j2").make_module({"v": view, "charts": {}})
-    return Meta(title=str(getattr(module, "doc_title", view.header.title)),
-                subject=str(getattr(module, "doc_subject", "")),
-                lang=str(env.globals["lang"]), stand=view.stand)
+def _page(env: Any, view: Any, name: str, charts: dict[str, Any]) -> tuple[str, Meta]:
+    """The HTML page and what it sets as the document's title and subject (for the DOCX), from
+    one run of the template: as `Template.render` runs it, so an error in a repository's
+    override is reported at its own line, but keeping the context to read the title from."""
+    template = env.get_template(f"{name}.html.j2")
+    context = template.new_context({"v": view, "charts": charts})
+    try:
+        page = env.concat(template.root_render_func(context))
+    except Exception:  # Jinja's own handling, as in Template.render
+        env.handle_exception()
+    found = context.get_exported()
+    return page, Meta(title=str(found.get("doc_title", view.header.title)),
+                      subject=str(found.get("doc_subject", "")),
+                      lang=str(env.globals["lang"]), stand=view.stand)
 
 
 def _tidy(text: str) -> str:

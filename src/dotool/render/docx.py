@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+import shutil
 import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from dotool.i18n import LOCALES
 from dotool.render import docx_page
+from dotool.render.docx_page import TABLE_TEXT
 from dotool.render.docx_table import Cell, table_element
 from dotool.text import shown
 
@@ -207,8 +209,12 @@ class _Builder(HTMLParser):
         if self.para is None:
             self.para = self._add()
         run = self.para.add_run(text)
-        run.bold = bool(self.bold) or None
-        run.italic = bool(self.italic) or None
+        # Only what is set: assigning None still adds an empty <w:rPr/> to every run, which
+        # in a long document is a good part of its XML (and of the memory to build it).
+        if self.bold:
+            run.bold = True
+        if self.italic:
+            run.italic = True
         colour = next((c for c in reversed(self.spans) if c), None)
         if colour:
             run.font.color.rgb = RGBColor.from_string(colour)
@@ -278,10 +284,12 @@ class _Builder(HTMLParser):
             label.add_run(" ".join(table.caption.split()))
             label.paragraph_format.space_before = Pt(10)  # apart from a table just above
             label.paragraph_format.keep_with_next = True
-        if "Table Grid" not in self.style_ids:
-            self.style_ids["Table Grid"] = self.doc.styles["Table Grid"].style_id
+        for style in ("Table Grid", TABLE_TEXT):
+            if style not in self.style_ids:
+                self.style_ids[style] = self.doc.styles[style].style_id
         self.doc.element.body.sectPr.addprevious(table_element(
-            rows, table.header_rows, self.usable, self.style_ids["Table Grid"]))
+            rows, table.header_rows, self.usable, self.style_ids["Table Grid"],
+            self.style_ids[TABLE_TEXT]))
         self.para = None
 
 
@@ -345,5 +353,7 @@ def _fixed_zip(data: bytes, when: tuple[int, int, int, int, int, int]) -> bytes:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=when)
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
+            # Entry by entry in pieces: the document's XML is megabytes unpacked.
+            with src.open(info) as source, dst.open(fixed, "w") as target:
+                shutil.copyfileobj(source, target, 1 << 20)
     return out.getvalue()

@@ -13,6 +13,10 @@ from typing import Any
 FONT = "Arial"
 ACCENT = "1F4E79"
 SHADE = "EEF3F8"
+#: The font size of tables, in points (a Vorlage sets its tables smaller than the text), and
+#: the paragraph style of their cells.
+TABLE_PT = 9
+TABLE_TEXT = "Table Text"
 
 
 def a4(section: Any) -> None:
@@ -46,6 +50,12 @@ def styles(doc: Any) -> None:
             style.font.italic = False
     doc.styles["Caption"].paragraph_format.space_after = Pt(3)
     doc.styles["Normal"].paragraph_format.space_after = Pt(4)
+    # The text of table cells: one style, not a font size on every run of every cell.
+    from docx.enum.style import WD_STYLE_TYPE
+
+    cells = doc.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+    cells.base_style = doc.styles["Normal"]
+    cells.font.size = Pt(TABLE_PT)
 
 
 def running(doc: Any, left: str, right: str, page_of: str) -> None:

@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
-from dotool.render.docx_page import SHADE
+from dotool.render.docx_page import SHADE, TABLE_PT
 
-#: The font size of tables, in points (a Vorlage sets its tables smaller than the text).
-TABLE_PT = 9
 #: A table of at most this many rows is kept on one page.
 SHORT = 12
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -35,8 +33,10 @@ class Cell:
     colour: str | None = None
 
 
-def table_element(rows: list[list[Cell]], header_rows: int, width: int, style_id: str) -> Any:
-    """The `w:tbl` element of `rows` over `width` EMU, in the table style `style_id`."""
+def table_element(rows: list[list[Cell]], header_rows: int, width: int, style_id: str,
+                  text_style_id: str) -> Any:
+    """The `w:tbl` element of `rows` over `width` EMU, in the table style `style_id`, its
+    cells' paragraphs in the paragraph style `text_style_id` (which sets their size)."""
     from docx.oxml import parse_xml
 
     count = max(len(r) for r in rows)
@@ -54,21 +54,24 @@ def table_element(rows: list[list[Cell]], header_rows: int, width: int, style_id
                    + "</w:trPr>")
         for col in range(count):
             cell = row[col] if col < len(row) else Cell(())
-            out.append(_cell(cell, widths[col], shade=head,
+            out.append(_cell(cell, widths[col], text_style_id, shade=head,
                              keep=keep and index < len(rows) - 1))
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return parse_xml("".join(out))
 
 
-def _cell(cell: Cell, width: int, *, shade: bool, keep: bool) -> str:
+def _cell(cell: Cell, width: int, text_style_id: str, *, shade: bool, keep: bool) -> str:
+    # Only the properties a cell has: a table of a thousand rows has tens of thousands of
+    # cells, and each element is memory while python-docx holds the document.
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if shade:
         props += f'<w:shd w:val="clear" w:color="auto" w:fill="{SHADE}"/>'
-    para = ("<w:keepNext/>" if keep else "") + ('<w:jc w:val="right"/>' if cell.number else "")
+    para = (f'<w:pStyle w:val="{escape(text_style_id)}"/>' + ("<w:keepNext/>" if keep else "")
+            + ('<w:jc w:val="right"/>' if cell.number else ""))
     run = ("<w:b/>" if cell.bold else "") + (f'<w:color w:val="{cell.colour}"/>'
                                              if cell.colour else "")
-    run = f'<w:rPr>{run}<w:sz w:val="{TABLE_PT * 2}"/><w:szCs w:val="{TABLE_PT * 2}"/></w:rPr>'
+    run = f"<w:rPr>{run}</w:rPr>" if run else ""
     texts = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(_NOT_XML.sub("", line))}</w:t>'
                            for line in cell.lines)
     return (f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr>{para}</w:pPr>"
