@@ -57,9 +57,9 @@ RULES: tuple[Rule, ...] = (
         "report, website, export", report=True),
     Rule("status", N_("Status and Ampel"), N_(
         "The status and Ampel of the measure's latest update up to the half. A measure "
-        "without an update is planned and has no Ampel yet; the counts by status and by "
-        "Ampel cover every measure in the report, those without an update as 'no report "
-        "yet'."),
+        "without an update is planned and has no Ampel yet; a dropped measure has none any "
+        "more. The count by status covers every measure in the report; the count by Ampel "
+        "every one that is not dropped, those without an update as 'no report yet'."),
         (*_of(_M, "status", "rag"), *_of(_P, "by_status", "by_rag")),
         "report, website, export, list, show", report=True),
     Rule("progress", N_("Progress of a measure"), N_(

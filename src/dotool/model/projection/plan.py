@@ -91,8 +91,10 @@ class PlanFigures:
 
     @property
     def by_rag(self) -> tuple[Count, ...]:
-        """Measures by Ampel; the key "none" counts measures without any update yet."""
-        return _counts((*KEYS["rag"], "none"), [s.rag or "none" for s in self.included])
+        """Measures by Ampel; the key "none" counts measures without any update yet. A dropped
+        measure has no Ampel any more (whatever its last update says): it is not counted."""
+        return _counts((*KEYS["rag"], "none"),
+                       [s.rag or "none" for s in self.included if s.status != "dropped"])
 
     @property
     def completed(self) -> tuple[MeasureState, ...]:
