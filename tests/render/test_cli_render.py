@@ -111,3 +111,19 @@ def test_finance_totals_say_when_non_public_are_left_out(run_cli, sample_dir: Pa
     assert note in public and "**4.669.000\xa0€**" in public  # Babel: a no-break space
     internal = run_cli("report", "--root", sample_dir, "--half", "2021-H2", "--internal").stdout
     assert note not in internal and "**4.704.000\xa0€**" in internal  # with M-016's 35.000 €
+
+
+@pytest.mark.slow
+def test_a_new_plan_without_measures_renders_every_document(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A plan just made by `init` has no measures yet: every document still renders (a chart
+    with no data is left out; Typst refuses a picture without alt text in PDF/UA)."""
+    root = tmp_path / "plan"
+    run_cli("init", root, "--municipality", "Musterstadt", "--committee", "Ausschuss",
+            "--no-input")
+    for fmt in ("pdf", "docx", "html", "md"):
+        for lang in ("de", "en"):
+            run_cli("report", "--half", "2026-H1", "--lang", lang, "-o",
+                    tmp_path / f"r-{lang}.{fmt}", "--root", root)
+            run_cli("masterplan", "--lang", lang, "-o", tmp_path / f"m-{lang}.{fmt}",
+                    "--root", root)
+    assert (tmp_path / "r-de.pdf").read_bytes().startswith(b"%PDF")

@@ -27,14 +27,19 @@ def report_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str
     rag = [Bar(label("rag", c.key, lang) if c.key != "none" else _("no report yet"), c.count,
                RAG_COLOURS[c.key]) for c in view.by_rag]
     fields = [Bar(f.field.title, f.progress) for f in view.fields if f.progress is not None]
-    charts = {
-        "status": bars("status", _("Measures by status"),
-                       _listing(status, fmt), status, fmt, png=png),
-        "rag": bars("rag", _("Measures by RAG status"), _listing(rag, fmt), rag, fmt, png=png),
-        "progress": bars("progress", _("Progress by field of action"),
-                         _listing(fields, fmt, percent=True), fields, fmt, percent=True,
-                         png=png),
-    }
+    # A chart with nothing to show is left out (its table says "none"): a picture without
+    # a text alternative is not accessible, and Typst refuses it in a PDF/UA document.
+    charts = {}
+    if status:
+        charts["status"] = bars("status", _("Measures by status"), _listing(status, fmt),
+                                status, fmt, png=png)
+    if rag:
+        charts["rag"] = bars("rag", _("Measures by RAG status"), _listing(rag, fmt), rag, fmt,
+                             png=png)
+    if fields:
+        charts["progress"] = bars("progress", _("Progress by field of action"),
+                                  _listing(fields, fmt, percent=True), fields, fmt,
+                                  percent=True, png=png)
     budget = budget_chart(view.finances, lang, spent=True, png=png)
     if budget is not None:
         charts["budget"] = budget
