@@ -7,6 +7,7 @@ table with the same numbers beside it. matplotlib is imported only here, inside 
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,10 @@ _RC: Any = {
     "axes.spines.right": False,
 }
 _METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
+#: The smallest text a chart may show on a screen, in CSS pixels.
+READABLE_PX = 10
+# The SVG is measured in points (its viewBox), and so are the text sizes it writes as "px".
+_FONT_SIZE = re.compile(r"font(?:-size)?:\s*([0-9.]+)px")
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,13 @@ class Chart:
     png: bytes | None = None
     subject: str | None = None  # the plan's own words in the title (a field's title), if any
     part: str = ""  # "(2/3)" for a part of a chart drawn in several
+
+    @property
+    def min_width(self) -> int:
+        """The narrowest width, in CSS pixels, at which the chart's smallest text is still
+        10 px high: a screen narrower than that scrolls the chart rather than shrink it."""
+        sizes = [float(s) for s in _FONT_SIZE.findall(self.svg)]
+        return math.ceil(READABLE_PX * self.width / min(sizes, default=8.0))
 
 
 @dataclass(frozen=True)
