@@ -103,18 +103,25 @@ def _sheet(book: Any, table: Table, lang: str) -> None:
         cells = [conv(v) for conv, v in zip(convert, row, strict=True)]
         sheet.append([c[0] for c in cells])
         line = sheet.max_row
+        lines = 1
         for index, (value, kind) in enumerate(cells):
             cell = sheet.cell(line, index + 1)
+            if table.columns[index] in LONG_TEXT and isinstance(value, str):
+                lines = max(lines, _lines(value))
             if kind == "day":
                 cell.number_format = day
             elif kind == "month":
                 cell.number_format = month
             elif kind == "money":
                 cell.number_format = "#,##0.00"
+            elif table.columns[index] == "funding_share" and value is not None:
+                cell.number_format = "0%"  # 0.9 is shown as 90 %
             elif table.columns[index] in LONG_TEXT:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             shown = len(day) if kind == "day" else len(str(value or ""))
             widths[index] = max(widths[index], min(shown, 60))
+        if lines > 1:  # not every spreadsheet fits a row to wrapped text when it opens a file
+            sheet.row_dimensions[line].height = min(409, 15 * lines)
     for index, name in enumerate(table.columns):
         width = 60 if name in LONG_TEXT else min(max(widths[index], 6) + 2, 48)
         sheet.column_dimensions[get_column_letter(index + 1)].width = width
@@ -126,6 +133,11 @@ def _sheet(book: Any, table: Table, lang: str) -> None:
     sheet.auto_filter.ref = sheet.dimensions
     sheet.print_title_rows = "1:1"  # printed, every page repeats the header row
     sheet.page_setup.orientation = "landscape"
+
+
+def _lines(text: str, width: int = 60) -> int:
+    """About how many lines `text` takes in a wrapping column `width` characters wide."""
+    return sum(max(1, -(-len(part) // width)) for part in text.split("\n"))
 
 
 Converter = Callable[[Any], tuple[Any, str]]

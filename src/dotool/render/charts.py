@@ -59,6 +59,12 @@ class Chart:
         sizes = [float(s) for s in _FONT_SIZE.findall(self.svg)]
         return math.ceil(READABLE_PX * self.width / min(sizes, default=8.0))
 
+    @property
+    def max_width(self) -> int:
+        """The widest it should be shown, in CSS pixels: a quarter above its drawn size, so
+        that a small chart on a wide screen does not grow into a poster."""
+        return max(self.min_width, math.ceil(self.width * 96 / 72 * 1.25))
+
 
 @dataclass(frozen=True)
 class Bar:

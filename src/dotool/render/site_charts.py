@@ -93,24 +93,24 @@ def measure_chart(rows: Sequence[HistoryRow], lang: str) -> Chart | None:
 
 def kpi_chart(page: KpiPage, lang: str) -> Chart | None:
     """A KPI's values over the halves with its baseline (dashed) and target (dotted)."""
-    s = page.series
-    if not any(p.value is not None for p in s.points):
+    s, shown = page.series, page.points
+    if not shown:
         return None
     _ = translations(lang).gettext
     fmt = Formatter(lang)
-    labels = _halves([p.half for p in s.points], _)
+    labels = _halves([p.half for p in shown], _)
 
     def number(v: float | None) -> str:
         return fmt.number(v, 1) + (f" {s.unit}" if s.unit and v is not None else "")
 
-    desc = (f"{s.name}: {_words(labels, [p.value for p in s.points], number)}; "
+    desc = (f"{s.name}: {_words(labels, [p.value for p in shown], number)}; "
             f"{_('Baseline')} {number(s.baseline) or '–'}, {_('Target')} {number(s.target) or '–'}")
 
     def draw(fig: Any) -> None:
         from matplotlib.ticker import FuncFormatter, MaxNLocator
 
         ax = fig.subplots()
-        points = [(x, p.value) for x, p in enumerate(s.points) if p.value is not None]
+        points = [(x, p.value) for x, p in enumerate(shown) if p.value is not None]
         ax.plot([p[0] for p in points], [p[1] for p in points], color=BLUE, linewidth=1.8,
                 marker="o", markersize=4.5, label=_("Value"))
         if s.baseline is not None:
@@ -129,8 +129,7 @@ def kpi_chart(page: KpiPage, lang: str) -> Chart | None:
 
     # The page's heading names the KPI; the caption stays in the site's language.
     title = _("Values over the halves")
-    widest = max((len(fmt.number(v, 1)) for p in s.points for v in (p.value,) if v is not None),
-                 default=4)
+    widest = max((len(fmt.number(p.value, 1)) for p in shown if p.value is not None), default=4)
     left = max(0.45, 0.07 * max(widest, len(fmt.number(s.target, 1)),
                                 len(fmt.number(s.baseline, 1))) + 0.2)
     return svg_chart(f"kpi-{s.measure_id}-{s.key}", title, desc,

@@ -14,7 +14,13 @@ from dotool.export.dialect import csv_bytes
 from dotool.model.dates import Half
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
-from dotool.model.projection import KpiSeries, MeasureState, attainment, measure_state
+from dotool.model.projection import (
+    KpiPoint,
+    KpiSeries,
+    MeasureState,
+    attainment,
+    measure_state,
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,13 @@ class KpiPage:
     series: KpiSeries
     url: str
     csv: str
+
+    @property
+    def points(self) -> tuple[KpiPoint, ...]:
+        """The KPI's points from the first half with a value on (none before it began)."""
+        points = self.series.points
+        first = next((i for i, p in enumerate(points) if p.value is not None), len(points))
+        return points[first:]
 
     @property
     def latest(self) -> float | None:
@@ -127,7 +140,7 @@ def kpi_csv(page: KpiPage) -> bytes:
     s = page.series
     return csv_bytes(KPI_COLUMNS,
                      ([s.measure_id, s.key, p.half, p.value, p.reported, s.unit, s.baseline,
-                       s.target] for p in s.points))
+                       s.target] for p in page.points))
 
 
 def field_csv(key: str, halves: tuple[Half, ...], values: tuple[float | None, ...]) -> bytes:
