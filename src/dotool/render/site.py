@@ -131,9 +131,10 @@ def _trend_pages(plan: Plan, view: SiteView, lang: str, page: Callable[..., None
     from dotool.model.projection import kpi_series, progress_series
     from dotool.render.site_charts import kpi_chart, measure_chart, progress_chart
     from dotool.render.site_trends import field_csv, history_csv, kpi_csv, kpi_pages
+    from dotool.render.site_view import MAX_REPORT_PAGES
 
     _ = translations(lang).gettext
-    points = progress_series(plan)
+    points = progress_series(plan)[-MAX_REPORT_PAGES:]  # the halves with a report page
     halves = tuple(p.half for p in points)
     for field in view.fields:
         values = tuple(dict(p.fields)[field.field.key] for p in points)

@@ -62,8 +62,11 @@ class KpiPage:
 
     @property
     def points(self) -> tuple[KpiPoint, ...]:
-        """The KPI's points from the first half with a value on (none before it began)."""
-        points = self.series.points
+        """The KPI's points from the first half with a value on (none before it began), in
+        the halves the site has report pages for."""
+        from dotool.render.site_view import MAX_REPORT_PAGES
+
+        points = self.series.points[-MAX_REPORT_PAGES:]
         first = next((i for i, p in enumerate(points) if p.value is not None), len(points))
         return points[first:]
 

@@ -163,9 +163,10 @@ def build_site_view(plan: Plan, *, stand: date | None) -> SiteView:
                   len(f.measures), len(f.counted), f.progress)
         for ref, f in zip(fields_of(plan), figures.fields, strict=True)
     )
-    halves = halves_reported(plan)
+    # Figures over time for the halves that have report pages (oldest first).
+    series = halves_reported(plan)[-MAX_REPORT_PAGES:]
     pages = tuple(MeasurePage(r, profile(plan, s, internal=False), _updates(s.measure),
-                              kpis_now(s), s.money, s.spent, measure_history(s.measure, halves))
+                              kpis_now(s), s.money, s.spent, measure_history(s.measure, series))
                   for r, s in zip(rows, figures.states, strict=True))
     return SiteView(
         header=header_of(plan), stand=stand, report=report,
