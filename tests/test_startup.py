@@ -31,22 +31,9 @@ def _allowed(module: str, allowed: set[str]) -> bool:
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["validate", "--help"]])
 def test_startup_imports_nothing_heavy(args: list[str]) -> None:
-    code = (
-        "import sys\n"
-        "from dotool.cli.main import app\n"
-        f"try:\n    app({args!r}, prog_name='dotool')\n"
-        "except SystemExit:\n    pass\n"
-        f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}"
-        " or m.startswith('pydantic_core'))\n"
-        "print('HEAVY:' + ','.join(heavy), file=sys.stderr)\n"
-    )
     # The start as a user meets it: without DOTOOL_TODAY, which makes every command check it.
     env = {k: v for k, v in os.environ.items() if k != "DOTOOL_TODAY"}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60, env=env)
-    marker = [line for line in done.stderr.splitlines() if line.startswith("HEAVY:")]
-    assert marker, done.stderr
-    loaded = [m for m in marker[0].removeprefix("HEAVY:").split(",") if m]
+    loaded, _out = _imports_of(args, env)
     allowed = ALLOWED[" ".join(args)]
     unexpected = sorted(m for m in loaded if not _allowed(m, allowed))
     assert not unexpected, f"{' '.join(args)} imported {unexpected}"
