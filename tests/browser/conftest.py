@@ -107,7 +107,9 @@ def page(browser: Any, server: str, width: int) -> Iterator[Any]:
     tab.on("console", lambda message: console.append(
         f"{message.type}: {message.text} ({tab.url})"))
     tab.on("pageerror", lambda error: console.append(f"page error: {error} ({tab.url})"))
-    tab.on("requestfailed", lambda request: console.append(f"failed: {request.url}"))
+    # A request cut short because the test moved on to the next page is no failure.
+    tab.on("requestfailed", lambda request: None if request.failure == "net::ERR_ABORTED"
+           else console.append(f"failed: {request.url} ({request.failure})"))
     tab.on("response", lambda response: console.append(
         f"HTTP {response.status}: {response.url}") if response.status >= 400 else None)
     yield tab
