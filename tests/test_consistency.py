@@ -218,3 +218,71 @@ def _end(text: str) -> date:
 
 def _quoted(message: str) -> str:
     return message.split('"')[1]
+
+
+def test_site_figures_over_time_equal_the_reports_and_the_export(plan_root: Path, run_cli,  # type: ignore[no-untyped-def]
+                                                                 tmp_path: Path) -> None:
+    """The site's KPI values, spend and figures over time are the report's and the export's:
+    each measure page's KPI table against the report of the latest half and `kpis.csv`, its
+    costs against `measures.csv`, its history against the report of every half, and each
+    field's progress CSV against the field table of that half's report."""
+    from dotool.export.dialect import read_csv
+    from dotool.model.public import public_plan
+
+    plan = _plan(plan_root)
+    public = public_plan(plan)
+    latest = public.latest_reported_half()
+    site, data = tmp_path / "site", tmp_path / "csv"
+    run_cli("site", "-o", site, "--root", plan_root)
+    run_cli("export", "--format", "csv", "--public", "-o", data, "--root", plan_root)
+    reports = {h: html_tables((site / "reports" / f"{h}.html").read_text(encoding="utf-8"))[0]
+               for h in (p.stem for p in (site / "reports").glob("*-H?.html"))}
+    in_report = {(r[0], r[1]): r[4] for r in reports[str(latest)].get("Kennzahlen", [])}
+    values: dict[tuple[str, str], float] = {}
+    for row in read_csv((data / "kpis.csv").read_bytes()):  # oldest first: the last one wins
+        values[(row["measure_id"], row["kpi"])] = float(row["value"])
+    exported = {r["id"]: r for r in read_csv((data / "measures.csv").read_bytes())}
+    compared = 0
+    for m in public.measures:
+        tables, _text = html_tables((site / "measures" / f"{m.id}.html").read_text(
+            encoding="utf-8"))
+        kpis = tables.get(f"Kennzahlen, Stand: {_half(latest)}", [])
+        assert len(kpis) == len(m.kpis), m.id
+        for k, row in zip(m.kpis, kpis, strict=True):
+            shown = FMT.number(values[(m.id, k.key)], 1) if (m.id, k.key) in values else "–"
+            assert row[3] == (shown or "–"), (m.id, k.key)
+            if (m.id, row[0]) in in_report:
+                assert row[3] == in_report[(m.id, row[0])], (m.id, k.key)
+                compared += 1
+        money = {r[0]: r[1] for r in tables.get(f"Kosten und Ausgaben, Stand: {_half(latest)}",
+                                                 [])}
+        if money:
+            row = exported[m.id]
+            assert money["Ausgaben (Ist, kumuliert)"] == _money(row["spent"]), m.id
+            assert money["Einmalige Kosten (Ansatz)"] == _money(row["money_one_off"]), m.id
+        history = tables.get(f"{m.id} über die Halbjahre", [])
+        if history:  # its last half is the latest: the state the export gives
+            row = exported[m.id]
+            assert history[-1][0].startswith(_half(latest)), m.id
+            assert (history[-1][1], history[-1][3]) == (
+                _status(row["status"]),
+                pct(float(row["progress"])) if row["progress"] else "–"), m.id
+    if any(m.kpis for m in public.measures if m.updates):
+        assert compared, "no KPI of a measure page was found in the report"
+    for f in public.masterplan.fields:
+        rows = read_csv((site / "fields" / f"{f.key}-progress.csv").read_bytes())
+        for row in rows:
+            table = reports.get(row["half"], {}).get("Fortschritt nach Handlungsfeldern")
+            if table is None:
+                continue
+            cell = next(r[3] for r in table if r[0] == f.title)
+            value = float(row["progress"]) if row["progress"] else None
+            assert pct(value) == cell, (f.key, row["half"])
+
+
+def _half(half: Half) -> str:
+    return f"{half.number}. Halbjahr {half.year}"
+
+
+def _money(text: str) -> str:
+    return FMT.money(float(text)) if text else "–"

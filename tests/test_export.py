@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 from pathlib import Path
 
 import pytest
 
+from dotool.export.dialect import read_csv
 from tests.conftest import REPO
 
 
@@ -82,10 +82,8 @@ def test_public_leaves_out_non_public_measures_everywhere(run_cli, sample_dir, t
 def test_csv_tables_have_a_header_and_one_row_per_item(run_cli, sample_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "open-data"
     run_cli("export", "--format", "csv", "-o", out, "--root", sample_dir)
-    measures = list(csv.DictReader(io.StringIO(
-        (out / "measures.csv").read_text(encoding="utf-8"), newline="")))
-    updates = list(csv.DictReader(io.StringIO(
-        (out / "updates.csv").read_text(encoding="utf-8"), newline="")))
+    measures = read_csv((out / "measures.csv").read_bytes())
+    updates = read_csv((out / "updates.csv").read_bytes())
     assert len(measures) == 25
     assert list(measures[0])[:4] == ["id", "title", "ref", "field"]
     assert {"status", "rag", "progress", "planned_end", "plan", "public"} <= set(measures[0])
@@ -97,7 +95,97 @@ def test_csv_tables_have_a_header_and_one_row_per_item(run_cli, sample_dir, tmp_
     m004 = next(r for r in measures if r["id"] == "M-004")
     assert (m004["status"], m004["progress"], m004["budget_one_off"]) == (
         "completed", "100", "12000")
-    assert not (out / "measures.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # no BOM
+    assert "kpis" not in updates[0]  # KPI values have a table of their own
+
+
+def test_csv_dialect_opens_in_a_german_excel(run_cli, sample_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """UTF-8 with a byte-order mark, `;` between fields, CR LF, quoted only where needed."""
+    run_cli("export", "--format", "csv", "-o", tmp_path, "--root", sample_dir)
+    for name in ("measures.csv", "updates.csv", "kpis.csv"):
+        data = (tmp_path / name).read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf"), name
+        text = data.decode("utf-8").removeprefix("\ufeff")
+        header = text.split("\r\n", 1)[0]
+        assert "," not in header and header.count(";") >= 3, header
+        assert text.endswith("\r\n")
+        # Python's sniffer, standing in for a spreadsheet, finds the same separator.
+        assert csv.Sniffer().sniff(text[:2000], delimiters=";,").delimiter == ";"
+    measures = read_csv((tmp_path / "measures.csv").read_bytes())
+    m004 = next(r for r in measures if r["id"] == "M-004")
+    assert m004["title"] == "Online-Terminvergabe im Bürgerbüro"  # ü, not Ã¼
+    assert m004["goals"] == "buergerservice; wirtschaftlichkeit"  # a list: quoted, one field
+    raw = (tmp_path / "measures.csv").read_text(encoding="utf-8-sig")
+    assert '"buergerservice; wirtschaftlichkeit"' in raw
+
+
+def test_kpis_csv_has_one_row_per_reported_value(run_cli, sample_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dotool.checks.run import load_valid_plan
+
+    run_cli("export", "--format", "csv", "-o", tmp_path, "--root", sample_dir)
+    rows = read_csv((tmp_path / "kpis.csv").read_bytes())
+    assert list(rows[0]) == ["measure_id", "kpi", "kpi_name", "half", "value", "unit",
+                             "baseline", "target"]
+    plan = load_valid_plan(sample_dir)
+    expected = [(m.id, k, str(u.half), v) for m in plan.measures for u in m.updates
+                for k, v in u.kpis.items()]
+    assert sorted((r["measure_id"], r["kpi"], r["half"], float(r["value"])) for r in rows) == \
+        sorted(expected)
+    m004 = [r for r in rows if r["measure_id"] == "M-004"]
+    assert m004 and {r["unit"] for r in m004} == {"%"}
+    assert m004[-1]["kpi_name"] == "Anteil online gebuchter Termine"
+
+
+def test_xlsx_is_typed_frozen_and_in_the_plans_language(run_cli, sample_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    target = tmp_path / "plan.xlsx"
+    run_cli("export", "--format", "xlsx", "--public", "-o", target, "--root", sample_dir)
+    book = load_workbook(target)
+    assert book.sheetnames == ["Maßnahmen", "Sachstandsberichte", "Werte der Kennzahlen"]
+    sheet = book["Maßnahmen"]
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["Nr.", "Maßnahme", "Frühere Nummer", "Handlungsfeld (Schlüssel)"]
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref
+    rows = {r[0].value: dict(zip(header, (c for c in r), strict=True))
+            for r in sheet.iter_rows(min_row=2)}
+    assert len(rows) == 24 and "M-016" not in rows  # --public
+    m004 = rows["M-004"]
+    assert m004["Status"].value == "abgeschlossen"  # words, not keys
+    assert m004["Fortschritt (%)"].value == 100 and m004["Fortschritt (%)"].data_type == "n"
+    assert m004["Einmalige Kosten (Ansatz, EUR)"].value == 12000
+    start = m004["Beginn"]
+    assert isinstance(start.value, datetime) and start.is_date and start.number_format == "MM.YYYY"
+    assert sheet.column_dimensions["B"].width >= 30  # the title is readable
+    kpis = book["Werte der Kennzahlen"]
+    values = [r for r in kpis.iter_rows(min_row=2, values_only=True) if r[0] == "M-004"]
+    assert values and all(isinstance(r[4], (int, float)) for r in values)
+
+    english = tmp_path / "plan-en.xlsx"
+    run_cli("export", "--format", "xlsx", "--lang", "en", "-o", english, "--root", sample_dir)
+    book = load_workbook(english)
+    assert book.sheetnames == ["Measures", "Progress reports", "KPI values"]
+    assert [c.value for c in book["Measures"][1]][:2] == ["No.", "Measure"]
+    assert book["Measures"]["B2"].value and book["Measures"].max_row == 26  # not --public
+
+
+def test_xlsx_is_deterministic_and_never_runs_a_formula(run_cli, plan_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    measure = next((plan_dir / "measures").glob("*.yaml"))
+    text = measure.read_text(encoding="utf-8")
+    measure.write_text(text.replace("\nlead: ", "\nlead: '=1+1' # ", 1), encoding="utf-8")
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    run_cli("export", "--format", "xlsx", "-o", first, "--root", plan_dir)
+    run_cli("export", "--format", "xlsx", "-o", second, "--root", plan_dir)
+    assert first.read_bytes() == second.read_bytes()
+    sheet = load_workbook(first)["Maßnahmen"]
+    leads = [c.value for c in sheet["I"][1:]]
+    assert "'=1+1" in leads and not any(c.data_type == "f" for row in sheet.iter_rows()
+                                        for c in row)
+    run_cli("export", "--format", "csv", "-o", tmp_path / "csv", "--root", plan_dir)
+    assert ";'=1+1;" in (tmp_path / "csv" / "measures.csv").read_text(encoding="utf-8-sig")
 
 
 def test_output_is_deterministic_and_written_to_a_file(run_cli, sample_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -110,8 +198,9 @@ def test_output_is_deterministic_and_written_to_a_file(run_cli, sample_dir, tmp_
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--format", "xml"], "--format must be json or csv"),
-    (["--format", "csv"], "csv writes two files"),
+    (["--format", "xml"], "--format must be json, csv or xlsx"),
+    (["--format", "csv"], "csv writes three files"),
+    (["--format", "xlsx"], "xlsx writes a workbook"),
 ])
 def test_usage_errors(run_cli, sample_dir, args, message) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("export", *args, "--root", sample_dir, exit_code=2)

@@ -51,7 +51,11 @@ def test_pages_exist(sample_site) -> None:  # type: ignore[no-untyped-def]
                 "assets/search-index.js", "measures/M-004.html", "fields/buergerservice.html",
                 "reports/2020-H2.html", "reports/2021-H1.html", "reports/2021-H2.html"}
     assert expected <= names
-    assert len([n for n in names if n.startswith("measures/M-")]) == 24
+    assert len([n for n in names if n.startswith("measures/M-") and n.endswith(".html")]) == 24
+    # Figures over time: a CSV beside every measure with a report, field and KPI page.
+    assert "measures/M-004-history.csv" in names and "fields/buergerservice-progress.csv" in names
+    assert {"kpis/index.html", "kpis/M-004-online_share.html", "kpis/M-004-online_share.csv",
+            "favicon.svg"} <= names
 
 
 def test_no_non_public_measure_and_no_contact(sample_site) -> None:  # type: ignore[no-untyped-def]

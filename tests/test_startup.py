@@ -31,22 +31,9 @@ def _allowed(module: str, allowed: set[str]) -> bool:
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["validate", "--help"]])
 def test_startup_imports_nothing_heavy(args: list[str]) -> None:
-    code = (
-        "import sys\n"
-        "from dotool.cli.main import app\n"
-        f"try:\n    app({args!r}, prog_name='dotool')\n"
-        "except SystemExit:\n    pass\n"
-        f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}"
-        " or m.startswith('pydantic_core'))\n"
-        "print('HEAVY:' + ','.join(heavy), file=sys.stderr)\n"
-    )
     # The start as a user meets it: without DOTOOL_TODAY, which makes every command check it.
     env = {k: v for k, v in os.environ.items() if k != "DOTOOL_TODAY"}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60, env=env)
-    marker = [line for line in done.stderr.splitlines() if line.startswith("HEAVY:")]
-    assert marker, done.stderr
-    loaded = [m for m in marker[0].removeprefix("HEAVY:").split(",") if m]
+    loaded, _out = _imports_of(args, env)
     allowed = ALLOWED[" ".join(args)]
     unexpected = sorted(m for m in loaded if not _allowed(m, allowed))
     assert not unexpected, f"{' '.join(args)} imported {unexpected}"
@@ -66,3 +53,46 @@ def test_help_groups_the_commands(run_cli) -> None:  # type: ignore[no-untyped-d
     positions = [out.index(p) for p in panels]
     assert positions == sorted(positions)
     assert out.index("add-measure") > out.index("Write the plan") > out.index("schema")
+
+
+def _imports_of(args: list[str], env: dict[str, str]) -> tuple[list[str], str]:
+    """The heavy modules a whole command loaded, and what it printed."""
+    code = (
+        "import sys\n"
+        "from dotool.cli.main import app\n"
+        f"try:\n    app({args!r}, prog_name='dotool')\n"
+        "except SystemExit:\n    pass\n"
+        f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}"
+        " or m.startswith('pydantic_core'))\n"
+        "print('HEAVY:' + ','.join(heavy), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, env=env)
+    marker = [line for line in done.stderr.splitlines() if line.startswith("HEAVY:")]
+    assert marker, done.stderr
+    return [m for m in marker[0].removeprefix("HEAVY:").split(",") if m], done.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_history_from_the_cache_imports_no_model(sample_dir, tmp_path, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    """`history` of an unchanged measure file reads it from the cache: no YAML, no pydantic,
+    no model — and prints exactly what the first run printed from the models."""
+    env = {k: v for k, v in os.environ.items() if k != "DOTOOL_TODAY"}
+    env["DOTOOL_CACHE_DIR"] = str(tmp_path / "cache")
+    args = ["history", "M-004", "--root", str(sample_dir), "--format", fmt]
+    cold, first = _imports_of(args, env)
+    assert "pydantic" in cold and "yaml" in cold  # the first run loads the file
+    warm, second = _imports_of(args, env)
+    allowed = {"dotool", "dotool.cli", "dotool.clock", "dotool.authoring.history",
+               "dotool.authoring.checking", "dotool.checks.run", "dotool.store", "dotool.errors",
+               "dotool.findings", "dotool.output", "dotool.i18n", "dotool.model.vocab",
+               "dotool.text", "rich", "markdown_it"}
+    packages = {"dotool.authoring", "dotool.checks", "dotool.model"}  # their __init__ only
+    assert not [m for m in warm if not _allowed(m, allowed) and m not in packages], warm
+    assert second == first and "M-004" in second
+    # A changed file is read again, not served from the cache.
+    path = next((sample_dir / "measures").glob("M-004-*.yaml"))
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "title: ", "title: Neu ", 1), encoding="utf-8")
+    changed, third = _imports_of(args, env)
+    assert "pydantic" in changed and "Neu Online" in third

@@ -1,7 +1,7 @@
 /* Filters and full-text search of the measure list, in the browser, without any network.
    The page works without this script (the full list is shown); with it, the filter form
    appears and rows not matching every filter and every search word are hidden. Words are
-   compared without case and accents ("burger" finds "Bürger").
+   compared without case, accents and umlaut spelling ("buerger" and "burger" find "Bürger").
    The address carries the filters (?q=...&field=...): the search box in the page header sends
    ?q=, which fills both search boxes here, and every change is written back into the address,
    so reloading, going back to the list from a measure, or sharing the link shows the same list. */
@@ -16,9 +16,13 @@
   var names = ["field", "status", "scope", "rag"];
   var header = document.getElementById("site-q");
 
+  // "Bürgerbüro", "Buergerbuero", "burgerburo" and "BÜRGERBÜRO" are one word to the search:
+  // without case, umlauts as their base letter whether written ü or ue, ß as ss, and other
+  // accents dropped ("é" → "e"). The text and the words typed are folded alike.
   function fold(text) {
-    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/ß/g, "ss");
+    return String(text).toLowerCase().replace(/ß/g, "ss")
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u");
   }
 
   var haystack = {};

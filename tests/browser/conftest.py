@@ -83,17 +83,39 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+#: The widths every page is tried at: a laptop and a phone.
+WIDTHS = {"desktop": 1280, "phone": 390}
+
+
+@pytest.fixture(params=["desktop"])
+def width(request: pytest.FixtureRequest) -> int:
+    """The viewport's width (a test asks for both with `@pytest.mark.parametrize("width",
+    ["desktop", "phone"], indirect=True)`)."""
+    return WIDTHS[request.param]
+
+
 @pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Any]:
-    """A fresh page; fails the test if it asks for anything but the local site."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def page(browser: Any, server: str, width: int) -> Iterator[Any]:
+    """A fresh page; fails the test if it asks for anything but the local site, or if the
+    browser logs any console message (of any level: a 404, a warning, a script error)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
     tab = context.new_page()
     outside: list[str] = []
+    console: list[str] = []
     tab.on("request", lambda request: None if request.url.startswith(
         (server, "file://", "data:")) else outside.append(request.url))
+    tab.on("console", lambda message: console.append(
+        f"{message.type}: {message.text} ({tab.url})"))
+    tab.on("pageerror", lambda error: console.append(f"page error: {error} ({tab.url})"))
+    # A request cut short because the test moved on to the next page is no failure.
+    tab.on("requestfailed", lambda request: None if request.failure == "net::ERR_ABORTED"
+           else console.append(f"failed: {request.url} ({request.failure})"))
+    tab.on("response", lambda response: console.append(
+        f"HTTP {response.status}: {response.url}") if response.status >= 400 else None)
     yield tab
     context.close()
     assert not outside, f"requests outside the site: {outside}"
+    assert not console, "the browser logged:\n" + "\n".join(console)
 
 
 @pytest.fixture(scope="session")

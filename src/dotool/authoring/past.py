@@ -1,4 +1,4 @@
-"""The plan's past: the plan at a git ref, what changed between two refs, one measure's history."""
+"""The plan's past: the plan at a git ref, what changed between refs (history.py: a measure)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from dotool.authoring.checking import measure_file
 from dotool.checks.load import load_plan
 from dotool.checks.run import validate, validate_raw
 from dotool.errors import InvalidContent
@@ -15,8 +14,8 @@ from dotool.model.adoption import Adoption, latest
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
 from dotool.store.cache import PlanCache, for_root
-from dotool.store.files import MAX_BYTES, RawPlan, raw_plan_from_blobs, read_file, read_plan
-from dotool.store.git import Commit, Git
+from dotool.store.files import MAX_BYTES, RawPlan, raw_plan_from_blobs, read_plan
+from dotool.store.git import Git
 
 WORKING_TREE = "working tree"
 
@@ -166,35 +165,3 @@ def diff(root: Path, ref1: str, ref2: str | None = None) -> PlanDiff:
     if shared is not None:
         shared.save()
     return diff_plans(old, new, old_name=ref1, new_name=ref2 or WORKING_TREE)
-
-
-@dataclass(frozen=True)
-class History:
-    """A measure's updates and, when in git, the commits that touched its file."""
-
-    measure: Measure
-    path: str
-    commits: list[Commit] | None  # None: not in git
-
-
-def history(root: Path, measure_id: str) -> History:
-    """One measure over time. Only its own file is read, so this stays fast on a large plan."""
-    path = measure_file(root, measure_id)
-    rel = path.relative_to(root).as_posix()
-    # Read by the plan's rules (`read_file`): a link leaving the repository is a finding, not
-    # a way to print a file from elsewhere; the size limit holds as for `validate`.
-    raw = RawPlan(root, None, (read_file(root, rel),), (), ())
-    loaded = load_plan(raw)
-    errors = [f for f in loaded.findings if f.path == rel and f.severity == "error"]
-    if errors or not loaded.measures:
-        raise InvalidContent([*errors])
-    git = Git(root)
-    commits = None
-    if git.is_repo():
-        if git.is_shallow():
-            from dotool.errors import GitError
-
-            raise GitError("the commit history is incomplete in this shallow clone",
-                           hint=git.fetch_hint())
-        commits = git.log_follow(rel)
-    return History(loaded.measures[0][1], rel, commits)

@@ -1,4 +1,4 @@
-"""`dotool export`: open data — the plan as one JSON document, or CSV tables."""
+"""`dotool export`: open data — the plan as one JSON document, CSV tables or an XLSX workbook."""
 
 from __future__ import annotations
 
@@ -7,29 +7,35 @@ from typing import Annotated
 
 import typer
 
-from dotool.cli.common import RootOption, handle_errors
+from dotool.cli.common import LangOption, RootOption, handle_errors
 
 
 @handle_errors
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="json (one document) or csv (measures.csv "
-                                     "and updates.csv).")] = "json",
+    fmt: Annotated[str, typer.Option("--format", help="json (one document), csv (measures.csv, "
+                                     "updates.csv and kpis.csv) or xlsx (one workbook with "
+                                     "a sheet per table).")] = "json",
     public: Annotated[bool, typer.Option("--public", help="Leave out measures with `public: "
                                          "false` entirely (for publishing).")] = False,
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", help="json: the file to write (default: stdout). csv: the folder "
-        "to write measures.csv and updates.csv into (required).", show_default=False)] = None,
+        "to write measures.csv, updates.csv and kpis.csv into (required). xlsx: the workbook "
+        "to write (required).", show_default=False)] = None,
+    lang: LangOption = None,
     root: RootOption = None,
 ) -> None:
     """Export the whole plan with the current state of every measure as open data.
 
-    `contact` is never exported. The JSON is described by schema/export.schema.json.
+    `contact` is never exported. The JSON is described by schema/export.schema.json; the CSV
+    files are UTF-8 with a byte-order mark, separated by semicolons (docs/open-data.md). The
+    workbook has typed cells and headers in the plan's language (or --lang).
 
     Examples:
 
     * `dotool export --public > masterplan.json`
     * `dotool export --format json --public -o build/open-data/masterplan.json`
     * `dotool export --format csv --public -o build/open-data`
+    * `dotool export --format xlsx --public -o build/masterplan.xlsx`
     """
 
     from dotool.checks.run import load_valid_plan
@@ -40,14 +46,16 @@ def export(
     from dotool.text import shown
 
     chosen = fmt.lower()
-    if chosen not in ("json", "csv"):
-        raise UsageError(f"--format must be json or csv, not `{fmt}`")
+    if chosen not in ("json", "csv", "xlsx"):
+        raise UsageError(f"--format must be json, csv or xlsx, not `{fmt}`")
+    if chosen == "xlsx" and output is None:
+        raise UsageError("xlsx writes a workbook, not text", hint="pass -o FILE.xlsx")
     if chosen == "csv" and output is None:
-        raise UsageError("csv writes two files", hint="pass -o DIR")
+        raise UsageError("csv writes three files", hint="pass -o DIR")
     if chosen == "csv" and output is not None and output.exists() and not output.is_dir():
-        raise UsageError(f"{output} is a file; csv needs a folder for measures.csv and "
-                         "updates.csv")
-    if chosen == "json" and output is not None:
+        raise UsageError(f"{output} is a file; csv needs a folder for measures.csv, "
+                         "updates.csv and kpis.csv")
+    if chosen in ("json", "xlsx") and output is not None:
         refuse_special(output)  # a folder, a device, a FIFO, a link: says which
     where = resolve_root(root)
     plan = load_valid_plan(where)
@@ -58,6 +66,16 @@ def export(
         for name, data in export_tables(plan, public=public).items():
             write_atomic(output / name, data, regular=True)
             err_console().print(f"wrote {shown(str(output / name))}", markup=False)
+        return
+    if chosen == "xlsx":
+        from dotool.cli.rendering import pick_lang
+        from dotool.export.workbook import export_workbook
+
+        assert output is not None
+        write_atomic(output, export_workbook(
+            plan, public=public, lang=pick_lang(lang, plan.masterplan.language),
+            data_as_of=data_date(where, plan)), regular=True)
+        err_console().print(f"wrote {shown(str(output))}", markup=False)
         return
     from dotool.export.document import export_json
 

@@ -26,7 +26,7 @@ def history(
     * `dotool history M-007`
     * `dotool history M-007 --format json`
     """
-    from dotool.authoring.past import history as measure_history
+    from dotool.authoring.history import history as measure_history
     from dotool.cli.common import err_console, out_console, resolve_root
     from dotool.errors import UsageError
     from dotool.output import past

@@ -1,38 +1,23 @@
-"""The plan as two CSV tables for open-data portals: `measures.csv` and `updates.csv`.
+"""The plan as tables for open-data portals and spreadsheets: measures, updates, KPI values.
 
-UTF-8 without a byte-order mark, a header row, RFC 4180 quoting and line ends; lists are joined
-with "; "; numbers are written without a trailing ".0"; empty cells for missing values; a text
-starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, so that no
-spreadsheet runs it as a formula (OWASP's advice on CSV injection). The
-column names are the keys of the JSON export, so both formats read the same way.
+`plan_tables` gives each table as typed values (numbers, dates, halves, texts); `export_tables`
+writes them as CSV files in dotool's dialect (`dotool.export.dialect`, docs/open-data.md) and
+`dotool.export.workbook` as the sheets of one XLSX workbook. The column names are the keys of the
+JSON export, so every format reads the same way; `kpis` has one row per KPI value reported.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
+from dotool.export.dialect import csv_bytes
 from dotool.export.document import prepare
 from dotool.model.export import Derived, derive
 from dotool.model.measure import Measure, Update
 from dotool.model.plan import Plan
-from dotool.text import cell_text
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (list, tuple)):
-        return "; ".join(_cell(v) for v in value)
-    # Text never runs as a formula when the file is opened in a spreadsheet (OWASP).
-    return cell_text(value) if isinstance(value, str) else str(value)
 
 
 def _budget(m: Measure, name: str) -> Any:
@@ -97,22 +82,27 @@ UPDATE_COLUMNS: tuple[UpdateColumn, ...] = (
     ("budget_one_off", lambda u: u.budget.one_off if u.budget else None),
     ("budget_annual", lambda u: u.budget.annual if u.budget else None),
     ("budget_note", lambda u: u.budget.note if u.budget else None),
-    ("kpis", lambda u: [f"{k}={_cell(v)}" for k, v in sorted(u.kpis.items())]),
     ("text", lambda u: u.text),
     ("next", lambda u: u.next),
 )
 
 
-def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([_cell(v) for v in row] for row in rows)
-    return buffer.getvalue().encode("utf-8")
+#: The columns of `kpis`: one row per value a measure's update reports for one of its KPIs.
+KPI_COLUMNS = ("measure_id", "kpi", "kpi_name", "half", "value", "unit", "baseline", "target")
 
 
-def export_tables(plan: Plan, *, public: bool) -> dict[str, bytes]:
-    """`measures.csv` (one row a measure) and `updates.csv` (one row an update) as bytes."""
+@dataclass(frozen=True)
+class Table:
+    """One table: its column names and rows of typed values (None: empty)."""
+
+    name: str  # measures, updates, kpis
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+
+def plan_tables(plan: Plan, *, public: bool) -> tuple[Table, ...]:
+    """The tables `measures`, `updates` and `kpis` of the plan (never a `contact`; with
+    `public`, public measures only), measures in id order, updates oldest first."""
     from dotool.model.projection import current_figures
 
     shown = prepare(plan, public=public)
@@ -121,12 +111,21 @@ def export_tables(plan: Plan, *, public: bool) -> dict[str, bytes]:
     measure_rows = []
     for m in measures:
         derived = derive(figures, shown, m)
-        measure_rows.append([*(get(shown, m) for _, get in MEASURE_COLUMNS),
-                             *(get(derived) for _, get in DERIVED_COLUMNS)])
-    update_rows = [[m.id, *(get(u) for _, get in UPDATE_COLUMNS)]
-                   for m in measures for u in m.updates]
-    return {
-        "measures.csv": _csv([n for n, _ in (*MEASURE_COLUMNS, *DERIVED_COLUMNS)],
-                             measure_rows),
-        "updates.csv": _csv(["measure_id", *(n for n, _ in UPDATE_COLUMNS)], update_rows),
-    }
+        measure_rows.append((*(get(shown, m) for _, get in MEASURE_COLUMNS),
+                             *(get(derived) for _, get in DERIVED_COLUMNS)))
+    update_rows = tuple((m.id, *(get(u) for _, get in UPDATE_COLUMNS))
+                        for m in measures for u in m.updates)
+    kpi_rows = tuple((m.id, k.key, k.name, u.half, u.kpis[k.key], k.unit, k.baseline, k.target)
+                     for m in measures for u in m.updates for k in m.kpis if k.key in u.kpis)
+    return (
+        Table("measures", tuple(n for n, _ in (*MEASURE_COLUMNS, *DERIVED_COLUMNS)),
+              tuple(measure_rows)),
+        Table("updates", ("measure_id", *(n for n, _ in UPDATE_COLUMNS)), update_rows),
+        Table("kpis", KPI_COLUMNS, kpi_rows),
+    )
+
+
+def export_tables(plan: Plan, *, public: bool) -> dict[str, bytes]:
+    """`measures.csv`, `updates.csv` and `kpis.csv` as bytes, in dotool's CSV dialect."""
+    return {f"{t.name}.csv": csv_bytes(t.columns, t.rows)
+            for t in plan_tables(plan, public=public)}

@@ -6,8 +6,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dotool.i18n import Formatter
-from dotool.model.measure import Measure, Update
-from dotool.model.plan import Plan
 from dotool.model.vocab import label
 from dotool.output.styled import markup
 from dotool.output.tables import RAG_STYLE
@@ -16,6 +14,10 @@ from dotool.text import dumps
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
+
+    from dotool.authoring.history import UpdateData
+    from dotool.model.measure import Measure, Update
+    from dotool.model.plan import Plan
 
 
 def as_json(measure: Measure, plan: Plan) -> str:
@@ -92,7 +94,7 @@ def print_measure(measure: Measure, plan: Plan, *, console: Console) -> None:
         console.print(updates_table(measure.updates, lang=lang))
 
 
-def updates_table(updates: Sequence[Update], *, lang: str) -> Table:
+def updates_table(updates: Sequence[Update] | Sequence[UpdateData], *, lang: str) -> Table:
     """A measure's updates as a rich table (`show` and `history`), the Ampel with its reason."""
     from rich.table import Table
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from dotool.authoring.past import History, PlanDiff
 from dotool.model.vocab import label
 from dotool.output.detail import updates_table
 from dotool.output.styled import Line, markup
 from dotool.text import dumps
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the models stay unimported: `history` prints from the cache alone
     from rich.console import Console
+
+    from dotool.authoring.history import History
+    from dotool.authoring.past import PlanDiff
 
 FORMAT_VERSION = 1
 
@@ -63,7 +65,7 @@ def history_json(history: History) -> str:
     m = history.measure
     data = {
         "format_version": FORMAT_VERSION, "id": m.id, "title": m.title, "path": history.path,
-        "updates": [u.model_dump(mode="json", exclude_none=True) for u in m.updates],
+        "updates": list(m.dumped),
         "commits": None if history.commits is None else [asdict(c) for c in history.commits],
     }
     return dumps(data)

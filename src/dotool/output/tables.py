@@ -7,15 +7,16 @@ import io
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from dotool.model.dates import Half
-from dotool.model.plan import Plan
-from dotool.model.projection import MeasureState, PlanFigures, plan_figures
 from dotool.model.vocab import label
 from dotool.output.styled import markup
 from dotool.text import cell_text, dumps, shown
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # RAG_STYLE is shared with `history`, which imports no model
     from rich.console import Console
+
+    from dotool.model.dates import Half
+    from dotool.model.plan import Plan
+    from dotool.model.projection import MeasureState, PlanFigures
 
 RAG_STYLE = {"green": "green", "amber": "yellow", "red": "red"}
 
@@ -56,6 +57,8 @@ def row(figures: PlanFigures, state: MeasureState) -> Row:
 def select(plan: Plan, *, half: Half | None, field: str | None, status: str | None,
            scope: str | None, rag: str | None) -> list[Row]:
     """The rows, as of `half` (default: the latest reported), that pass every given filter."""
+    from dotool.model.projection import plan_figures
+
     figures = plan_figures(plan, half or plan.latest_reported_half())
     rows = [row(figures, s) for s in figures.states]
     return [r for r in rows

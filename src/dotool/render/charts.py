@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import io
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,10 @@ _RC: Any = {
     "axes.spines.right": False,
 }
 _METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
+#: The smallest text a chart may show on a screen, in CSS pixels.
+READABLE_PX = 10
+# The SVG is measured in points (its viewBox), and so are the text sizes it writes as "px".
+_FONT_SIZE = re.compile(r"font(?:-size)?:\s*([0-9.]+)px")
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,19 @@ class Chart:
     png: bytes | None = None
     subject: str | None = None  # the plan's own words in the title (a field's title), if any
     part: str = ""  # "(2/3)" for a part of a chart drawn in several
+
+    @property
+    def min_width(self) -> int:
+        """The narrowest width, in CSS pixels, at which the chart's smallest text is still
+        10 px high: a screen narrower than that scrolls the chart rather than shrink it."""
+        sizes = [float(s) for s in _FONT_SIZE.findall(self.svg)]
+        return math.ceil(READABLE_PX * self.width / min(sizes, default=8.0))
+
+    @property
+    def max_width(self) -> int:
+        """The widest it should be shown, in CSS pixels: a quarter above its drawn size, so
+        that a small chart on a wide screen does not grow into a poster."""
+        return max(self.min_width, math.ceil(self.width * 96 / 72 * 1.25))
 
 
 @dataclass(frozen=True)

@@ -143,13 +143,13 @@ RULES: tuple[Rule, ...] = (
         "the report shows it against baseline and target, with the value as of the half "
         "before. Attainment is (value minus baseline) divided by (target minus baseline)."),
         (f"{_MOD}.series.kpi_figures", f"{_MOD}.series.attainment"),
-        "report"),
+        "report, website, export"),
     Rule("series", N_("Figures over time"), N_(
         "For every half from the first reported one to the half: the overall progress and "
         "the progress of each field of action as that half's report computes them, and each "
         "KPI's value as of that half, marked where the update of that half reports it."),
         (f"{_MOD}.series.progress_series", f"{_MOD}.series.kpi_series"),
-        "for trend charts (not drawn yet)"),
+        "report, website"),
 )
 
 

@@ -15,12 +15,13 @@ from datetime import date
 from dotool.model.dates import Half
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
-from dotool.model.projection import MeasureState, PlanFigures, current_figures
+from dotool.model.projection import MeasureState, Money, PlanFigures, current_figures
 from dotool.model.projection import reported_halves as halves_reported
 from dotool.model.vocab import KEYS
 from dotool.render.common import FieldRef, PlanHeader, fields_of, header_of
 from dotool.render.plan_view import Profile, profile
 from dotool.render.report_view import ReportView, build_report_view
+from dotool.render.site_trends import HistoryRow, KpiNow, kpis_now, measure_history
 from dotool.text import dumps
 
 
@@ -66,6 +67,15 @@ class MeasurePage:
     row: MeasureRow
     profile: Profile
     updates: tuple[UpdateView, ...]  # newest first
+    kpis: tuple[KpiNow, ...]  # each KPI with its value as of the latest half
+    money: Money  # the Ansatz as of the latest half
+    spent: float | None  # cumulative spend as of the latest half
+    history: tuple[HistoryRow, ...]  # the measure as of each half, oldest first
+
+    @property
+    def history_csv(self) -> str:
+        """The history as CSV, beside the page."""
+        return f"measures/{self.row.id}-history.csv"
 
 
 @dataclass(frozen=True)
@@ -153,7 +163,10 @@ def build_site_view(plan: Plan, *, stand: date | None) -> SiteView:
                   len(f.measures), len(f.counted), f.progress)
         for ref, f in zip(fields_of(plan), figures.fields, strict=True)
     )
-    pages = tuple(MeasurePage(r, profile(plan, s, internal=False), _updates(s.measure))
+    # Figures over time for the halves that have report pages (oldest first).
+    series = halves_reported(plan)[-MAX_REPORT_PAGES:]
+    pages = tuple(MeasurePage(r, profile(plan, s, internal=False), _updates(s.measure),
+                              kpis_now(s), s.money, s.spent, measure_history(s.measure, series))
                   for r, s in zip(rows, figures.states, strict=True))
     return SiteView(
         header=header_of(plan), stand=stand, report=report,

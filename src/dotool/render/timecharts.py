@@ -53,20 +53,22 @@ class RoadmapLegend:
 
 
 def roadmap(name: str, title: str, desc: str, spans: Sequence[Span],
-            period: tuple[date, date], legend: RoadmapLegend, *, png: bool = False) -> Chart:
+            period: tuple[date, date], legend: RoadmapLegend, *, png: bool = False,
+            width: float = 6.3, text: float = 7) -> Chart:
     """A Gantt chart over `period` (the same for every part of a roadmap): planned periods in
     blue, a re-planned extension hatched in orange (an earlier end marked with a line),
-    dropped measures in grey with a cross."""
+    dropped measures in grey with a cross. `width` (inches) and `text` (points) default to a
+    printed page; the site draws a narrow one for phones."""
     first, horizon = period
-
-    width, height = 6.3, 1.0 + 0.2 * len(spans)
+    scale = text / 7
+    height = (1.0 + 0.2 * len(spans)) * scale
 
     def draw(fig: Any) -> None:
         # Placed by hand from the longest label (7 pt, about 0.056 in a character), and
         # ticks on the first of January and July: no layout engine, no date rules to run.
-        label = max((len(s.label) for s in spans), default=10) * 0.056 + 0.2
+        label = max((len(s.label) for s in spans), default=10) * 0.056 * scale + 0.2
         fig.subplots_adjust(left=label / width, right=0.97, top=1 - 0.12 / height,
-                            bottom=0.72 / height)
+                            bottom=0.72 * scale / height)
         ax = fig.subplots()
         ys = list(range(len(spans)))[::-1]
 
@@ -104,7 +106,8 @@ def roadmap(name: str, title: str, desc: str, spans: Sequence[Span],
         if crosses:
             ax.scatter([c[1] for c in crosses], [c[0] for c in crosses], marker="x", s=22,
                        color="#424242", linewidths=1.2, zorder=3)
-        ax.set_yticks(ys, [s.label for s in spans], fontsize=7)
+        ax.set_yticks(ys, [s.label for s in spans], fontsize=text)
+        ax.tick_params(axis="x", labelsize=text)
         ax.set_ylim(-0.7, len(spans) - 0.3)
         years = range(first.year, horizon.year + 2)
         # A plan over decades (dates run 1900-2199) gets a labelled tick every few years, not
@@ -126,8 +129,8 @@ def roadmap(name: str, title: str, desc: str, spans: Sequence[Span],
             handles.append(patch(BLUE, legend.open_ended, "////"))
         if crosses:
             handles.append(patch(GREY, legend.dropped))
-        fig.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=7,
-                   bbox_to_anchor=(0.5, 0.0))
+        fig.legend(handles=handles, loc="lower center", ncol=3 if width > 5 else 2,
+                   frameon=False, fontsize=text, bbox_to_anchor=(0.5, 0.0))
 
     return svg_chart(name, title, desc, draw, (width, height), png=png, layout=None)
 

@@ -1,12 +1,14 @@
 """The content cache (SPEC §9): what loading and checking found, keyed by the files' content.
 
 One cache per plan (per root), in `DOTOOL_CACHE_DIR` or the user's cache folder, never inside the
-masterplan repository. It has two files, so that the common case reads only the small one:
+masterplan repository. It has three files, so that each command reads only the one it needs:
 
 - `<plan>.files`: per file, the loader's plain data and findings, keyed by a digest of the file's
   path and bytes — an unchanged file is never parsed again;
 - `<plan>.plans`: the findings of whole validations, keyed by every file's digest and the options
-  — an unchanged plan is not checked again, so a warm `validate` imports neither YAML nor pydantic.
+  — an unchanged plan is not checked again, so a warm `validate` imports neither YAML nor pydantic;
+- `<plan>.views`: what a command about one measure shows of it (`dotool history`), keyed by the
+  digest of that measure's file — such a command reads neither the plan nor the other stores.
 
 Each file starts with a header naming the format, the tool's version, a fingerprint of the code
 that produced the entries and the Python that wrote them, then a digest of the payload. Anything
@@ -39,6 +41,7 @@ _DIGEST = 16
 _KEEP_RUNS = 8
 _KEEP_FACTOR = 3
 _KEEP_PLANS = 16
+_KEEP_VIEWS = 64
 #: A cache file larger than this is not read (and is rewritten): far above what any plan needs.
 MAX_CACHE_BYTES = 1 << 30
 # The code whose output the cache holds: a change to any of it makes every entry stale.
@@ -206,12 +209,14 @@ def _write(file: Path, data: bytes) -> None:
 
 
 class PlanCache:
-    """The cache of one plan: `files` (per file) and `plans` (per validation)."""
+    """The cache of one plan: `files` (per file), `plans` (per validation) and `views` (per
+    measure shown on its own)."""
 
     def __init__(self, folder: Path, root: Path) -> None:
         name = digest(str(root).encode("utf-8", "surrogateescape")).hex()
         self.files = Store(folder / f"{name}.files", b"files")
         self.plans = Store(folder / f"{name}.plans", b"plans")
+        self.views = Store(folder / f"{name}.views", b"views")
         self._used = 0
 
     def used(self) -> None:
@@ -222,6 +227,7 @@ class PlanCache:
         """Write what changed."""
         self.files.save(keep=_KEEP_FACTOR * self._used + 100)
         self.plans.save(keep=_KEEP_PLANS)
+        self.views.save(keep=_KEEP_VIEWS)
 
 
 def for_root(root: Path) -> PlanCache | None:
