@@ -9,20 +9,21 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from dotool.findings import Finding, Loc, did_you_mean
+from dotool.findings.catalogue import finding
+from dotool.findings.rules_schema import schema_code
 from dotool.model.base import Expects
 from dotool.store.yamlload import YamlDocument
 
+# What a value of the wrong type should have been, by pydantic's error type (the types the
+# models can produce are the keys of `SCHEMA_CODES`; a test keeps the two in step).
 _TYPE_WORDS = {
     "int_type": "a whole number",
-    "int_from_float": "a whole number",
     "float_type": "a number",
     "bool_type": "true or false",
     "string_type": "text",
     "list_type": "a list",
     "dict_type": "a mapping of keys to values",
     "model_type": "a mapping of keys to values",
-    "model_attributes_type": "a mapping of keys to values",
-    "date_type": "a date YYYY-MM-DD",
 }
 
 
@@ -153,8 +154,7 @@ def findings_from_error(
         else:
             message = err["msg"]
         line, col = position or (None, None)
-        out.append(Finding("error", f"schema-{kind.replace('_', '-')}", path, message, line, col,
-                           loc, hint))
+        out.append(finding(schema_code(kind), path, message, line, col, loc, hint))
     return out
 
 
