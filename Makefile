@@ -84,7 +84,7 @@ schema: $(STAMP)
 ## lists the survivors and `mutmut show NAME` shows one.
 mutate: $(STAMP)
 	$(BIN)/mutmut run $(MUTANTS)
-	$(BIN)/python benchmarks/mutation_report.py
+	$(BIN)/python tests/mutation_report.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

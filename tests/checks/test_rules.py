@@ -24,8 +24,9 @@ def _ids(kind: str) -> list[str]:
 
 
 def _shown(findings: object, example: Example) -> str:
-    return f"{example.note or 'the example'} gives:\n" + "\n".join(f"  {f.severity} {f.code} {f.line}:{f.col} {f.message}"
-                     for f in findings)  # type: ignore[attr-defined]
+    lines = [f"  {f.severity} {f.code} {f.line}:{f.col} {f.message}"
+             for f in findings]  # type: ignore[attr-defined]
+    return f"{example.note or 'the example'} gives:\n" + "\n".join(lines)
 
 
 @pytest.mark.parametrize("case", _cases("fails"), ids=_ids("fails"))

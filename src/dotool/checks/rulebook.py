@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from dotool.checks.run import Validation, validate_raw
-from dotool.findings.catalogue import MASTERPLAN, MINIMAL_PLAN, Example, Rule, rules
+from dotool.findings.catalogue import MASTERPLAN, MINIMAL_PLAN, Example, Rule, measure, rules
 from dotool.model.dates import Half
 from dotool.store.files import ADOPTIONS_DIR, MEASURES_DIR, REPORTS_DIR, RawFile, RawPlan
 
@@ -58,16 +58,27 @@ def _file_block(example: Example) -> list[str]:
                 "```yaml", example.text or "", "```"]
     if example.data is not None:
         return [f"`{example.path}`, as bytes:", "", "```python", repr(data[:120]), "```"]
-    return [f"`{example.path}`:", "", "```yaml", (example.text or "").rstrip("\n"), "```"]
+    return [f"`{example.path}`:", "", "```yaml", _shortened(example.text or "").rstrip("\n"),
+            "```"]
+
+
+def _shortened(text: str) -> str:
+    """A measure's text with its seven required keys as one comment (the same in every one)."""
+    first = text.split("\n", 1)[0]
+    head = measure(id=first.removeprefix("id: ")) if first.startswith("id: ") else None
+    if head and text.startswith(head):
+        return f"# lines 1-7: {first} and the required keys, as above\n" + text[len(head):]
+    return text
 
 
 def _example(example: Example, rule: Rule, failing: bool) -> list[str]:
     head = ("Fails" if failing else "Passes") + (f" ({example.note})" if example.note else "")
     setting = [f"the check runs on {example.today}"] if example.today != "2026-12-02" else []
     setting += [f"with `--half {example.half}`"] if example.half else []
-    setting += [f"with `{path}` beside it" for path, _ in example.others]
     out = [f"**{head}**" + (" — " + ", ".join(setting) if setting else "") + ":", "",
            *_file_block(example), ""]
+    for path, text in example.others:
+        out += [f"with `{path}`:", "", "```yaml", _shortened(text).rstrip("\n"), "```", ""]
     if failing:
         found = [f for f in run_example(example).findings if f.code == rule.code]
         for f in found:
@@ -91,6 +102,9 @@ def rules_markdown() -> str:
            "so its own lines start at line 8. The findings shown are what dotool gives for "
            "it; the tests run every example.", "",
            "```yaml", MINIMAL_PLAN.rstrip("\n"), "```", "",
+           "The seven required keys every measure example starts with "
+           "(`measures/M-001-termine.yaml`):", "",
+           "```yaml", measure().rstrip("\n"), "```", "",
            "| code | severity | rule |", "|---|---|---|"]
     out += [f"| [`{r.code}`](#{r.code}) | {r.severity} | {r.summary} |" for r in rules()]
     out.append("")
