@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -191,9 +191,9 @@ def check_loaded(root: Path, loaded: Loaded, *, files: int, today: date, half: H
                       lambda: _plan_of(loaded) if valid else None, left_out)
 
 
-@cache
 def _checks() -> tuple[Callable[[Context], None], ...]:
-    """The checks beyond the schema, in the order of the rule catalogue."""
+    """The checks beyond the schema, in the order of the rule catalogue (a few look-ups of
+    loaded modules: not worth a cache that would hide its code from mutation testing)."""
     import importlib
 
     from dotool.findings.catalogue import checks

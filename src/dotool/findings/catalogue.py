@@ -129,7 +129,6 @@ class Rule:
         return Finding(severity or self.severity, self.code, path, message, line, col, loc, hint)
 
 
-@cache
 def rules() -> tuple[Rule, ...]:
     """Every rule, in the order they are checked."""
     from dotool.findings import rules_checks, rules_files, rules_schema
@@ -137,9 +136,9 @@ def rules() -> tuple[Rule, ...]:
     return (*rules_files.RULES, *rules_schema.RULES, *rules_checks.RULES)
 
 
-@cache
+@cache  # pragma: no mutate - mutmut would see only the first test that fills it
 def by_code() -> Mapping[str, Rule]:
-    """The rules by code."""
+    """The rules by code (made once: every finding looks its rule up here)."""
     table = {r.code: r for r in rules()}
     assert len(table) == len(rules()), "two rules with one code"
     return table
