@@ -8,32 +8,32 @@ keeps the committed file current).
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from dotool.checks.run import Validation, validate_raw
 from dotool.findings.catalogue import MASTERPLAN, MINIMAL_PLAN, Example, Rule, measure, rules
 from dotool.model.dates import Half
-from dotool.store.files import ADOPTIONS_DIR, MEASURES_DIR, REPORTS_DIR, RawFile, RawPlan
+from dotool.store.files import RawFile, raw_plan_from_blobs, with_file
 
 
 def run_example(example: Example) -> Validation:
-    """Validate the minimal plan with the example's files placed into it (in memory)."""
-    files: dict[str, RawFile | None] = {MASTERPLAN: RawFile(MASTERPLAN, MINIMAL_PLAN.encode())}
-    for path, text in example.others:
-        files[path] = RawFile(path, text.encode())
+    """Validate the minimal plan with the example's files placed into it (in memory, read by
+    the rules `read_plan` reads a folder by)."""
+    blobs = {MASTERPLAN: MINIMAL_PLAN.encode(), **{p: t.encode() for p, t in example.others}}
     data = example.content()
-    files[example.path] = None if data is None and example.problem is None else RawFile(
-        example.path, data or b"", example.problem)
-    strays = tuple(p for p in files if not p.endswith(".yaml"))
-
-    def under(folder: str) -> tuple[RawFile, ...]:
-        return tuple(f for p, f in sorted(files.items())
-                     if f is not None and p not in strays
-                     and str(PurePosixPath(p).parent) == folder)
-
-    raw = RawPlan(Path("."), files.get(MASTERPLAN), under(MEASURES_DIR), under(ADOPTIONS_DIR),
-                  strays, under(REPORTS_DIR))
+    if data is None:
+        blobs.pop(example.path, None)
+    elif not example.path.endswith(".yaml"):
+        blobs[example.path] = data  # a stray: listed, never read
+    raw = raw_plan_from_blobs(Path("."), blobs)
+    if data is not None and example.path.endswith(".yaml"):
+        raw = with_file(raw, example.path, data)
+    if example.problem:  # a file that could not be read (a link out of the repository)
+        raw = replace(raw, measures=tuple(
+            RawFile(f.path, b"", example.problem) if f.path == example.path else f
+            for f in raw.measures))
     return validate_raw(raw, today=date.fromisoformat(example.today),
                         half=Half.parse(example.half) if example.half else None)
 
