@@ -76,3 +76,13 @@ def test_the_committed_schemas_are_the_models() -> None:
         assert (REPO / "schema" / name).read_text(encoding="utf-8") == text, name
         assert text.startswith('{\n  "$schema": "' + DRAFT_07 + '",\n  "title": ')
         assert '"$defs"' not in text and "#/$defs/" not in text
+
+
+def test_a_reference_hint_lists_up_to_twelve_keys() -> None:
+    from dotool.checks.references import _nearest
+
+    keys = [f"feld{n:02d}" for n in range(12)]
+    assert _nearest("verkehr", keys) == "known: " + ", ".join(keys)
+    assert _nearest("verkehr", [*keys, "feld12"]) is None  # a long list helps nobody
+    assert _nearest("feld03x", keys) == "did you mean `feld03`?"
+    assert _nearest("verkehr", []) is None

@@ -101,3 +101,12 @@ def test_an_unknown_error_type_gets_the_stable_fallback_code() -> None:
     assert (found.code, found.severity, found.line, found.col) == (FALLBACK, "error", 1, 8)
     assert found.message == "something new is wrong"
     assert schema_code("brand_new_check") == FALLBACK
+
+
+def test_a_pattern_without_words_still_says_what_it_expects() -> None:
+    # Every model pattern has words (tests/test_keys.py); this is the fallback if one has not.
+    from dotool.checks.schema import _pattern_message
+
+    message, hint = _pattern_message(None, "M-1", {"pattern": "^M-[0-9]{3}$"})
+    assert (message, hint) == ('found the text "M-1", expected text matching ^M-[0-9]{3}$',
+                               None)

@@ -162,6 +162,6 @@ def _pattern_message(expects: Expects | None, found: Any,
                      ctx: dict[str, Any]) -> tuple[str, str | None]:
     # What the field expects comes from the model, never from the value: `field:
     # mobilitaet-verkehr` was once told it should be a measure id because it held a hyphen.
-    if expects is None:  # a pattern without words: tests/test_model_patterns.py forbids it
+    if expects is None:  # a pattern without words: tests/test_keys.py forbids it
         return f"found {_describe(found)}, expected text matching {ctx.get('pattern')}", None
     return f"found {_describe(found)}, expected {expects.what}", f"for example {expects.example}"
