@@ -23,3 +23,4 @@ def test_every_key_of_every_file_is_described() -> None:
     # Words for patterned text come from the model, not the regular expression.
     assert "| `id` | a measure id: prefix, hyphen, three or more digits | yes |" in text
     assert "| `progress` | whole number (≥ 0, ≤ 100) | no |" in text
+    assert "| `one_off` | number (≥ 0, ≤ 1,000,000,000,000) | no |" in text

@@ -19,7 +19,8 @@ from dotool.model.vorlage import Vorlage
 from dotool.store.yamlload import load_yaml
 
 _WRONG: list[Any] = [None, "", " ", "x", "M-1", 0, -1, 1.5, 101, 10**30, float("inf"), True,
-                     [], ["x"], [1], {}, {"x": 1}, "2020-13-01", "2021-H3"]
+                     [], ["x"], [1], {}, {"x": 1}, "2020-13-01", "2021-H3", "x" * 100_001,
+                     ["M-001"] * 101]
 _VALID: dict[type[BaseModel], dict[str, Any]] = {
     Masterplan: {"municipality": "T", "title": "T", "committee": "A", "sample": True,
                  "language": "de", "id_prefix": "M", "goals": [{"key": "g", "title": "G"}],

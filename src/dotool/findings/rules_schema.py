@@ -39,6 +39,8 @@ SCHEMA_CODES: dict[str, str] = {
     "less_than_equal": "schema-less-than-equal",
     "finite_number": "schema-finite-number",
     "too_short": "schema-too-short",
+    "too_long": "schema-too-long",
+    "string_too_long": "schema-string-too-long",
     "value_error": "schema-value-error",
 }
 #: The code of a pydantic error type missing from `SCHEMA_CODES`.
@@ -159,6 +161,19 @@ RULES: tuple[Rule, ...] = (
          (_SCHEMA,),
          (Example(MINIMAL_PLAN.split("fields:")[0] + "fields: []\n", MASTERPLAN, at=(7, 9)),),
          (Example(MINIMAL_PLAN, MASTERPLAN),)),
+    Rule("schema-too-long", "error",
+         "A list has at most 100 items (a measure at most 20 KPIs).", (_SCHEMA,),
+         (Example(measure("participants: [" + ", ".join(["IT"] * 101) + "]\n"), at=(8, 15),
+                  note="101 participants"),),
+         (Example(measure("participants: [" + ", ".join(["IT"] * 100) + "]\n"),
+                  note="100 participants"),)),
+    Rule("schema-string-too-long", "error",
+         "A text of one line has at most 300 characters, a Markdown text 20,000, a chapter of "
+         "masterplan.yaml 100,000.", (_SCHEMA,),
+         (Example(measure().replace("Online-Terminvergabe", "T" * 301), at=(2, 8),
+                  note="a title of 301 characters"),),
+         (Example(measure().replace("Online-Terminvergabe", "T" * 300),
+                  note="a title of 300 characters"),)),
     Rule("schema-value-error", "error", "Required text is not blank.",
          (_SCHEMA, "dotool.model.base.Text"),
          (Example(measure('participants: [" "]\n'), at=(8, 16)),

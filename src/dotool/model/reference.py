@@ -61,7 +61,8 @@ def _type(schema: dict[str, Any], expects: Expects | None) -> str:
         return "one of " + ", ".join(f"`{v}`" for v in s["enum"])
     kind = s.get("type")
     if kind == "array":
-        return "list of " + _type(s["items"], expects)
+        most = f", at most {_num(s['maxItems'])} items" if "maxItems" in s else ""
+        return "list of " + _type(s["items"], expects) + most
     if kind == "object":
         return "mapping of keys to " + _type(s.get("additionalProperties", {}), None) + "s"
     if kind == "string" and s.get("format") == "date":
@@ -70,9 +71,15 @@ def _type(schema: dict[str, Any], expects: Expects | None) -> str:
         return expects.what if expects else f"text matching `{s['pattern']}`"
     words = {"string": "text", "integer": "whole number", "number": "number",
              "boolean": "`true` or `false`"}.get(kind or "", "any value")
-    bounds = [f"≥ {s['minimum']}"] if "minimum" in s else []
-    bounds += [f"≤ {s['maximum']}"] if "maximum" in s else []
+    bounds = [f"≥ {_num(s['minimum'])}"] if "minimum" in s else []
+    bounds += [f"≤ {_num(s['maximum'])}"] if "maximum" in s else []
+    bounds += [f"at most {_num(s['maxLength'])} characters"] if "maxLength" in s else []
     return words + (f" ({', '.join(bounds)})" if bounds else "")
+
+
+def _num(value: float) -> str:
+    """A bound as people read it: 1,000,000,000,000 rather than 1000000000000.0."""
+    return f"{int(value):,}" if float(value).is_integer() else str(value)
 
 
 _OWN_TYPES: dict[type, str] = {PartialDate: "a month `YYYY-MM` or a day `YYYY-MM-DD`",
