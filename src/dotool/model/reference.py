@@ -64,7 +64,7 @@ def _type(schema: dict[str, Any], expects: Expects | None) -> str:
         most = f", at most {_num(s['maxItems'])} items" if "maxItems" in s else ""
         return "list of " + _type(s["items"], expects) + most
     if kind == "object":
-        return "mapping of keys to " + _type(s.get("additionalProperties", {}), None) + "s"
+        return "mapping: key → " + _type(s.get("additionalProperties", {}), None)
     if kind == "string" and s.get("format") == "date":
         return "date `YYYY-MM-DD`"
     if kind == "string" and "pattern" in s:
