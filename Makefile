@@ -7,7 +7,7 @@ SAMPLE_HALF := 2020-H2
 
 LOCK   := requirements/dev.txt
 
-.PHONY: report site test test-clock lint bench schema clean install lock dist
+.PHONY: report site test test-clock lint bench schema clean install lock dist mutate
 
 # The virtual environment is (re)installed when the lock file or pyproject.toml changes. Every
 # package comes from the lock, with its hash: CI, a newcomer and a developer run the same
@@ -78,8 +78,16 @@ dist: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/dotool schema
 
+## Mutation testing ([tool.mutmut] in pyproject.toml) of the loader, the checks, the models and
+## the projection; not part of `make test` or CI: it takes hours on two cores. Limit it to some
+## modules with MUTANTS, e.g. `make mutate MUTANTS='dotool.checks.*'`; then `mutmut results`
+## lists the survivors and `mutmut show NAME` shows one.
+mutate: $(STAMP)
+	$(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/python tests/mutation_report.py
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf build dist .pytest_cache .ruff_cache .mypy_cache
+	rm -rf build dist .pytest_cache .ruff_cache .mypy_cache mutants

@@ -1,1 +1,2 @@
-"""Validation: every rule of SPEC §4, producing findings (problems as data)."""
+"""Validation beyond the YAML loader: the schema and every rule of the catalogue
+(`dotool.findings.catalogue`), producing findings (problems as data)."""

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from dotool.checks.load import Loaded
 from dotool.findings import Finding, Loc, Severity
+from dotool.findings.catalogue import rule
 from dotool.model.dates import Half
+
+if TYPE_CHECKING:
+    from dotool.model.measure import Measure
 
 
 @dataclass
@@ -24,20 +31,25 @@ class Context:
     required_half: Half | None = None
     findings: list[Finding] = field(default_factory=list)
 
-    def report(self, severity: Severity, code: str, path: str, loc: Loc, message: str,
-               hint: str | None = None, *, key: bool = False) -> None:
-        """Record a finding at `loc` of the file `path` (the key's position when `key`)."""
+    def report(self, code: str, path: str, loc: Loc, message: str, hint: str | None = None,
+               *, key: bool = False, severity: Severity | None = None) -> None:
+        """Record a finding of rule `code` at `loc` of the file `path` (the key's position when
+        `key`), with the rule's severity unless `severity` says otherwise."""
         doc = self.loaded.documents.get(path)
         position = None
         if doc is not None:
             position = doc.locate_key(loc) if key else doc.locate(loc)
         line, col = position or (None, None)
-        self.findings.append(Finding(severity, code, path, message, line, col, loc, hint))
+        self.findings.append(rule(code).at(path, message, line, col, loc, hint,
+                                           severity=severity))
 
-    def error(self, code: str, path: str, loc: Loc, message: str, hint: str | None = None,
-              *, key: bool = False) -> None:
-        self.report("error", code, path, loc, message, hint, key=key)
 
-    def warning(self, code: str, path: str, loc: Loc, message: str, hint: str | None = None,
-                *, key: bool = False) -> None:
-        self.report("warning", code, path, loc, message, hint, key=key)
+def per_measure(check: Callable[[Context, str, Measure], None]) -> Callable[[Context], None]:
+    """A check of one measure (`check(ctx, path, measure)`), run over every measure loaded."""
+
+    @functools.wraps(check)
+    def run(ctx: Context) -> None:
+        for path, measure in ctx.loaded.measures:
+            check(ctx, path, measure)
+
+    return run

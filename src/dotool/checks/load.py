@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from dotool.checks.schema import findings_from_error
 from dotool.findings import Finding
+from dotool.findings.catalogue import finding
 from dotool.model.adoption import Adoption
 from dotool.model.masterplan import Masterplan
 from dotool.model.measure import Measure
@@ -57,8 +58,8 @@ def _fresh(raw: RawFile, model: type[M]) -> _File:
         return file
     if not isinstance(doc.data, dict):
         line, col = doc.locate(()) or (1, 1)
-        file.findings.append(Finding(
-            "error", "schema-not-mapping", raw.path,
+        file.findings.append(finding(
+            "schema-not-mapping", raw.path,
             f"the file must hold a mapping of keys to values, found {type(doc.data).__name__}",
             line, col, hint="start each line of the top level with `key: value`"))
         return file
@@ -94,8 +95,7 @@ def _restore(raw: RawFile, model: type[M], entry: Any) -> _File | None:
 
 def _parse(raw: RawFile, model: type[M], loaded: Loaded, cache: PlanCache | None) -> M | None:
     if raw.problem:
-        loaded.findings.append(Finding("error", "file-unreadable", raw.path,
-                                       f"{raw.path} {raw.problem}"))
+        loaded.findings.append(finding("file-unreadable", raw.path, f"{raw.path} {raw.problem}"))
         return None
     if cache is None:
         file = _fresh(raw, model)
@@ -142,8 +142,7 @@ def paused_gc() -> Iterator[None]:
 def _load_all(raw: RawPlan, cache: PlanCache | None) -> Loaded:
     loaded = Loaded()
     if raw.masterplan is None:
-        loaded.findings.append(Finding("error", "file-missing", MASTERPLAN,
-                                       f"{MASTERPLAN} is missing"))
+        loaded.findings.append(finding("file-missing", MASTERPLAN, f"{MASTERPLAN} is missing"))
     else:
         loaded.masterplan = _parse(raw.masterplan, Masterplan, loaded, cache)
     for file in raw.measures:
@@ -159,8 +158,8 @@ def _load_all(raw: RawPlan, cache: PlanCache | None) -> Loaded:
         if vorlage is not None:
             loaded.vorlagen.append((file.path, vorlage))
     for stray in raw.strays:
-        loaded.findings.append(Finding(
-            "error", "file-extension", stray,
+        loaded.findings.append(finding(
+            "file-extension", stray,
             f"{stray} is not read: only *.yaml files belong in this folder",
             hint=f"rename it to {PurePosixPath(stray).stem}.yaml, or move it elsewhere"))
     return loaded

@@ -27,9 +27,9 @@ def check_masterplan_keys(ctx: Context) -> None:
         seen: dict[str, int] = {}
         for index, key in enumerate(keys):
             if key in seen:
-                ctx.error("duplicate-key", path, (name, index, "key"),
-                          f"{name[:-1]} key `{key}` is used twice "
-                          f"({name}[{seen[key]}] and {name}[{index}])")
+                ctx.report("duplicate-key", path, (name, index, "key"),
+                           f"{name[:-1]} key `{key}` is used twice "
+                           f"({name}[{seen[key]}] and {name}[{index}])")
             seen.setdefault(key, index)
 
 
@@ -42,44 +42,44 @@ def check_measures(ctx: Context) -> None:
     owners: dict[str, str] = {}
     for path, measure in loaded.measures:
         if measure.id in owners:
-            ctx.error("duplicate-id", path, ("id",),
-                      f"measure id {measure.id} is also used by {owners[measure.id]}",
-                      "give one of them the next free id (`dotool add-measure` allocates one)")
+            ctx.report("duplicate-id", path, ("id",),
+                       f"measure id {measure.id} is also used by {owners[measure.id]}",
+                       "give one of them the next free id (`dotool add-measure` allocates one)")
         owners.setdefault(measure.id, path)
         if prefix and not re.fullmatch(rf"{re.escape(prefix)}-\d{{3,}}", measure.id):
-            ctx.error("id-prefix", path, ("id",),
-                      f"id {measure.id} does not use the plan's prefix `{prefix}`",
-                      f"ids look like {prefix}-001 (id_prefix in masterplan.yaml)")
+            ctx.report("id-prefix", path, ("id",),
+                       f"id {measure.id} does not use the plan's prefix `{prefix}`",
+                       f"ids look like {prefix}-001 (id_prefix in masterplan.yaml)")
         stem = PurePosixPath(path).stem
         if stem != measure.id and not stem.startswith(measure.id + "-"):
-            ctx.error("file-name", path, ("id",),
-                      f"the file name does not start with the measure's id {measure.id}",
-                      f"rename the file to {measure.id}-<slug>.yaml")
+            ctx.report("file-name", path, ("id",),
+                       f"the file name does not start with the measure's id {measure.id}",
+                       f"rename the file to {measure.id}-<slug>.yaml")
         if plan and measure.field not in field_keys:
-            ctx.error("unknown-field", path, ("field",),
-                      f"field of action `{measure.field}` is not defined in masterplan.yaml",
-                      _nearest(measure.field, field_keys))
+            ctx.report("unknown-field", path, ("field",),
+                       f"field of action `{measure.field}` is not defined in masterplan.yaml",
+                       _nearest(measure.field, field_keys))
         if plan and measure.goals and not goal_keys:
-            ctx.error("unknown-goal", path, ("goals",),
-                      "masterplan.yaml defines no goals, so a measure's `goals` must be empty",
-                      "remove `goals` from this measure, or add the goals to masterplan.yaml")
+            ctx.report("unknown-goal", path, ("goals",),
+                       "masterplan.yaml defines no goals, so a measure's `goals` must be empty",
+                       "remove `goals` from this measure, or add the goals to masterplan.yaml")
         for index, goal in enumerate(measure.goals if goal_keys else ()):
             if plan and goal not in goal_keys:
-                ctx.error("unknown-goal", path, ("goals", index),
-                          f"goal `{goal}` is not defined in masterplan.yaml",
-                          _nearest(goal, goal_keys))
+                ctx.report("unknown-goal", path, ("goals", index),
+                           f"goal `{goal}` is not defined in masterplan.yaml",
+                           _nearest(goal, goal_keys))
         kpi_keys: dict[str, int] = {}
         for index, kpi in enumerate(measure.kpis):
             if kpi.key in kpi_keys:
-                ctx.error("duplicate-kpi", path, ("kpis", index, "key"),
-                          f"KPI key `{kpi.key}` is used twice in this measure")
+                ctx.report("duplicate-kpi", path, ("kpis", index, "key"),
+                           f"KPI key `{kpi.key}` is used twice in this measure")
             kpi_keys.setdefault(kpi.key, index)
         for u_index, update in enumerate(measure.updates):
             for key in update.kpis:
                 if key not in kpi_keys:
-                    ctx.error("unknown-kpi", path, ("updates", u_index, "kpis", key),
-                              f"KPI `{key}` is not declared in this measure's kpis",
-                              _nearest(key, list(kpi_keys)), key=True)
+                    ctx.report("unknown-kpi", path, ("updates", u_index, "kpis", key),
+                               f"KPI `{key}` is not declared in this measure's kpis",
+                               _nearest(key, list(kpi_keys)), key=True)
     ids = list(owners)
     # A measure whose file has a schema error is not in `owners`, but it exists: naming it in
     # depends_on or an adoption is no second error (one typo, one finding).
@@ -87,22 +87,22 @@ def check_measures(ctx: Context) -> None:
     for path, measure in loaded.measures:
         for index, dep in enumerate(measure.depends_on):
             if dep == measure.id:
-                ctx.error("self-dependency", path, ("depends_on", index),
-                          f"{measure.id} depends on itself")
+                ctx.report("self-dependency", path, ("depends_on", index),
+                           f"{measure.id} depends on itself")
             elif dep not in existing:
-                ctx.error("unknown-measure", path, ("depends_on", index),
-                          f"depends_on names {dep}, which does not exist", _nearest(dep, ids))
+                ctx.report("unknown-measure", path, ("depends_on", index),
+                           f"depends_on names {dep}, which does not exist", _nearest(dep, ids))
     for path, adoption in loaded.adoptions:
         stem = PurePosixPath(path).stem
         if stem != adoption.version:
-            ctx.error("file-name", path, ("version",),
-                      f"version {adoption.version} does not match the file name {stem}.yaml",
-                      f"rename the file to {adoption.version}.yaml")
+            ctx.report("file-name", path, ("version",),
+                       f"version {adoption.version} does not match the file name {stem}.yaml",
+                       f"rename the file to {adoption.version}.yaml")
         for index, measure_id in enumerate(adoption.measures):
             if measure_id not in existing:
-                ctx.error("unknown-measure", path, ("measures", index),
-                          f"the adopted plan lists {measure_id}, which does not exist",
-                          _nearest(measure_id, ids))
+                ctx.report("unknown-measure", path, ("measures", index),
+                           f"the adopted plan lists {measure_id}, which does not exist",
+                           _nearest(measure_id, ids))
     _check_cycles(ctx)
 
 
@@ -141,10 +141,10 @@ def _check_cycles(ctx: Context) -> None:
                     cycle = [*trail[trail.index(nxt):], nxt]
                     if frozenset(cycle) not in reported:
                         reported.add(frozenset(cycle))
-                        ctx.error("dependency-cycle", paths[node],
-                                  ("depends_on", declared[node].index(nxt)),
-                                  "dependency cycle: " + " → ".join(cycle),
-                                  "remove one of these depends_on entries")
+                        ctx.report("dependency-cycle", paths[node],
+                                   ("depends_on", declared[node].index(nxt)),
+                                   "dependency cycle: " + " → ".join(cycle),
+                                   "remove one of these depends_on entries")
                 elif not state.get(nxt):
                     stack.append((nxt, 0))
             else:

@@ -22,6 +22,7 @@ from dotool.store import cache as cache_store
 from dotool.store.files import MAX_BYTES, RawFile, RawPlan, read_plan, source_lines
 
 if TYPE_CHECKING:
+    from dotool.checks.context import Context
     from dotool.checks.load import Loaded
     from dotool.model.dates import Half
     from dotool.model.plan import Plan
@@ -75,7 +76,7 @@ class Validation:
 
 def validate(root: Path, *, today: date | None = None, half: Half | None = None,
              strict: bool = False, cache: bool = True) -> Validation:
-    """Check everything under `root` (SPEC §4) and collect every finding.
+    """Check everything under `root` (every rule of the catalogue) and collect every finding.
 
     `cache=False` neither reads nor writes the cache (`--no-cache`).
     """
@@ -174,20 +175,13 @@ def _remembered(store: cache_store.PlanCache, key: bytes, raw: RawPlan) -> Valid
 def check_loaded(root: Path, loaded: Loaded, *, files: int, today: date, half: Half | None,
                  strict: bool) -> Validation:
     """Run the rules beyond the schema over what loaded."""
-    from dotool.checks import consistency, references, vorlagen
     from dotool.checks.context import Context
 
     measures = [m for _, m in loaded.measures]
     latest = max((u.half for m in measures for u in m.updates), default=None)
     ctx = Context(loaded, today, half or latest, required_half=half)
-    references.check_masterplan_keys(ctx)
-    references.check_measures(ctx)
-    for path, measure in loaded.measures:
-        consistency.check_dates(ctx, path, measure)
-        consistency.check_updates(ctx, path, measure)
-        consistency.check_money(ctx, path, measure)
-        consistency.check_warnings(ctx, path, measure)
-    vorlagen.check_vorlagen(ctx)
+    for check in _checks():
+        check(ctx)
     findings = [*loaded.findings, *ctx.findings]
     if strict:
         findings = [f.as_error() for f in findings]
@@ -195,6 +189,20 @@ def check_loaded(root: Path, loaded: Loaded, *, files: int, today: date, half: H
     kept, left_out = bounded(findings)
     return Validation(root, tuple(kept), files, Sources(loaded.documents),
                       lambda: _plan_of(loaded) if valid else None, left_out)
+
+
+def _checks() -> tuple[Callable[[Context], None], ...]:
+    """The checks beyond the schema, in the order of the rule catalogue (a few look-ups of
+    loaded modules: not worth a cache that would hide its code from mutation testing)."""
+    import importlib
+
+    from dotool.findings.catalogue import checks
+
+    found = []
+    for name in checks():
+        module, _, function = name.rpartition(".")
+        found.append(getattr(importlib.import_module(module), function))
+    return tuple(found)
 
 
 def _plan_of(loaded: Loaded) -> Plan | None:

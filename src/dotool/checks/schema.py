@@ -9,20 +9,21 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from dotool.findings import Finding, Loc, did_you_mean
+from dotool.findings.catalogue import finding
+from dotool.findings.rules_schema import schema_code
 from dotool.model.base import Expects
 from dotool.store.yamlload import YamlDocument
 
+# What a value of the wrong type should have been, by pydantic's error type (the types the
+# models can produce are the keys of `SCHEMA_CODES`; a test keeps the two in step).
 _TYPE_WORDS = {
     "int_type": "a whole number",
-    "int_from_float": "a whole number",
     "float_type": "a number",
     "bool_type": "true or false",
     "string_type": "text",
     "list_type": "a list",
     "dict_type": "a mapping of keys to values",
     "model_type": "a mapping of keys to values",
-    "model_attributes_type": "a mapping of keys to values",
-    "date_type": "a date YYYY-MM-DD",
 }
 
 
@@ -153,8 +154,7 @@ def findings_from_error(
         else:
             message = err["msg"]
         line, col = position or (None, None)
-        out.append(Finding("error", f"schema-{kind.replace('_', '-')}", path, message, line, col,
-                           loc, hint))
+        out.append(finding(schema_code(kind), path, message, line, col, loc, hint))
     return out
 
 
@@ -162,6 +162,6 @@ def _pattern_message(expects: Expects | None, found: Any,
                      ctx: dict[str, Any]) -> tuple[str, str | None]:
     # What the field expects comes from the model, never from the value: `field:
     # mobilitaet-verkehr` was once told it should be a measure id because it held a hyphen.
-    if expects is None:  # a pattern without words: tests/test_model_patterns.py forbids it
+    if expects is None:  # a pattern without words: tests/test_keys.py forbids it
         return f"found {_describe(found)}, expected text matching {ctx.get('pattern')}", None
     return f"found {_describe(found)}, expected {expects.what}", f"for example {expects.example}"

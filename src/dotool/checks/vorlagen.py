@@ -31,28 +31,28 @@ def check_vorlagen(ctx: Context) -> None:
     for path, vorlage in ctx.loaded.vorlagen:
         half = half_of_file(path)
         if half is None:
-            ctx.error("report-file-name", path, (),
-                      f"`{PurePosixPath(path).name}` does not name a half",
-                      "name the file after the half it belongs to, e.g. "
-                      "masterplan/reports/2021-H2.yaml (`dotool report --half 2021-H2 --init`)")
+            ctx.report("report-file-name", path, (),
+                       f"`{PurePosixPath(path).name}` does not name a half",
+                       "name the file after the half it belongs to, e.g. "
+                       "masterplan/reports/2021-H2.yaml (`dotool report --half 2021-H2 --init`)")
             continue
         if half > current:
-            ctx.error("half-in-future", path, (),
-                      f"paper for the report on {half}, which has not begun yet (now: {current})")
+            ctx.report("half-in-future", path, (),
+                       f"paper for the report on {half}, which has not begun yet (now: {current})")
         if vorlage.session is not None and vorlage.session <= half.end:
-            ctx.warning("session-before-end", path, ("session",),
-                        f"the session on {vorlage.session} is not after the end of {half} "
-                        f"({half.end}): the report covers days after it",
-                        "give the date of the session that discusses the report")
+            ctx.report("session-before-end", path, ("session",),
+                       f"the session on {vorlage.session} is not after the end of {half} "
+                       f"({half.end}): the report covers days after it",
+                       "give the date of the session that discusses the report")
         body = vorlage.body or committee
         if vorlage.beratungsfolge and body and body not in vorlage.beratungsfolge:
-            ctx.warning("body-not-in-beratungsfolge", path,
-                        ("body",) if vorlage.body else ("beratungsfolge",),
-                        f"the body `{body}` is not in the Beratungsfolge",
-                        "list the bodies that discuss the report, this one among them",
-                        key=vorlage.body is None)
+            ctx.report("body-not-in-beratungsfolge", path,
+                       ("body",) if vorlage.body else ("beratungsfolge",),
+                       f"the body `{body}` is not in the Beratungsfolge",
+                       "list the bodies that discuss the report, this one among them",
+                       key=vorlage.body is None)
         if vorlage.signature and _PERSON.search(vorlage.signature):
-            ctx.warning("signature-person", path, ("signature",),
-                        "the signature looks like a person or an e-mail address",
-                        "sign with the office (e.g. `Digital Officer, Stabsstelle "
-                        "Wirtschaftsförderung`): public documents name no person")
+            ctx.report("signature-person", path, ("signature",),
+                       "the signature looks like a person or an e-mail address",
+                       "sign with the office (e.g. `Digital Officer, Stabsstelle "
+                       "Wirtschaftsförderung`): public documents name no person")

@@ -23,6 +23,9 @@ def validate(
                                              show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache "
                                            "of checked files (DOTOOL_CACHE_DIR).")] = False,
+    list_rules: Annotated[bool, typer.Option("--list-rules", help="Print every rule (code, "
+                                             "severity, summary) and exit; with --format json "
+                                             "as JSON.")] = False,
 ) -> None:
     """Check every file of the masterplan: YAML, schema, references, consistency.
 
@@ -31,6 +34,7 @@ def validate(
     * `dotool validate`
     * `dotool validate --strict --half 2021-H2`
     * `dotool validate --format json > findings.json`
+    * `dotool validate --list-rules`
     """
     from dotool.checks.run import validate as run_validate
     from dotool.cli.common import resolve_root
@@ -40,6 +44,11 @@ def validate(
 
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not `{fmt}`")
+    if list_rules:
+        from dotool.checks.rulebook import list_rules as listing
+
+        print(listing("json" if fmt == "json" else "text"))
+        return
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
     required = parse_half(half)

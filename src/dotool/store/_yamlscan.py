@@ -30,6 +30,7 @@ from yaml.events import (
 )
 
 from dotool.findings import Finding, Loc
+from dotool.findings.catalogue import finding
 from dotool.store._yamlscalars import (
     AMBIGUOUS,
     MISS,
@@ -293,7 +294,7 @@ class Careful:
         count = self._counts[code] = self._counts.get(code, 0) + 1
         if count <= MAX_PER_CODE:
             line, col = _pos(mark) if mark is not None else (1, 1)
-            self._found.append(Finding("error", code, self.path, message, line, col,
+            self._found.append(finding(code, self.path, message, line, col,
                                        loc or (), hint))
 
     def findings(self) -> list[Finding]:
@@ -302,7 +303,7 @@ class Careful:
         for code, count in self._counts.items():
             if count > MAX_PER_CODE:
                 last = next(f for f in reversed(self._found) if f.code == code)
-                out.append(Finding("error", code, self.path,
+                out.append(finding(code, self.path,
                                    f"{count - MAX_PER_CODE} more problems like this one follow "
                                    "in this file (not listed)", last.line, last.col, last.loc))
         return out

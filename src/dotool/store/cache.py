@@ -1,4 +1,4 @@
-"""The content cache (SPEC §9): what loading and checking found, keyed by the files' content.
+"""The content cache: what loading and checking found, keyed by the files' content.
 
 One cache per plan (per root), in `DOTOOL_CACHE_DIR` or the user's cache folder, never inside the
 masterplan repository. It has three files, so that each command reads only the one it needs:
@@ -45,7 +45,7 @@ _KEEP_VIEWS = 64
 #: A cache file larger than this is not read (and is rewritten): far above what any plan needs.
 MAX_CACHE_BYTES = 1 << 30
 # The code whose output the cache holds: a change to any of it makes every entry stale.
-_CODE = ("findings.py", "model/**/*.py", "checks/*.py", "store/yamlload.py", "store/_yaml*.py",
+_CODE = ("findings/*.py", "model/**/*.py", "checks/*.py", "store/yamlload.py", "store/_yaml*.py",
          "store/files.py", "store/reading.py", "store/cache.py")
 
 _state: dict[str, Any] = {}

@@ -15,7 +15,7 @@ MASTERPLAN = "masterplan/masterplan.yaml"
 MEASURES_DIR = "measures"
 ADOPTIONS_DIR = "masterplan/adoptions"
 REPORTS_DIR = "masterplan/reports"  # the council paper of a half's report (optional)
-MAX_BYTES = 1024 * 1024  # the largest plan file read (SPEC §4)
+MAX_BYTES = 1024 * 1024  # the largest plan file read (rule file-too-large, docs/rules.md)
 
 # Line breaks as YAML 1.1 (and libyaml's marks) count them, so lines match reported positions.
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from dotool.findings import Finding, Loc
+from dotool.findings.catalogue import finding
 from dotool.store._yamlscan import MAX_DEPTH, Careful, NeedsCareful, Position, Stop, quick_data
 from dotool.store.files import LINE_BREAK, MAX_BYTES, source_lines
 
@@ -77,8 +78,7 @@ class YamlDocument:
 def load_yaml(data: bytes, *, path: str) -> LoadResult:
     """Read one YAML file strictly; `path` is the display path used in every finding."""
     if len(data) > MAX_BYTES:
-        return LoadResult(None, [Finding(
-            "error", "file-too-large", path,
+        return LoadResult(None, [finding("file-too-large", path,
             # Readers stop one byte past the limit, so the size itself is not known here.
             f"the file is larger than 1 MiB ({MAX_BYTES:,} bytes), the most a plan file may "
             "have", hint="split the content, or check that this is the "
@@ -112,7 +112,7 @@ def _careful(text: str, path: str) -> LoadResult:
     except yaml.MarkedYAMLError as exc:
         stopped.append(_syntax(exc, path, text))
     except _READ_ERRORS as exc:
-        stopped.append(Finding("error", "yaml-syntax", path,
+        stopped.append(finding("yaml-syntax", path,
                                f"the file cannot be read as YAML: {exc}", 1, 1))
     document = YamlDocument(data, text, (walk.values, walk.keys)) if usable else None
     return LoadResult(document, walk.findings() + stopped)
@@ -126,14 +126,14 @@ def _position(text: str, index: int) -> Position:
 
 def _decode(data: bytes, path: str) -> str | Finding:
     if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\0\0\xfe\xff")):
-        return Finding("error", "yaml-encoding", path,
+        return finding("yaml-encoding", path,
                        "the file is not UTF-8: it starts with a UTF-16 or UTF-32 byte order mark",
                        1, 1, hint=_SAVE_UTF8)
     nul = data.find(b"\0")
     if nul >= 0:
         prefix = data[:nul].decode("utf-8", "replace").removeprefix("\ufeff")
         line, col = _position(prefix, len(prefix))
-        return Finding("error", "yaml-encoding", path,
+        return finding("yaml-encoding", path,
                        "the file contains a NUL byte: it is a binary file, or text saved as "
                        "UTF-16 or UTF-32, not UTF-8 YAML", line, col, hint=_SAVE_UTF8)
     try:
@@ -145,7 +145,7 @@ def _decode(data: bytes, path: str) -> str | Finding:
             hint = "it looks like Windows-1252 or Latin-1 (umlauts such as ä): " + _SAVE_UTF8
         else:
             hint = _SAVE_UTF8
-        return Finding("error", "yaml-encoding", path,
+        return finding("yaml-encoding", path,
                        f"the file is not valid UTF-8: byte 0x{data[exc.start]:02X} cannot be "
                        "decoded", line, col, hint=hint)
     # A UTF-8 byte order mark is allowed; without it the marks count columns from the line start.
@@ -165,7 +165,7 @@ def _control_character(text: str, path: str) -> Finding:
     index = found.start() if found else 0
     char = f"U+{ord(found.group()):04X} " if found else ""
     line, col = _position(text, index)
-    return Finding("error", "yaml-encoding", path,
+    return finding("yaml-encoding", path,
                    f"the file contains the control character {char}which YAML does not allow",
                    line, col, hint="delete it (it was probably pasted in by accident)")
 
@@ -200,7 +200,7 @@ def _syntax(exc: yaml.MarkedYAMLError, path: str, text: str) -> Finding:
             problem = f"found `{char}`, which cannot start a value"
             hint = f"a value starting with `{char}` must be quoted"
     if "maximum nesting depth" in problem:
-        return Finding("error", "yaml-too-deep", path,
+        return finding("yaml-too-deep", path,
                        f"the data is nested more than {MAX_DEPTH} levels deep", line, col,
                        hint="a plan file needs a few levels only: the file is broken or not a "
                             "plan file")
@@ -209,4 +209,4 @@ def _syntax(exc: yaml.MarkedYAMLError, path: str, text: str) -> Finding:
     if exc.problem and exc.context and context is not None and (
             context.line, context.column) != (line - 1, col - 1):
         message += f" ({exc.context} at line {context.line + 1}, column {context.column + 1})"
-    return Finding("error", "yaml-syntax", path, message, line, col, hint=hint)
+    return finding("yaml-syntax", path, message, line, col, hint=hint)

@@ -1,0 +1,47 @@
+"""The outcome of `make mutate` per package: `python tests/mutation_report.py [--survivors]`.
+
+Reads mutmut's result files (mutants/**/*.meta). The kill rate counts a timeout as killed (the
+mutant made the tests hang: they noticed) and a mutant no fast test reaches as survived.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+KILLED = {1, 3, 24, -24, 152, 255, 36}
+SURVIVED = {0, 5, 33}  # 5 and 33: no test reaches the mutated code
+PACKAGES = ("dotool.model.projection", "dotool.model", "dotool.store", "dotool.checks",
+            "dotool.findings")
+
+
+def _package(name: str) -> str:
+    return next((p for p in PACKAGES if name.startswith(p + ".")), "other")
+
+
+def main(argv: list[str]) -> int:
+    """Print the kill rate per package (and, with --survivors, every surviving mutant)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    survivors: list[str] = []
+    for meta in sorted(Path("mutants").rglob("*.meta")):
+        for name, code in json.loads(meta.read_text())["exit_code_by_key"].items():
+            outcome = ("killed" if code in KILLED else "survived" if code in SURVIVED
+                       else "not run" if code is None else "other")
+            counts[_package(name)][outcome] += 1
+            if outcome == "survived":
+                survivors.append(name)
+    print(f"{'package':<26}{'killed':>8}{'survived':>10}{'not run':>9}{'rate':>8}")
+    for package in sorted(counts):
+        c = counts[package]
+        done = c["killed"] + c["survived"]
+        rate = f"{100 * c['killed'] / done:.1f}%" if done else "-"
+        print(f"{package:<26}{c['killed']:>8}{c['survived']:>10}{c['not run']:>9}{rate:>8}")
+    if "--survivors" in argv:
+        print("\n".join(["", "surviving mutants (`mutmut show NAME`):", *survivors]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
