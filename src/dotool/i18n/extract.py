@@ -12,7 +12,10 @@ from pathlib import Path
 
 from dotool.i18n import DOMAIN, LANGUAGES, LOCALES, po_path
 
-_RENDER = Path(__file__).resolve().parents[1] / "render"
+_PACKAGE = Path(__file__).resolve().parents[1]
+#: The Python code whose messages are in the catalogues: the renderers and the workbooks of
+#: `collect` (written in the plan's language).
+_CODE = (_PACKAGE / "render", _PACKAGE / "collect")
 _KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2),
              "pgettext": ((1, "c"), 2)}
 
@@ -22,7 +25,7 @@ Key = tuple[str | tuple[str, str], str | None]
 
 
 def messages() -> dict[Key, list[str]]:
-    """Every message → the files that use it, from the templates and `dotool/render/*.py`."""
+    """Every message → the files that use it, from the templates, `dotool/render/*.py` and `dotool/collect/*.py`."""
     from babel.messages.extract import extract
 
     from dotool.render.templates import packaged_templates
@@ -30,7 +33,7 @@ def messages() -> dict[Key, list[str]]:
     found: dict[Key, list[str]] = {}
     templates = packaged_templates()
     sources = [(p, "jinja2") for p in sorted([*templates.rglob("*.j2"), *templates.glob("*.css")])]
-    sources += [(p, "python") for p in sorted(_RENDER.glob("*.py"))]
+    sources += [(p, "python") for folder in _CODE for p in sorted(folder.glob("*.py"))]
     for path, method in sources:
         with path.open("rb") as handle:
             options = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true",
