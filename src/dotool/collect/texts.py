@@ -114,3 +114,12 @@ def instructions(book: UnitBook, gettext: Gettext) -> list[tuple[str, str]]:
             "as an Excel workbook (.xlsx) and send it back as it is.")),
     ]
     return rows
+
+
+# What `collect apply` says about a workbook on the terminal, in the workbook's language.
+AT_CELL = N_('Sheet "%(sheet)s", cell %(cell)s: ')
+AT_SHEET = N_('Sheet "%(sheet)s": ')
+NOTHING_APPLIED = N_("%(file)s: nothing was applied")
+NOTHING_TO_CHANGE = N_("%(file)s: nothing to change")
+WOULD_CHANGE = N_("%(file)s: would change %(count)s measures")
+CHANGED = N_("%(file)s: changed %(count)s measures")
