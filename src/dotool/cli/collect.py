@@ -96,9 +96,9 @@ def apply(
     """Apply returned workbooks: each one whole or not at all, errors located by file, sheet
     and cell. Exit 1 if any workbook was refused."""
     from dotool.cli.common import resolve_root
-    from dotool.output.collect import print_outcomes
     from dotool.collect.apply import apply_workbooks
     from dotool.errors import ExitCode
+    from dotool.output.collect import print_outcomes
 
     outcomes = apply_workbooks(resolve_root(root), files, dry_run=dry_run, force=force,
                                commit=commit)
@@ -115,9 +115,9 @@ def status(
 ) -> None:
     """Per lead unit, the measures that still have no update for the half (for reminders)."""
     from dotool.cli.common import resolve_root
-    from dotool.output.collect import print_status
     from dotool.collect.status import collection_status
     from dotool.errors import UsageError
+    from dotool.output.collect import print_status
 
     if output not in ("text", "json"):
         raise UsageError(f"--format must be text or json, not `{output}`")

@@ -18,7 +18,8 @@ from dotool.text import FORMULA_START
 
 Gettext = Callable[[str], str]
 _MONTH = (re.compile(r"^(\d{4})-(\d{1,2})$"), re.compile(r"^(\d{1,2})[/.](\d{4})$"))
-_DAY = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"))
+_DAY = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+        re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"))
 _NAMES = {c.key: c.name for columns in COLUMNS.values() for c in columns}
 
 

@@ -174,13 +174,16 @@ def _sheet(ws: Any, key: str, returned: Returned, gettext: Gettext) -> None:
 def _row(row: Any, key: str, columns: tuple[Column, ...], returned: Returned,
          gettext: Gettext, sheet: str) -> None:
     cells = dict(zip((c.key for c in columns), row, strict=False))
-    for cell in row:
-        if cell.data_type == "f":
-            returned.error(sheet, cell.coordinate, gettext(
-                "a formula (%(formula)s) instead of a value") % {"formula": str(cell.value)[:40]},
-                gettext("type the value itself"))
-            return
     measure_id = str(cells["id"].value or "").strip()
+    formulas = [cell for cell in row if cell.data_type == "f"]
+    for cell in formulas:  # refused, never evaluated
+        returned.error(sheet, cell.coordinate, gettext(
+            "a formula (%(formula)s) instead of a value") % {"formula": str(cell.value)[:40]},
+            gettext("type the value itself"))
+    if formulas:
+        if key == "measures":
+            returned.rows.setdefault(measure_id, cells["id"].row)
+        return
     filled = {c.key: cells[c.key] for c in columns if c.filled
               and cells[c.key].value not in (None, "")}
     if not measure_id:

@@ -25,7 +25,7 @@ Key = tuple[str | tuple[str, str], str | None]
 
 
 def messages() -> dict[Key, list[str]]:
-    """Every message → the files that use it, from the templates, `dotool/render/*.py` and `dotool/collect/*.py`."""
+    """Every message → the files that use it: templates, `render/*.py`, `collect/*.py`."""
     from babel.messages.extract import extract
 
     from dotool.render.templates import packaged_templates

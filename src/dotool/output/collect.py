@@ -22,9 +22,9 @@ def _say(console: Any, text: str) -> None:
 def where(error: Any, gettext: Any) -> str:
     """`Blatt "Maßnahmen", Zelle F7: ` (or only the sheet, or nothing) before a message."""
     if error.sheet and error.cell:
-        return gettext(texts.AT_CELL) % {"sheet": error.sheet, "cell": error.cell}
+        return str(gettext(texts.AT_CELL) % {"sheet": error.sheet, "cell": error.cell})
     if error.sheet:
-        return gettext(texts.AT_SHEET) % {"sheet": error.sheet}
+        return str(gettext(texts.AT_SHEET) % {"sheet": error.sheet})
     return ""
 
 
