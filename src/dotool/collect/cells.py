@@ -163,3 +163,12 @@ _PARSERS: dict[str, Callable[[Any, str, Gettext], Any]] = {
     "spent": _money, "value": _number, "replanned_end": _month, "done": _day,
     "rag_reason": _text, "text": _text, "next": _text,
 }
+
+
+def read_as(key: str, raw: Any, lang: str = "en") -> Any:
+    """The value of field `key` read from `raw` as a returned workbook's cell would be (for
+    `import`); `ValueError` with the English message when it is not one."""
+    try:
+        return _PARSERS[key](raw, lang, str)
+    except _Bad as exc:
+        raise ValueError(exc.message) from None

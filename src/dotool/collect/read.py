@@ -8,8 +8,6 @@ workbook names a file: measures are found by their id in the plan.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,11 +23,7 @@ from dotool.collect.layout import (
     SHEETS,
     Column,
 )
-
-MAX_FILE = 10 * 1024 * 1024  # bytes of a returned workbook (a unit's is some 20 KiB)
-MAX_UNPACKED = 100 * 1024 * 1024  # bytes of all its parts, unpacked
-MAX_PARTS = 500
-MAX_RATIO = 200  # unpacked : packed, for a part larger than 1 MiB
+from dotool.store.xlsx import MAX_FILE, archive_problem, open_workbook
 
 
 @dataclass
@@ -57,16 +51,12 @@ class Returned:
 
 
 def _archive_problem(data: bytes, gettext: Gettext) -> str | None:
-    if len(data) > MAX_FILE:
+    problem = archive_problem(data)
+    if problem == "too-large":
         return gettext("the file is larger than %(size)s MiB") % {"size": MAX_FILE >> 20}
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    if problem == "not-xlsx":
         return gettext("not an Excel workbook (.xlsx)")
-    if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED or any(
-            p.file_size > 1 << 20 and p.file_size > MAX_RATIO * max(p.compress_size, 1)
-            for p in parts):
+    if problem == "bomb":
         return gettext("the workbook unpacks to far more than a collection workbook holds; "
                        "it was not opened")
     return None
@@ -89,7 +79,7 @@ def read_workbook(path: Path, *, default_lang: str) -> Returned:
     if problem:
         returned.error(None, None, problem)
         return returned
-    wb = _open(data)
+    wb = open_workbook(data)
     if wb is None:
         returned.error(None, None, gettext("not an Excel workbook (.xlsx)"))
         return returned
@@ -110,18 +100,6 @@ def read_workbook(path: Path, *, default_lang: str) -> Returned:
             continue
         _sheet(wb[name], key, returned, gettext)
     return returned
-
-
-def _open(data: bytes) -> Any:
-    from openpyxl import load_workbook
-
-    try:
-        # Formulas stay formulas (data_only=False) so they can be refused; links to other
-        # files and macros are never loaded.
-        return load_workbook(io.BytesIO(data), data_only=False, keep_links=False,
-                             keep_vba=False, rich_text=False)
-    except Exception:  # openpyxl raises many kinds for a damaged file; all mean the same here
-        return None
 
 
 def _meta(wb: Any, returned: Returned) -> bool:

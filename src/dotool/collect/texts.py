@@ -123,3 +123,5 @@ NOTHING_APPLIED = N_("%(file)s: nothing was applied")
 NOTHING_TO_CHANGE = N_("%(file)s: nothing to change")
 WOULD_CHANGE = N_("%(file)s: would change %(count)s measures")
 CHANGED = N_("%(file)s: changed %(count)s measures")
+#: The text of an update `import` makes from a status column when the table has no text for it.
+IMPORTED_TEXT = N_("Status taken over from the table %(file)s.")
