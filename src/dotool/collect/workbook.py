@@ -13,9 +13,11 @@ import math
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.formatting.rule import FormulaRule
+from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dotool.collect.layout import (
@@ -119,7 +121,7 @@ def _table(ws: Worksheet, columns: tuple[Column, ...], rows: list[list[Any]], ti
     # Bold headers are wider than the text below them.
     ws.row_dimensions[HEADER_ROW].height = 13.5 * max(_lines(gettext(c.header), c.width * 0.8)
                                                       for c in columns) + 3
-    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=3)
+    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=3).coordinate
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     _print(ws)
     ws.protection.sheet = True
@@ -141,11 +143,13 @@ def _print(ws: Worksheet) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
-    ws.oddFooter.center.text = "&P / &N"
-    ws.oddFooter.left.text = "&A"
+    footer = ws.oddFooter
+    if footer is not None:  # openpyxl gives every sheet one; its type allows none
+        footer.center.text = "&P / &N"
+        footer.left.text = "&A"
 
 
 def _validation(ws: Worksheet, rule: DataValidation, column: str, count: int,
@@ -184,7 +188,8 @@ def _measure_checks(ws: Worksheet, count: int, text: dict[str, str]) -> None:
         formula = (f'AND(OR(${rag}{FIRST_ROW}="{amber}",${rag}{FIRST_ROW}="{red}"),'
                    f'LEN(TRIM(${reason}{FIRST_ROW}))=0)')
         ws.conditional_formatting.add(f"{reason}{FIRST_ROW}:{reason}{FIRST_ROW + count - 1}",
-                                      FormulaRule(formula=[formula], fill=_WARN))
+                                      Rule(type="expression", formula=[formula],
+                                           dxf=DifferentialStyle(fill=_WARN)))
 
 
 def _month_formula() -> str:
