@@ -40,8 +40,9 @@ def test_windows_csv_with_semicolons_and_line_breaks(plan_dir: Path, run_cli,  #
     before = _files(plan_dir)
     result = run_cli("import", table, "--root", plan_dir, "--scope", "internal", "--kind",
                      "project", exit_code=1)
-    assert "row 2: the field of action “Bauen und Wohnen” is not in masterplan.yaml" \
-        in result.stderr
+    assert ("massnahmen.csv: Zeile 2: das Handlungsfeld „Bauen und Wohnen“ steht nicht in "
+            "masterplan.yaml (--create-fields legt es an)") in result.stderr
+    assert "Probleme in der Tabelle: 1; nichts wurde geschrieben" in result.stderr
     assert _files(plan_dir) == before
     dry = run_cli("import", table, "--root", plan_dir, "--scope", "internal", "--kind",
                   "project", "--create-fields", "--dry-run", "--half", "2026-H2")
@@ -92,7 +93,8 @@ def test_errors_name_row_and_column_and_nothing_is_written(plan_dir: Path, run_c
     before = _files(plan_dir)
     result = run_cli("import", table, "--root", plan_dir, "--scope", "internal", "--kind",
                      "project", exit_code=1)
-    assert "bad.csv: row 2, column “Priorität”: “dringend” is not a priority" in result.stderr
+    assert ("bad.csv: Zeile 2, Spalte „Priorität“: „dringend“ ist keiner der Werte hoch, "
+            "mittel, niedrig") in result.stderr
     assert _files(plan_dir) == before
 
 
@@ -104,5 +106,6 @@ def test_an_existing_id_is_never_overwritten(plan_dir: Path, run_cli, tmp_path: 
     before = _files(plan_dir)
     result = run_cli("import", table, "--root", plan_dir, "--scope", "internal", "--kind",
                      "project", exit_code=1)
-    assert f"{existing} exists already (import never overwrites a measure)" in result.stderr
+    assert (f"ids.csv: Zeile 2, Spalte „ID“: {existing} gibt es schon (der Import überschreibt "
+            "nie eine Maßnahme)") in result.stderr
     assert _files(plan_dir) == before

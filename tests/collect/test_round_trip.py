@@ -135,10 +135,10 @@ def test_status_lists_who_has_not_reported(collected: Path, sample_dir: Path, ru
     fill(collected / UNIT, "Maßnahmen", "M-016", {"status": "in Umsetzung", "rag": "grün",
                                                   "progress": 60, "text": "Läuft."})
     before = run_cli("collect", "status", "--half", HALF, "--root", sample_dir).stdout
-    assert "IT-Service: 1 of 1 without an update for 2022-H1\n  M-016" in before
+    assert "IT-Service: 1 von 1 ohne Sachstand für 2022-H1\n  M-016" in before
     run_cli("collect", "apply", collected / UNIT, "--root", sample_dir)
     after = run_cli("collect", "status", "--half", HALF, "--root", sample_dir).stdout
-    assert "IT-Service" not in after and "Hauptamt / Organisation: 3 of 3" in after
+    assert "IT-Service" not in after and "Hauptamt / Organisation: 3 von 3" in after
 
 
 def test_unchanged_workbook_changes_nothing(sample_dir: Path, run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

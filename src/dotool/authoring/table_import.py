@@ -47,6 +47,7 @@ _VOCAB = ("scope", "kind", "priority")
 class Imported:
     """What an import writes (or would): {path: text}, the fields added, and the problems."""
 
+    lang: str = "en"  # the plan's: the language of the messages
     files: dict[str, str] = field(default_factory=dict)
     new_fields: dict[str, str] = field(default_factory=dict)  # key → title
     unknown_fields: dict[str, list[int]] = field(default_factory=dict)  # title → rows
@@ -98,17 +99,21 @@ def import_table(root: Path, path: Path, *, mapping: dict[str, str], defaults: d
             raise UsageError(f"{table.name}: no column for `{name}`",
                              hint=f"give the value of every measure with --{name} "
                                   f"({', '.join(KEYS[name])})")
+    from dotool.collect import texts
+    from dotool.i18n import translations
+
     masterplan = load_masterplan(root)
     reader = RowReader(root, table, columns, defaults, masterplan, half)
-    result = Imported()
+    result = Imported(lang=masterplan.language)
     for number, row in table.rows:
         reader.read(number, row, result, create_fields=create_fields)
     if result.unknown_fields and not create_fields:
+        gettext = translations(result.lang).gettext
         for title, rows in result.unknown_fields.items():
-            where = f"row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}"
-            result.errors.append(f"{table.name}: {where}: the field of "
-                                 f"action “{title}” is not in masterplan.yaml "
-                                 "(--create-fields adds it)")
+            where = texts.AT_ROWS if len(rows) > 1 else texts.AT_ROW
+            result.errors.append(gettext(where) % {
+                "file": table.name, "row": rows[0], "rows": ", ".join(map(str, rows)),
+                "message": gettext(texts.UNKNOWN_FIELD) % {"title": title}})
     return result
 
 

@@ -40,18 +40,25 @@ class RowReader:
         self.fields.update({f.title.casefold(): f.key for f in masterplan.fields})
         self.goals = {g.key: g.key for g in masterplan.goals}
         self.goals.update({g.title.casefold(): g.key for g in masterplan.goals})
+        from dotool.i18n import translations
+
+        self.lang = masterplan.language
+        self.gettext = translations(self.lang).gettext
 
     def read(self, number: int, row: dict[str, Any], result: Imported, *,
              create_fields: bool) -> None:
         """Add the file of one row to `result`, or its errors."""
         from dotool.authoring.new_measure import slugify
+        from dotool.collect import texts
 
+        gettext = self.gettext
         errors: list[str] = []
         values: dict[str, Any] = {}
 
         def bad(name: str, message: str) -> None:
             column = self.columns.get(name, name)
-            errors.append(f"{self.table.name}: row {number}, column “{column}”: {message}")
+            errors.append(gettext(texts.AT_ROW_COLUMN) % {
+                "file": self.table.name, "row": number, "column": column, "message": message})
 
         for name, column in self.columns.items():
             raw = row.get(column)
@@ -68,7 +75,7 @@ class RowReader:
             values.setdefault(name, self.defaults.get(name))
         for name in ("title", "summary", "field", "lead"):
             if row.get(self.columns[name]) is None:
-                bad(name, "empty, but every measure needs it")
+                bad(name, gettext(texts.EMPTY_REQUIRED))
         if not values.get("title") and not errors:
             return
         measure_id = self._id(values.get("id"), bad)
@@ -80,19 +87,23 @@ class RowReader:
             result.files[rel] = rendered(measure_id, values, self.half, rel,
                                          source=self.table.name, lang=self.masterplan.language)
         except ContentError as exc:
-            result.errors.append(f"{self.table.name}: row {number}: {exc.message}")
+            result.errors.append(gettext(texts.AT_ROW) % {
+                "file": self.table.name, "row": number, "message": exc.message})
 
     def _value(self, name: str, raw: Any, result: Imported, number: int,
                create_fields: bool) -> Any:
+        from dotool.collect import texts
         from dotool.collect.cells import read_as
+        from dotool.model.vocab import KEYS, label
 
         text = " ".join(str(raw).split()) if name not in ("summary", "objective", "text") \
             else str(raw).replace("\r\n", "\n").strip()
         if name in ("scope", "kind", "priority", "status", "rag"):
             key = label_to_key(name, text)
             if key is None:
-                raise ValueError(f"“{text}” is not a {name} (German labels and keys are "
-                                 "understood)")
+                choices = ", ".join(label(name, k, self.lang) for k in KEYS[name])
+                raise ValueError(self.gettext(texts.NOT_ONE_OF)
+                                 % {"value": text, "list": choices})
             return key
         if name == "field":
             key = self.fields.get(text.casefold())
@@ -109,18 +120,20 @@ class RowReader:
             for part in _parts(text):
                 found = self.goals.get(part.casefold())
                 if found is None:
-                    raise ValueError(f"“{part}” is not a goal of the plan")
+                    raise ValueError(self.gettext(texts.NOT_A_GOAL) % {"value": part})
                 keys.append(found)
             return tuple(keys)
         if name == "participants":
             return tuple(_parts(str(raw)))
         if name in ("start", "end"):
-            return read_as("replanned_end", raw)
+            return read_as("when", raw, self.lang, self.gettext)
         if name == "progress":
-            return read_as("progress", raw)
+            return read_as("progress", raw, self.lang, self.gettext)
         return text
 
     def _id(self, given: str | None, bad: Any) -> str | None:
+        from dotool.collect import texts
+
         if given is None:
             while self.next in self.taken:
                 self.next += 1
@@ -128,10 +141,11 @@ class RowReader:
             return f"{self.prefix}-{self.next:03d}"
         m = re.fullmatch(rf"{re.escape(self.prefix)}-(\d{{3,}})", given.strip().upper())
         if not m:
-            bad("id", f"“{given}” is not an id like {self.prefix}-001")
+            bad("id", self.gettext(texts.NOT_AN_ID)
+                % {"value": given, "example": f"{self.prefix}-001"})
             return None
         if int(m.group(1)) in self.taken:
-            bad("id", f"{given} exists already (import never overwrites a measure)")
+            bad("id", self.gettext(texts.ID_TAKEN) % {"id": given})
             return None
         self.taken.add(int(m.group(1)))
         return given.strip().upper()

@@ -22,8 +22,9 @@ HalfOption = Annotated[str | None, typer.Option("--half", help="The half: YYYY-H
 def collect(
     ctx: typer.Context,
     half: HalfOption = None,
-    out: Annotated[Path | None, typer.Option("-o", "--out", help="Folder for the workbooks.",
-                                             show_default=False, file_okay=False)] = None,
+    out: Annotated[Path | None, typer.Option(
+        "-o", "--out", help="Folder for the workbooks (created if missing; never a folder of "
+        "the plan, never through a symbolic link inside it).", show_default=False)] = None,
     due: Annotated[str | None, typer.Option("--due", help="Return by this day (YYYY-MM-DD), "
                                             "shown in the instructions.",
                                             show_default=False)] = None,
@@ -56,15 +57,24 @@ def collect(
                          hint="dotool collect --half 2026-H1 -o build/collect")
     if lang not in (None, "de", "en"):
         raise UsageError(f"--lang must be de or en, not `{lang}`")
+    from dotool.collect import texts
+    from dotool.i18n import translations
+    from dotool.text import shown
+
     base = resolve_root(root)
     made = make(base, half=parse_half(half), out=out, lang=lang, due=_day(due),
                 reply_to=reply_to, force=force)
     console = err_console()
     for m in made:
-        console.print(f"{m.path}  ({m.unit}: {m.measures} measures, {m.kpis} KPIs, "
-                      f"{m.milestones} open milestones)", markup=False, highlight=False)
+        gettext = translations(m.lang).gettext
+        console.print(gettext(texts.MADE) % {
+            "path": shown(str(m.path)), "unit": shown(m.unit), "measures": m.measures,
+            "kpis": m.kpis, "milestones": m.milestones}, markup=False, highlight=False)
     if not made:
-        console.print(f"no measure is active in {half}: no workbook written", markup=False)
+        from dotool.collect.make import plan_language
+
+        gettext = translations(lang or plan_language(base)).gettext
+        console.print(gettext(texts.NONE_ACTIVE) % {"half": half}, markup=False)
 
 
 def _day(text: str | None) -> Any:
@@ -121,5 +131,8 @@ def status(
 
     if output not in ("text", "json"):
         raise UsageError(f"--format must be text or json, not `{output}`")
-    print_status(collection_status(resolve_root(root), parse_half(half)), half=half,
-                 output=output)
+    from dotool.collect.make import plan_language
+
+    base = resolve_root(root)
+    print_status(collection_status(base, parse_half(half)), half=half, output=output,
+                 lang=plan_language(base))

@@ -61,23 +61,28 @@ def import_table(
     result = prepare(base, file, mapping=pairs, defaults=defaults, half=_half(half),
                      create_fields=create_fields, encoding=encoding, delimiter=delimiter,
                      sheet=sheet)
+    from dotool.collect import texts
+    from dotool.i18n import translations
+
+    gettext = translations(result.lang).gettext
     console = err_console()
     if result.errors:
         for line in result.errors:
             console.print(f"error: {shown(line)}", markup=False, highlight=False)
-        raise ContentError(f"{len(result.errors)} problem(s) in the table; nothing was "
-                           "written", path=file.name)
+        raise ContentError(gettext(texts.TABLE_PROBLEMS) % {"count": len(result.errors)},
+                           path=file.name)
     if not result.files:
-        raise UsageError(f"{file.name}: no measure in the table")
+        raise UsageError(gettext(texts.NO_MEASURE) % {"file": shown(file.name)})
     write_import(base, result, dry_run=dry_run)
     for key, title in result.new_fields.items():
-        console.print(f"{'would add' if dry_run else 'added'} the field of action {key}: "
-                      f"{shown(title)}", markup=False, highlight=False)
+        said = texts.WOULD_ADD_FIELD if dry_run else texts.ADDED_FIELD
+        console.print(gettext(said) % {"key": key, "title": shown(title)}, markup=False,
+                      highlight=False)
     for rel, text in result.files.items():
         if dry_run:
             print(f"--- {rel}\n{text}", end="")
-        console.print(f"{'would write' if dry_run else 'wrote'} {rel}", markup=False,
-                      highlight=False)
+        console.print(gettext(texts.WOULD_WRITE if dry_run else texts.WROTE) % {"path": rel},
+                      markup=False, highlight=False)
 
 
 def _pair(text: str) -> tuple[str, str]:

@@ -113,6 +113,17 @@ def _money(raw: Any, lang: str, gettext: Gettext) -> float:
 
 
 def _month(raw: Any, lang: str, gettext: Gettext) -> str:
+    """A re-planned end is a month (as the plan's `end` usually is): a day typed or picked in
+    the cell — a date cell, 15.09.2027, 2027-09-15 — is stored as its month."""
+    try:
+        return _when(raw, lang, gettext)[:7]
+    except _Bad:
+        raise _Bad(gettext("not a month; write it as 09/2027")) from None
+
+
+def _when(raw: Any, lang: str, gettext: Gettext) -> str:
+    """A month (09/2027, 2027-09) or a day (a date cell, 15.09.2027, 2027-09-15), as written:
+    `import` keeps a plan's start and end as precise as its table gives them."""
     if isinstance(raw, datetime | date):
         return f"{raw.year:04d}-{raw.month:02d}" if raw.day == 1 else \
             f"{raw.year:04d}-{raw.month:02d}-{raw.day:02d}"
@@ -160,15 +171,15 @@ def _text(raw: Any, lang: str, gettext: Gettext) -> str:
 
 _PARSERS: dict[str, Callable[[Any, str, Gettext], Any]] = {
     "status": _choice("status"), "rag": _choice("rag"), "progress": _progress,
-    "spent": _money, "value": _number, "replanned_end": _month, "done": _day,
+    "spent": _money, "value": _number, "replanned_end": _month, "done": _day, "when": _when,
     "rag_reason": _text, "text": _text, "next": _text,
 }
 
 
-def read_as(key: str, raw: Any, lang: str = "en") -> Any:
+def read_as(key: str, raw: Any, lang: str = "en", gettext: Gettext = str) -> Any:
     """The value of field `key` read from `raw` as a returned workbook's cell would be (for
-    `import`); `ValueError` with the English message when it is not one."""
+    `import`); `ValueError` with the message (through `gettext`) when it is not one."""
     try:
-        return _PARSERS[key](raw, lang, str)
+        return _PARSERS[key](raw, lang, gettext)
     except _Bad as exc:
         raise ValueError(exc.message) from None

@@ -8,6 +8,7 @@ projection (`measure_state`), never computed here.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,8 @@ from dotool.errors import UsageError
 from dotool.model.dates import Half
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
-from dotool.store.files import MASTERPLAN, MEASURES_DIR, read_file
+from dotool.store.files import read_file
+from dotool.text import shown
 
 
 @dataclass(frozen=True)
@@ -153,12 +155,18 @@ def _milestone_rows(measure: Measure) -> list[MilestoneRow]:
             for ref in milestones(measure) if ref.done is None]
 
 
+#: Where to write instead, when `-o` names one of the plan's folders.
+_HINT = "write the workbooks to a folder of their own, such as build/collect"
+
+
 @dataclass(frozen=True)
 class Made:
-    """A workbook written: its path, unit and how many measures, KPIs and milestones it asks."""
+    """A workbook written: its path, unit, language and how many measures, KPIs and milestones
+    it asks about."""
 
     path: Path
     unit: str
+    lang: str
     measures: int
     kpis: int
     milestones: int
@@ -167,40 +175,39 @@ class Made:
 def collect(root: Path, *, half: Half, out: Path, lang: str | None = None,
             due: date | None = None, reply_to: str | None = None,
             force: bool = False) -> list[Made]:
-    """Write one workbook per lead unit into `out`; refuse to overwrite unless `force`."""
+    """Write one workbook per lead unit into `out`; refuse to overwrite unless `force`.
+
+    `out` passes the checks of every generated output (`store.tree`): never one of the plan's
+    folders, however reached, and never through a symlink, onto a device or FIFO.
+    """
     from dotool.checks.run import load_valid_plan
     from dotool.collect.workbook import build
     from dotool.i18n import translations
-    from dotool.store.atomic import write_atomic
+    from dotool.store.files import plan_folders
+    from dotool.store.tree import check_target, write_tree
 
+    check_target(out, plan_folders(root), hint=_HINT)  # before the work, not only before writing
     plan = load_valid_plan(root)
     lang = lang or plan.masterplan.language
-    _check_out(root, out)
     books = unit_books(root, plan, half, lang=lang, due=due, reply_to=reply_to)
     gettext = translations(lang).gettext
-    targets = {out / file_name(b.unit, half, gettext): b for b in books}
-    if len(targets) < len(books):
+    names = {file_name(b.unit, half, gettext): b for b in books}
+    if len(names) < len(books):
         raise UsageError("two lead units give the same file name",
                          hint="write the units' names in `lead:` so they differ in letters")
-    taken = [p.name for p in targets if p.exists() or p.is_symlink()]
+    taken = [name for name in names if os.path.lexists(out / name)]
     if taken and not force:
-        raise UsageError(f"{out} already holds {', '.join(taken)}; nothing was written",
-                         hint="pass --force to replace them, or choose another folder")
-    made = []
-    for path, book in targets.items():
-        write_atomic(path, build(book))
-        made.append(Made(path, book.unit, len(book.measures), len(book.kpis),
-                         len(book.milestones)))
-    return made
+        raise UsageError(f"{shown(str(out))} already holds {shown(', '.join(taken))}; nothing "
+                         "was written", hint="pass --force to replace them, or choose another "
+                         "folder")
+    write_tree(out, {name: build(book) for name, book in names.items()},
+               forbidden=plan_folders(root), hint=_HINT)
+    return [Made(out / name, b.unit, lang, len(b.measures), len(b.kpis), len(b.milestones))
+            for name, b in names.items()]
 
 
-def _check_out(root: Path, out: Path) -> None:
-    """The workbooks go to a folder of their own, never into the plan's files."""
-    real = out.resolve()
-    for rel in (MEASURES_DIR, MASTERPLAN.rpartition("/")[0]):
-        folder = (root / rel).resolve()
-        if real == folder or real.is_relative_to(folder):
-            raise UsageError(f"refusing to write the workbooks into the plan's folder {rel}/",
-                             hint="choose a folder of its own, such as build/collect")
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"{out} is a file, not a folder")
+def plan_language(root: Path) -> str:
+    """The language the plan is written in (`language:` of masterplan.yaml)."""
+    from dotool.authoring.new_measure import load_masterplan
+
+    return load_masterplan(root).language

@@ -106,6 +106,10 @@ def instructions(book: UnitBook, gettext: Gettext) -> list[tuple[str, str]]:
         (names["kpis"], gettext("The value of each KPI at the end of the half.")),
         (names["milestones"], gettext("The day a milestone was reached (DD.MM.YYYY); leave it "
                                       "empty while it is open.")),
+        (gettext("Emptied cells"), gettext(
+            "An emptied cell removes no value: what was reported before stays as it was. To "
+            "change a value, type the new one; to remove one, write to whoever sent you this "
+            "workbook.")),
         (gettext("Nothing to report?"), gettext(
             "Leave the row empty: an empty row means no progress report for that measure. Do "
             "not delete rows.")),
@@ -125,3 +129,27 @@ WOULD_CHANGE = N_("%(file)s: would change %(count)s measures")
 CHANGED = N_("%(file)s: changed %(count)s measures")
 #: The text of an update `import` makes from a status column when the table has no text for it.
 IMPORTED_TEXT = N_("Status taken over from the table %(file)s.")
+
+# What `collect`, `collect status` and `import` say on the terminal, in the plan's language
+# (`collect`: the workbooks' language).
+MADE = N_("%(path)s  (%(unit)s: %(measures)s measures, %(kpis)s KPIs, %(milestones)s open "
+          "milestones)")
+NONE_ACTIVE = N_("no measure is active in %(half)s: no workbook written")
+MISSING = N_("%(unit)s: %(missing)s of %(asked)s without an update for %(half)s")
+ALL_REPORTED = N_("every lead unit has reported for %(half)s (%(count)s units)")
+WROTE = N_("wrote %(path)s")
+WOULD_WRITE = N_("would write %(path)s")
+ADDED_FIELD = N_("added the field of action %(key)s: %(title)s")
+WOULD_ADD_FIELD = N_("would add the field of action %(key)s: %(title)s")
+TABLE_PROBLEMS = N_("problems in the table: %(count)s; nothing was written")
+NO_MEASURE = N_("%(file)s: no measure in the table")
+AT_ROW_COLUMN = N_("%(file)s: row %(row)s, column “%(column)s”: %(message)s")
+AT_ROW = N_("%(file)s: row %(row)s: %(message)s")
+AT_ROWS = N_("%(file)s: rows %(rows)s: %(message)s")
+UNKNOWN_FIELD = N_("the field of action “%(title)s” is not in masterplan.yaml "
+                   "(--create-fields adds it)")
+EMPTY_REQUIRED = N_("empty, but every measure needs it")
+NOT_ONE_OF = N_("“%(value)s” is none of: %(list)s")
+NOT_A_GOAL = N_("“%(value)s” is not a goal of the plan")
+NOT_AN_ID = N_("“%(value)s” is not an id like %(example)s")
+ID_TAKEN = N_("%(id)s exists already (import never overwrites a measure)")

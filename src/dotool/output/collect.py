@@ -68,8 +68,9 @@ def _short(value: Any, width: int = 60) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def print_status(units: list[UnitStatus], *, half: str, output: str) -> None:
-    """Who has not reported for `half`: one block per unit with something missing."""
+def print_status(units: list[UnitStatus], *, half: str, output: str, lang: str) -> None:
+    """Who has not reported for `half`: one block per unit with something missing (text in
+    the plan's language `lang`; JSON with keys for scripts)."""
     if output == "json":
         data = {"half": half, "units": [
             {"unit": u.unit, "measures": u.asked,
@@ -77,12 +78,15 @@ def print_status(units: list[UnitStatus], *, half: str, output: str) -> None:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     from dotool.cli.common import out_console
+    from dotool.i18n import translations
 
+    gettext = translations(lang).gettext
     out = out_console()
     missing = [u for u in units if u.missing]
     for u in missing:
-        _say(out, f"{shown(u.unit)}: {len(u.missing)} of {u.asked} without an update for {half}")
+        _say(out, gettext(texts.MISSING) % {"unit": shown(u.unit), "missing": len(u.missing),
+                                            "asked": u.asked, "half": half})
         for measure_id, title in u.missing:
             _say(out, f"  {measure_id}  {shown(title)}")
     if not missing:
-        _say(out, f"every lead unit has reported for {half} ({len(units)} units)")
+        _say(out, gettext(texts.ALL_REPORTED) % {"half": half, "count": len(units)})
