@@ -125,15 +125,15 @@ AT_CELL = N_('Sheet "%(sheet)s", cell %(cell)s: ')
 AT_SHEET = N_('Sheet "%(sheet)s": ')
 NOTHING_APPLIED = N_("%(file)s: nothing was applied")
 NOTHING_TO_CHANGE = N_("%(file)s: nothing to change")
-WOULD_CHANGE = N_("%(file)s: would change %(count)s measures")
-CHANGED = N_("%(file)s: changed %(count)s measures")
+WOULD_CHANGE = N_("%(file)s: measures that would change: %(count)s")
+CHANGED = N_("%(file)s: measures changed: %(count)s")
 #: The text of an update `import` makes from a status column when the table has no text for it.
 IMPORTED_TEXT = N_("Status taken over from the table %(file)s.")
 
 # What `collect`, `collect status` and `import` say on the terminal, in the plan's language
 # (`collect`: the workbooks' language).
-MADE = N_("%(path)s  (%(unit)s: %(measures)s measures, %(kpis)s KPIs, %(milestones)s open "
-          "milestones)")
+MADE = N_("%(path)s  (%(unit)s – measures: %(measures)s, KPIs: %(kpis)s, open milestones: "
+          "%(milestones)s)")
 NONE_ACTIVE = N_("no measure is active in %(half)s: no workbook written")
 MISSING = N_("%(unit)s: %(missing)s of %(asked)s without an update for %(half)s")
 ALL_REPORTED = N_("every lead unit has reported for %(half)s (%(count)s units)")
