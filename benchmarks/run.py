@@ -116,6 +116,23 @@ def tooling() -> None:
         subprocess.run([PY, "-m", "pip", "install", "--quiet", "check-jsonschema"], check=True)
 
 
+def collection(plan: Path) -> tuple[str, Path, list[str]]:
+    """The half being collected now (the generated plan's updates end with the half before),
+    and workbooks for it filled by every unit (for `collect apply`, made once, outside the
+    timing). Returns the half, the folder `collect` writes to when timed, and the filled files."""
+    from datetime import date
+
+    from collect_fill import fill
+
+    today = date.today()
+    half = f"{today.year}-H{1 if today.month <= 6 else 2}"
+    filled = WORK / "caches" / "collect-filled"
+    subprocess.run([DOTOOL, "collect", "--half", half, "-o", str(filled), "--force"], cwd=plan,
+                   check=True, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    fill(filled, date(today.year, 1 if today.month <= 6 else 7, 1))
+    return half, WORK / "caches" / "collect-out", sorted(str(p) for p in filled.glob("*.xlsx"))
+
+
 def has_command(name: str) -> bool:
     done = subprocess.run([DOTOOL, name, "--help"], capture_output=True, env=ENV, check=False)
     return done.returncode == 0
@@ -166,6 +183,13 @@ def main() -> int:
                                   str(WORK / "caches" / "r.md"))]
     if has_command("diff"):
         main_cases["diff"] = [c(DOTOOL, "diff", "masterplan-1.0", "HEAD")]
+    if has_command("collect"):
+        # Workbooks out, then every filled one back in (--dry-run: all checks and the whole
+        # plan validated with the new values, the reused plan left as it is).
+        half, out, books = collection(small)
+        main_cases["collect + apply"] = [
+            c(DOTOOL, "collect", "--half", half, "-o", str(out), "--force"),
+            c(DOTOOL, "collect", "apply", "--dry-run", *books)]
     if has_command("history"):
         main_cases["history"] = [c(DOTOOL, "history", follow_id, cache=warm)]
         main_cases["history cold"] = [c(DOTOOL, "history", follow_id)]
@@ -229,6 +253,8 @@ def build_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[
         ratio("validate warm / CSafeLoader parse", "validate warm", "CSafeLoader parse", 0.3),
         ratio("report --half 2026-H1 -o r.md / validate cold", "report", "validate cold", 2.0),
         ratio("diff masterplan-1.0 HEAD / validate cold", "diff", "validate cold", 1.5),
+        ratio("collect + collect apply --dry-run (every row filled) / validate cold",
+              "collect + apply", "validate cold", 5.0),
         ratio(f"history {follow_id} (5,000 commits) / (--version + git log --follow)",
               "history", "version + git log", 2.0),
         # Informative: the first history of a file (loaded through the models, then cached).
@@ -243,7 +269,7 @@ def build_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[
         ratio("masterplan -o m.pdf / -o m.html", "masterplan pdf", "masterplan html", 1.5),
     ]
     dotool = [name for name in ("version", "validate cold", "validate warm", "report", "diff",
-                                "history", "history cold") if name in got]
+                                "history", "history cold", "collect + apply") if name in got]
     worst = max(dotool, key=lambda name: got[name][1])
     rows.append(Row(f"peak memory, any command at 1,000 measures (max: {worst})", None, None,
                     200 * MIB, memory=got[worst][1]))

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-HEAVY = ("pydantic", "jinja2", "yaml", "rich", "typst", "matplotlib", "docx", "babel",
+HEAVY = ("pydantic", "jinja2", "yaml", "rich", "typst", "matplotlib", "docx", "babel", "openpyxl",
          "markdown_it", "dotool")
 # What each invocation may load: help is drawn by rich (markdown_it for its markup), and typer
 # 0.29 coerces a command's parameters with pydantic, so a command's help loads it too. None of

@@ -76,7 +76,9 @@ def _text_options() -> list[tuple[str, str, list[str]]]:
     group: Any = typer.main.get_command(app)
     needs = {"update": ["M-001", "--half", "2021-H1"], "show": ["M-001"],
              "history": ["M-001"], "adopt": ["9.0", "--date", "2021-01-01", "--resolution", "R"],
-             "diff": ["HEAD"], "site": ["-o", "site"]}
+             "diff": ["HEAD"], "site": ["-o", "site"],
+             # The odd value is refused before the table is looked for: it need not exist.
+             "import": ["massnahmen.csv"]}
     found = []
     for name, command in sorted(group.commands.items()):
         for param in command.params:  # typer's own click: what a parameter takes, as typer says

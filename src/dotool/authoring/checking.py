@@ -23,10 +23,19 @@ def check_change(root: Path, path: str, data: bytes, *, raw: RawPlan | None = No
     (a duplicate id, a broken reference), so an unrelated problem in another file does not block
     recording an update.
     """
+    return check_changes(root, {path: data}, raw=raw)
+
+
+def check_changes(root: Path, changes: dict[str, bytes], *,
+                  raw: RawPlan | None = None) -> Validation:
+    """`check_change` for several files changed together (one validation of the whole plan)."""
     before = raw or read_plan(root, limit=MAX_BYTES)
-    after = validate_raw(with_file(before, path, data))
+    changed = before
+    for path, data in changes.items():
+        changed = with_file(changed, path, data)
+    after = validate_raw(changed)
     old = {_key(f) for f in validate_raw(before).errors} if after.errors else set()
-    bad = [f for f in after.errors if f.path == path or _key(f) not in old]
+    bad = [f for f in after.errors if f.path in changes or _key(f) not in old]
     if bad:
         raise InvalidContent([*bad])
     return after

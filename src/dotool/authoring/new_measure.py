@@ -46,6 +46,10 @@ class Draft:
     start: str | None = None
     end: str | None = None
     summary: str | None = None
+    # Given by `import` from a table (add-measure does not ask for them).
+    ref: str | None = None
+    objective: str | None = None
+    participants: str | None = None  # one a line (a unit's name may hold a comma)
 
 
 def choices(masterplan: Masterplan, name: str) -> tuple[str, ...]:
@@ -121,13 +125,19 @@ def slugify(title: str, limit: int = 40) -> str:
 
 def render(measure_id: str, draft: Draft) -> str:
     """The text of the new file: modeline, then the keys in the order of the schema."""
-    lines = [MODELINE, f"id: {measure_id}", f"title: {scalar(draft.title or '')}",
-             f"field: {draft.field}"]
+    lines = [MODELINE, f"id: {measure_id}", f"title: {scalar(draft.title or '')}"]
+    if draft.ref:
+        lines.append(f"ref: {scalar(draft.ref)}")
+    lines.append(f"field: {draft.field}")
     if draft.goals:
         lines.append(f"goals: {flow_list(draft.goals.split(','))}")
     lines += [f"scope: {draft.scope}", f"kind: {draft.kind}"]
     lines += text_lines("summary", draft.summary or "", 0)
+    if draft.objective:
+        lines += text_lines("objective", draft.objective, 0)
     lines.append(f"lead: {scalar(draft.lead or '')}")
+    if draft.participants:
+        lines.append(f"participants: {flow_list(draft.participants.split(chr(10)))}")
     for name in ("priority", "start", "end"):
         value = getattr(draft, name)
         if value:

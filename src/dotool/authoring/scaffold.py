@@ -8,7 +8,6 @@ packaged with dotool.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -17,7 +16,7 @@ from dotool import __version__
 from dotool.authoring.source import Source, checked, running_source
 from dotool.authoring.yamltext import scalar
 from dotool.errors import UsageError
-from dotool.store.atomic import write_atomic
+from dotool.store.batch import write_batch
 from dotool.store.git import Git
 
 #: target path → file in authoring/scaffold/ (None: empty file)
@@ -95,19 +94,10 @@ def init(root: Path, *, municipality: str, committee: str, spec: str | None = No
     if existing:
         raise UsageError(f"{root} already holds {', '.join(existing)}; nothing was written",
                          hint="dotool init never overwrites: choose an empty folder")
-    written: list[str] = []
-    try:
-        for rel, data in content.items():
-            if rel in present:
-                continue
-            write_atomic(root / rel, data, overwrite=False, within=root)
-            written.append(rel)
-    except BaseException:
-        # Another process created a target meanwhile: take back what this run wrote.
-        for rel in written:
-            with contextlib.suppress(OSError):
-                (root / rel).unlink()
-        raise
+    # All or nothing: if another process creates a target meanwhile, what this run wrote is
+    # taken back.
+    written = write_batch(root, {rel: (None, data) for rel, data in content.items()
+                                 if rel not in present})
     import shutil
 
     has_git = shutil.which("git") is not None

@@ -257,6 +257,22 @@ class Splice:
             text = self.lines.nl + text
         self.edits.append((at, at, text))
 
+    # --- milestones ------------------------------------------------------------------
+    def milestone_done(self, index: int, day: str) -> Any:
+        """Set `done: day` on the milestone at `index` (a block item); the data expected."""
+        pair = self.root.get("milestones")
+        items = self.data.get("milestones")
+        node = pair[1] if pair else None
+        if node is None or node.kind != "seq" or node.flow or not isinstance(items, list) \
+                or index >= len(node.items) or node.items[index].kind != "map" \
+                or node.items[index].flow:
+            raise UsageError("cannot edit `milestones:` in this layout (flow style)",
+                             hint="write each milestone as `  - title: …` with one field a line")
+        self._field(node.items[index], items[index], "done", day, ("title", "due", "done"))
+        expected = copy.deepcopy(self.data)
+        expected["milestones"][index]["done"] = day
+        return expected
+
     # --- the result ------------------------------------------------------------------
     def result(self, expected: Any) -> str:
         """The text with every edit applied, checked to hold exactly `expected`."""

@@ -148,6 +148,22 @@ def update_measure(root: Path, measure_id: str, values: UpdateValues, *,
 
 
 def _update(root: Path, measure_id: str, values: UpdateValues, *, dry_run: bool) -> Updated:
+    done = planned_update(root, measure_id, values)
+    if done.action != "unchanged":
+        rel = done.path.relative_to(root).as_posix()
+        check_change(root, rel, done.text.encode("utf-8"))
+        if not dry_run:
+            write_atomic(done.path, done.text.encode("utf-8"), within=root)
+    return done
+
+
+def planned_update(root: Path, measure_id: str, values: UpdateValues) -> Updated:
+    """What `update_measure` would write, neither checked against the plan nor written.
+
+    `collect apply` changes several measures at once: it takes each new text from here, then
+    validates the plan with all of them and writes them together.
+    """
+    values.check()
     path = measure_file(root, measure_id)
     rel = path.relative_to(root).as_posix()
     # Read by the plan's rules: a symlink leaving the repository would otherwise be read and
@@ -163,10 +179,6 @@ def _update(root: Path, measure_id: str, values: UpdateValues, *, dry_run: bool)
         raise ContentError("the file is not UTF-8; `dotool validate` says where",
                            path=rel) from None
     action, changes, new_text = splice_update(text, values, path=rel)
-    if action != "unchanged":
-        check_change(root, rel, new_text.encode("utf-8"))
-        if not dry_run:
-            write_atomic(path, new_text.encode("utf-8"), within=root)
     return Updated(path, action, changes, new_text)
 
 

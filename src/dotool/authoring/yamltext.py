@@ -56,5 +56,6 @@ def text_lines(key: str, value: str, indent: int) -> list[str]:
 
 
 def flow_list(values: list[str]) -> str:
-    """`[a, b]` with each item a scalar."""
-    return "[" + ", ".join(scalar(v) for v in values) + "]"
+    """`[a, b]` with each item a scalar (quoted where a flow list would split or end it)."""
+    return "[" + ", ".join(json.dumps(v, ensure_ascii=False) if set(v) & set(",[]{}")
+                           else scalar(v) for v in values) + "]"

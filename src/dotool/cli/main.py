@@ -12,9 +12,11 @@ import typer
 from dotool import __version__, clock
 from dotool.cli import add_measure as add_measure_cmd
 from dotool.cli import adopt as adopt_cmd
+from dotool.cli import collect as collect_cmd
 from dotool.cli import diff as diff_cmd
 from dotool.cli import export as export_cmd
 from dotool.cli import history as history_cmd
+from dotool.cli import import_ as import_cmd
 from dotool.cli import init as init_cmd
 from dotool.cli import list_ as list_cmd
 from dotool.cli import masterplan as masterplan_cmd
@@ -75,6 +77,8 @@ app.command("init", rich_help_panel=WRITE)(init_cmd.init)
 app.command("add-measure", rich_help_panel=WRITE)(add_measure_cmd.add_measure)
 app.command("update", rich_help_panel=WRITE)(update_cmd.update)
 app.command("adopt", rich_help_panel=WRITE)(adopt_cmd.adopt)
+app.add_typer(collect_cmd.app, name="collect", rich_help_panel=WRITE)
+app.command("import", rich_help_panel=WRITE)(import_cmd.import_table)
 app.command("report", rich_help_panel=RENDER)(report_cmd.report)
 app.command("masterplan", rich_help_panel=RENDER)(masterplan_cmd.masterplan)
 app.command("export", rich_help_panel=RENDER)(export_cmd.export)

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from dotool.i18n import DOMAIN, LANGUAGES, LOCALES, po_path
 
-_RENDER = Path(__file__).resolve().parents[1] / "render"
-_EXPORT = Path(__file__).resolve().parents[1] / "export"  # the workbook's headers
+_PACKAGE = Path(__file__).resolve().parents[1]
+#: The Python code whose messages are in the catalogues: the renderers, the open-data workbook's
+#: headers (`export`) and the workbooks of `collect` (written in the plan's language).
+_CODE = (_PACKAGE / "render", _PACKAGE / "export", _PACKAGE / "collect")
 _KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2),
              "pgettext": ((1, "c"), 2)}
 
@@ -23,8 +25,8 @@ Key = tuple[str | tuple[str, str], str | None]
 
 
 def messages() -> dict[Key, list[str]]:
-    """Every message → the files that use it, from the templates, `dotool/render/*.py` and
-    `dotool/export/*.py`."""
+    """Every message → the files that use it: templates, `render/*.py`, `export/*.py`,
+    `collect/*.py`."""
     from babel.messages.extract import extract
 
     from dotool.render.templates import packaged_templates
@@ -32,7 +34,7 @@ def messages() -> dict[Key, list[str]]:
     found: dict[Key, list[str]] = {}
     templates = packaged_templates()
     sources = [(p, "jinja2") for p in sorted([*templates.rglob("*.j2"), *templates.glob("*.css")])]
-    sources += [(p, "python") for p in sorted([*_RENDER.glob("*.py"), *_EXPORT.glob("*.py")])]
+    sources += [(p, "python") for folder in _CODE for p in sorted(folder.glob("*.py"))]
     for path, method in sources:
         with path.open("rb") as handle:
             options = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true",

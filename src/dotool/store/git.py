@@ -263,6 +263,11 @@ class Git:
         self._run("init", "-q")
         self._repo = None
 
+    def commit_paths(self, paths: list[str], message: str) -> None:
+        """Commit exactly `paths` (tracked files, relative to the root) with `message`; other
+        staged changes stay staged and out of the commit."""
+        self._run("commit", "--quiet", "--only", "-m", message, "--", *paths)
+
     def create_annotated_tag(self, name: str, message: str) -> None:
         """Create the annotated tag `name` on HEAD (git refuses an existing one)."""
         self._run("check-ref-format", f"refs/tags/{name}")

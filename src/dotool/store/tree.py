@@ -26,6 +26,8 @@ from dotool.text import shown
 Ours = Callable[[str, bytes], bool]
 #: Files larger than this are never ours (dotool's pages are far smaller): not even read.
 _MAX_OURS = 64 * 1024 * 1024
+#: What to do instead of writing into the plan; each writer names its own usual folder.
+SITE_HINT = "write the site to a folder of its own, such as build/site"
 
 
 def _safe(relative: str) -> bool:
@@ -38,14 +40,13 @@ def _refuse(path: Path, why: str, hint: str) -> UsageError:
     return UsageError(f"refusing to write {shown(str(path))}: {why}", hint=hint)
 
 
-def check_target(target: Path, forbidden: Iterable[Path]) -> Path:
+def check_target(target: Path, forbidden: Iterable[Path], *, hint: str = SITE_HINT) -> Path:
     """The real path of the folder `target`, after checking that it is (or can become) a
     folder that is none of `forbidden` (real paths of the plan's folders) and lies in none."""
     real = resolved(target)  # where the folder is, or would be made, whatever links lead there
     for folder in forbidden:
         if real == folder or real.is_relative_to(folder):
-            raise _refuse(target, f"it is the plan's own folder {shown(folder.name)}/",
-                          "write the site to a folder of its own, such as build/site")
+            raise _refuse(target, f"it is the plan's own folder {shown(folder.name)}/", hint)
     if os.path.lexists(target) and not target.is_dir():
         try:
             kind = kind_of(os.stat(target).st_mode) or "a file"
@@ -56,7 +57,7 @@ def check_target(target: Path, forbidden: Iterable[Path]) -> Path:
     return real
 
 
-def _check_path(base: Path, name: str, forbidden: Iterable[Path]) -> Path:
+def _check_path(base: Path, name: str, forbidden: Iterable[Path], hint: str) -> Path:
     """`base / name`, refused when a folder on the way or the file itself is a symlink (or not
     a folder / file), or when it would land in one of `forbidden`."""
     path = base
@@ -81,16 +82,17 @@ def _check_path(base: Path, name: str, forbidden: Iterable[Path]) -> Path:
     final = base / name
     for folder in forbidden:
         if final.is_relative_to(folder):
-            raise _refuse(final, f"it lies in the plan's own folder {shown(folder.name)}/",
-                          "write the site to a folder of its own, such as build/site")
+            raise _refuse(final, f"it lies in the plan's own folder {shown(folder.name)}/", hint)
     return final
 
 
 def write_tree(target: Path, files: dict[str, bytes], *, ours: Ours | None = None,
-               forbidden: Iterable[Path] = (), stale_in: Iterable[str] = ()) -> list[str]:
+               forbidden: Iterable[Path] = (), stale_in: Iterable[str] = (),
+               hint: str = SITE_HINT) -> list[str]:
     """Write `files` (relative path → bytes) under `target`; return the stale files removed.
 
-    Every path is checked before anything is written (`_check_path`). Afterwards, a file in
+    Every path is checked before anything is written (`_check_path`; `hint` says where to
+    write instead when `target` is in the plan). Afterwards, a file in
     one of the folders `stale_in` (relative; "" is `target` itself, not its subfolders) that
     this run did not write is removed when `ours(path, its bytes)` says it is dotool's.
     """
@@ -98,8 +100,8 @@ def write_tree(target: Path, files: dict[str, bytes], *, ours: Ours | None = Non
     if bad:  # a bug in the caller, never user input: refuse rather than write outside
         raise ValueError(f"unsafe paths: {bad}")
     forbidden = tuple(forbidden)
-    base = check_target(target, forbidden)
-    paths = {name: _check_path(base, name, forbidden) for name in sorted(files)}
+    base = check_target(target, forbidden, hint=hint)
+    paths = {name: _check_path(base, name, forbidden, hint) for name in sorted(files)}
     for name, path in paths.items():
         # Unchanged files are left alone: timestamps stay, and a deploy uploads less.
         with contextlib.suppress(Unreadable):

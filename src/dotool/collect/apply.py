@@ -1,0 +1,198 @@
+"""`dotool collect apply FILE…`: each returned workbook applied whole, or not at all.
+
+Per workbook: read and check every cell (`read`); refuse a workbook of another plan or half, and
+a measure whose file changed since the workbook was made (unless `force`); turn each row into
+the `UpdateValues` of `dotool update` and splice it with the same code (`planned_update`), add
+reached milestones; validate the whole plan with every changed file at once; write them all
+(restored on any failure); commit when asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dotool.collect.cells import CellError
+from dotool.collect.layout import MEASURES, fingerprint, letter, plan_identity
+from dotool.collect.read import Returned, read_workbook
+from dotool.errors import DotoolError, InvalidContent
+
+
+@dataclass
+class Outcome:
+    """What happened to one workbook: the files changed (with their field changes) or errors."""
+
+    name: str
+    unit: str = ""
+    half: str = ""
+    lang: str = "de"
+    changes: dict[str, list[tuple[str, Any, Any]]] = field(default_factory=dict)  # id → …
+    errors: list[CellError] = field(default_factory=list)
+    written: bool = False
+    committed: bool = False
+
+
+def apply_workbooks(root: Path, files: list[Path], *, dry_run: bool = False,
+                    force: bool = False, commit: bool = False) -> list[Outcome]:
+    """Apply each workbook in `files` (all of it or none of it); one `Outcome` each."""
+    from dotool.checks.run import load_valid_plan
+    from dotool.store.files import MEASURES_DIR
+    from dotool.store.lock import locked
+
+    plan = load_valid_plan(root)
+    lang = plan.masterplan.language
+    books = [read_workbook(path, default_lang=lang) for path in files]
+    _shared_measures(books)
+    outcomes = []
+    with locked(root / MEASURES_DIR):
+        for book in books:
+            outcome = Outcome(book.name, book.unit, book.half, book.lang, errors=book.errors)
+            if not outcome.errors:
+                _apply(root, plan, book, outcome, dry_run=dry_run, force=force, commit=commit)
+            outcomes.append(outcome)
+    return outcomes
+
+
+def _shared_measures(books: list[Returned]) -> None:
+    """Two workbooks reporting on one measure: neither is applied (which one is right?)."""
+    from dotool.i18n import translations
+
+    seen: dict[str, Returned] = {}
+    for book in books:
+        for measure_id, values in book.measures.items():
+            if not (values or book.kpis.get(measure_id) or book.milestones.get(measure_id)):
+                continue
+            other = seen.setdefault(measure_id, book)
+            if other is not book:
+                for one, two in ((book, other), (other, book)):
+                    gettext = translations(one.lang).gettext
+                    one.error(one.sheet_names.get("measures"), f"A{one.rows[measure_id]}",
+                              gettext("%(id)s is also reported in %(other)s")
+                              % {"id": measure_id, "other": two.name},
+                              gettext("apply one workbook per measure"))
+
+
+def _apply(root: Path, plan: Any, book: Returned, outcome: Outcome, *, dry_run: bool,
+           force: bool, commit: bool) -> None:
+    from dotool.authoring.checking import check_changes
+    from dotool.i18n import translations
+    from dotool.model.dates import Half
+    from dotool.store.batch import write_batch
+    from dotool.store.files import read_file
+
+    gettext = translations(book.lang).gettext
+    if book.plan != plan_identity(plan.masterplan.municipality, plan.masterplan.title):
+        book.error(None, None, gettext("the workbook belongs to another plan (%(plan)s)")
+                   % {"plan": book.plan})
+        return
+    try:
+        half = Half.parse(book.half)
+    except ValueError:
+        book.error(None, None, gettext("the hidden sheet names no half"))
+        return
+    texts: dict[str, tuple[bytes, str]] = {}  # path → (old bytes, new text)
+    for measure_id, recorded in book.fingerprints.items():
+        rel = plan.paths.get(measure_id)
+        if rel is None:
+            book.error(None, None, gettext("measure %(id)s is no longer in the plan")
+                       % {"id": measure_id})
+            continue
+        data = read_file(root, rel).data
+        if fingerprint(data) != recorded and not force:
+            book.error(book.sheet_names["measures"], f"A{book.rows.get(measure_id, '')}",
+                       gettext("the file of %(id)s changed after the workbook was made")
+                       % {"id": measure_id},
+                       gettext("make a new workbook, or apply with --force"))
+            continue
+        _measure(root, measure_id, rel, data, half, book, outcome, texts, gettext)
+    if book.errors or not texts:
+        return
+    changed = {rel: new.encode("utf-8") for rel, (_, new) in texts.items()}
+    try:
+        check_changes(root, changed)
+    except InvalidContent as exc:
+        _locate(exc.findings, book, plan, gettext)
+        return
+    if dry_run:
+        return
+    write_batch(root, {rel: (old, changed[rel]) for rel, (old, _) in texts.items()})
+    outcome.written = True
+    if commit:
+        from dotool.store.git import Git
+
+        Git(root).commit_paths(sorted(texts), gettext(
+            "Progress report %(half)s: %(unit)s (collect apply)")
+            % {"half": book.half, "unit": book.unit})
+        outcome.committed = True
+
+
+def _measure(root: Path, measure_id: str, rel: str, data: bytes, half: Any, book: Returned,
+             outcome: Outcome, texts: dict[str, tuple[bytes, str]], gettext: Any) -> None:
+    from dotool.authoring.splice import Splice
+    from dotool.authoring.update import UpdateValues, planned_update
+
+    given = {k: p.value for k, p in book.measures.get(measure_id, {}).items()}
+    kpis = {k: p.value for k, p in book.kpis.get(measure_id, {}).items()}
+    done = book.milestones.get(measure_id, {})
+    sheet = book.sheet_names["measures"]
+    row = book.rows.get(measure_id)
+    changes: list[tuple[str, Any, Any]] = []
+    text = data.decode("utf-8")
+    if given or kpis:
+        values = UpdateValues(half, kpis=kpis, **given)
+        try:
+            updated = planned_update(root, measure_id, values)
+        except DotoolError as exc:
+            missing = [k for k in ("status", "rag", "text", "progress") if k not in given
+                       and not (k == "progress" and given.get("status") == "ongoing")]
+            if missing and "required for a new update" in exc.message:
+                for key in missing:
+                    book.error(sheet, f"{letter(MEASURES, key)}{row}", gettext(
+                        "%(name)s is required for a new progress report")
+                        % {"name": gettext(next(c.name for c in MEASURES if c.key == key))})
+            else:
+                book.error(sheet, f"A{row}", exc.message, exc.hint)
+            return
+        text = updated.text
+        changes += list(updated.changes)
+    for index, parsed in sorted(done.items()):
+        splice = Splice(text, rel)
+        items = splice.data.get("milestones") or []
+        if index >= len(items):
+            book.error(book.sheet_names["milestones"], parsed.cell,
+                       gettext("this milestone is no longer in the plan"))
+            return
+        old = items[index].get("done")
+        if str(old) == parsed.value:
+            continue
+        text = splice.result(splice.milestone_done(index, parsed.value))
+        changes.append((f"milestones[{index + 1}].done", old, parsed.value))
+    if changes:
+        texts[rel] = (data, text)
+        outcome.changes[measure_id] = changes
+
+
+def _locate(findings: list[Any], book: Returned, plan: Any, gettext: Any) -> None:
+    """Each validation error at the cell its value came from (else at the measure's row)."""
+    ids = {path: measure_id for measure_id, path in plan.paths.items()}
+    for finding in findings:
+        measure_id = ids.get(getattr(finding, "path", ""))
+        loc = tuple(getattr(finding, "loc", ()))
+        sheet, cell = None, None
+        if measure_id is not None:
+            sheet, cell = book.sheet_names["measures"], f"A{book.rows.get(measure_id, '')}"
+            if len(loc) >= 3 and loc[0] == "updates" and loc[2] == "kpis" and len(loc) >= 4:
+                found = book.kpis.get(measure_id, {}).get(str(loc[3]))
+                sheet = book.sheet_names["kpis"]
+                cell = found.cell if found else cell
+            elif len(loc) >= 3 and loc[0] == "updates":
+                found = book.measures.get(measure_id, {}).get(str(loc[2]))
+                cell = found.cell if found else cell
+            elif len(loc) >= 2 and loc[0] == "milestones" and isinstance(loc[1], int):
+                found = book.milestones.get(measure_id, {}).get(loc[1])
+                if found:
+                    sheet, cell = book.sheet_names["milestones"], found.cell
+        message = getattr(finding, "message", str(finding))
+        book.error(sheet, cell, f"{measure_id or finding.path}: {message}",
+                   getattr(finding, "hint", None))
