@@ -1,4 +1,4 @@
-"""Synthetic masterplan repositories for the benchmarks (SPEC §9), deterministic from a seed.
+"""Synthetic masterplan repositories for `make bench`, deterministic from a seed.
 
     python benchmarks/generate.py DIR --measures 1000 --halves 12 [--git] [--edits 5000]
 

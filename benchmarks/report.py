@@ -86,7 +86,7 @@ def write_results(path: Path, rows: list[Row], text: str, info: dict[str, str], 
     """benchmarks/RESULTS.md."""
     failed = [row.what for row in rows if row.passed is False]
     lines = [
-        "# Benchmark results (SPEC §9)", "",
+        "# Benchmark results (`make bench`)", "",
         "Written by `make bench` (`benchmarks/run.py`); do not edit by hand.", "",
         "Generated plan: 1,000 measures, twelve halves of updates (2020-H2 … 2026-H1), a git "
         "history of 5,000 single-file edits plus one commit per half, tagged `masterplan-1.0`; "

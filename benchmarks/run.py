@@ -1,4 +1,4 @@
-"""`make bench`: every row of SPEC §9 as a ratio against its reference, measured in one run.
+"""`make bench`: every performance target as a ratio against its reference, measured in one run.
 
     python benchmarks/run.py [--quick] [--reps N] [--regenerate] [--only history]
 
@@ -239,7 +239,7 @@ def main() -> int:
 
 
 def build_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[Row]:
-    """The table of SPEC §9 from the measurements (a missing command is "not available")."""
+    """The table of the performance targets (a missing command is "not available")."""
     def ratio(what: str, command: str, reference: str, target: float) -> Row:
         if command not in got:
             return Row(what, None, None, target, note="not available (command missing)")

@@ -14,7 +14,7 @@ from dotool.findings import Finding, bounded
 
 
 class ExitCode(IntEnum):
-    """Documented exit codes (README, SPEC §3)."""
+    """Documented exit codes (README, "Exit codes")."""
 
     OK = 0
     INVALID = 1  # the content is invalid (validation errors)

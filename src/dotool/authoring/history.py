@@ -3,7 +3,7 @@
 Only the measure's own file is read — never the plan — and the measure's data is kept in the
 cache (`PlanCache.views`) by the file's content: when the file is as it was the last time, its
 updates come from there and neither YAML nor pydantic is imported, so the command starts about
-as fast as `dotool --version` plus the `git log` it runs (SPEC §9). A file not seen before, or
+as fast as `dotool --version` plus the `git log` it runs (`make bench`). A file not seen before, or
 changed, is loaded and checked by the models as `validate` would, then remembered.
 """
 

@@ -2,7 +2,7 @@
 
 typer 0.29 coerces every option value — even `--help`'s unset None — through a pydantic
 `TypeAdapter` it builds on first use. Importing pydantic and building the adapters costs about
-90 ms, which is most of a warm `dotool validate` (SPEC §9); and for the types dotool's options
+90 ms, which is most of a warm `dotool validate` (`make bench`); and for the types dotool's options
 use the coercion does nothing: a flag is a bool, text is a str, and a folder option is a `Path`
 that typer's own path check inspects. `PlainGroup` installs that pass-through before options are
 parsed. Any other type, or a typer whose internals differ, keeps typer's own coercion.

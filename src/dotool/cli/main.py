@@ -105,7 +105,7 @@ def run() -> None:
     """Console-script entry point."""
     _tolerant_streams()
     # Asked by scripts, CI logs and bug reports: answered before typer builds every command's
-    # parser, which would double the cost of `dotool --version` (SPEC §9).
+    # parser, which would double the cost of `dotool --version` (`make bench`).
     if sys.argv[1:] == ["--version"]:
         print(f"dotool {__version__}")
         return

@@ -1,4 +1,4 @@
-"""The view of the masterplan document (SPEC §5): goals, fields, profile sheets, money.
+"""The view of the masterplan document: goals, fields, profile sheets, money.
 
 The plan is shown as it stands: each measure's status, planned end, costs and funding as of the
 plan's latest reported half, from the projection (`dotool.model.projection`) like every other
