@@ -76,7 +76,7 @@ def export_workbook(plan: Plan, *, public: bool, lang: str,
     from openpyxl import Workbook
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     for table in plan_tables(plan, public=public):
         _sheet(book, table, lang)
     stamp = datetime.combine(data_as_of or date(2000, 1, 1), datetime.min.time())
