@@ -53,3 +53,15 @@ def test_diff_prints_the_same_with_and_without_rich() -> None:
     assert plain.getvalue() == styled.getvalue()
     assert "+ M-009  Neu [bold]x[/]" in plain.getvalue()
     assert "M-001  Termine: in Umsetzung → abgeschlossen" in plain.getvalue()
+
+
+def test_a_changed_value_is_printed_briefly_on_one_line() -> None:
+    # `update` and `collect apply` print old → new through the same function.
+    from dotool.text import brief
+
+    assert brief(None) == "–"
+    assert brief(45.0) == "45" and brief(12.5) == "12.5"
+    assert brief("Zeile eins\n  Zeile\tzwei") == "Zeile eins Zeile zwei"
+    assert brief("\x1b[2J weg") == "\\x1b[2J weg"
+    assert brief("x" * 80) == "x" * 59 + "…"
+    assert brief("x" * 60) == "x" * 60

@@ -50,6 +50,17 @@ def shown(text: str, *, lines: bool = False) -> str:
     return pattern.sub(_escape, text) if pattern.search(text) else text
 
 
+def brief(value: Any, width: int = 60) -> str:
+    """A field's value on one short line, as `update` and `collect apply` print old → new:
+    whitespace folded, control characters escaped, cut with "…" past `width`; "–" for none."""
+    if value is None:
+        return "–"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = shown(" ".join(str(value).split()))
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def has_control(text: str) -> bool:
     """True when `shown(text, lines=True)` would change `text`."""
     return _IN_LINES.search(text) is not None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -71,7 +71,7 @@ def update(
     """
     from dotool.authoring.update import UpdateValues, parse_kpis, update_measure
     from dotool.cli.common import err_console, resolve_root
-    from dotool.text import shown
+    from dotool.text import brief, shown
 
     budget = {k: v for k, v in (("one_off", budget_one_off), ("annual", budget_annual),
                                 ("note", budget_note)) if v is not None}
@@ -97,16 +97,5 @@ def update(
     prefix = "would have " if dry_run else ""
     say(f"{prefix}{verb} the update {values.half} in {shown(rel)}:")
     for name, old, new in done.changes:
-        say(f"  {name}: {_shown(old)} → {_shown(new)}")
+        say(f"  {name}: {brief(old)} → {brief(new)}")
 
-
-def _shown(value: Any, width: int = 60) -> str:
-    """A value on one short line; control characters escaped, never interpreted."""
-    from dotool.text import shown
-
-    if value is None:
-        return "–"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = shown(" ".join(str(value).split()))
-    return text if len(text) <= width else text[:width - 1] + "…"

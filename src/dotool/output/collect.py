@@ -12,7 +12,7 @@ from typing import Any
 from dotool.collect import texts
 from dotool.collect.apply import Outcome
 from dotool.collect.status import UnitStatus
-from dotool.text import shown
+from dotool.text import brief, shown
 
 
 def _say(console: Any, text: str) -> None:
@@ -52,20 +52,12 @@ def print_outcomes(outcomes: list[Outcome], *, dry_run: bool) -> bool:
         for measure_id, changes in outcome.changes.items():
             _say(out, f"{measure_id}:")
             for field, old, new in changes:
-                _say(out, f"  {field}: {_short(old)} → {_short(new)}")
+                _say(out, f"  {field}: {brief(old)} → {brief(new)}")
         key = texts.WOULD_CHANGE if dry_run else texts.CHANGED
         _say(err, gettext(key) % {"file": name, "count": len(outcome.changes)}
              + (" (git commit)" if outcome.committed else ""))
     return ok
 
-
-def _short(value: Any, width: int = 60) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = shown(" ".join(str(value).split()))
-    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def print_status(units: list[UnitStatus], *, half: str, output: str, lang: str) -> None:
