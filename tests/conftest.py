@@ -52,6 +52,11 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
     if simulated:
         monkeypatch.setenv("DOTOOL_TODAY", simulated)
     monkeypatch.setenv("DOTOOL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # The terminal speaks the plan's language (German for the sample); the suite's own
+    # expectations are in English, and the tests of the German terminal unset this.
+    monkeypatch.setenv("DOTOOL_LANG", "en")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("NO_COLOR", "1")
     for name, value in GIT_ENV.items():

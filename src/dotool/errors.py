@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from dotool.findings import Finding, bounded
+
+if TYPE_CHECKING:
+    from dotool.i18n.terminal import Message
 
 
 class ExitCode(IntEnum):
@@ -26,10 +30,11 @@ class DotoolError(Exception):
 
     exit_code: ExitCode = ExitCode.USAGE
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, message: str | Message, *, hint: str | Message | None = None) -> None:
+        # Rendered now, in the language the command has settled on (`dotool.i18n.terminal`).
+        super().__init__(str(message))
+        self.message = str(message)
+        self.hint = None if hint is None else str(hint)
 
 
 class UsageError(DotoolError):
@@ -51,13 +56,13 @@ class ContentError(DotoolError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Message,
         *,
         path: str,
         line: int | None = None,
         col: int | None = None,
         loc: tuple[str | int, ...] = (),
-        hint: str | None = None,
+        hint: str | Message | None = None,
     ) -> None:
         super().__init__(message, hint=hint)
         self.path = path
@@ -74,7 +79,13 @@ class InvalidContent(DotoolError):
     def __init__(self, findings: Sequence[Finding], *, left_out: int = 0) -> None:
         shown, dropped = bounded(findings)
         left_out += dropped  # beyond the limits of `bounded`: only counted
-        super().__init__(f"the masterplan has {len(shown)} validation error(s)" + (
-            f" and {left_out} more finding(s) left out" if left_out else ""))
+        from dotool.i18n.terminal import t, tn
+
+        message = tn("the masterplan has {n} validation error", "the masterplan has {n} "
+                     "validation errors", len(shown)).render()
+        if left_out:
+            message += tn(" and {n} more finding left out", " and {n} more findings left out",
+                          left_out).render()
+        super().__init__(message + t("; nothing was written").render())
         self.findings = shown
         self.left_out = left_out

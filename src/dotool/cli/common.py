@@ -54,7 +54,9 @@ def handle_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from dotool.errors import DotoolError
+        from dotool.i18n import terminal
 
+        terminal.reset(kwargs.get("lang"))
         try:
             _refuse_undecodable(kwargs)
             return func(*args, **kwargs)
@@ -66,7 +68,8 @@ def handle_errors(func: F) -> F:
             _print_error(exc)
             raise typer.Exit(int(exc.exit_code)) from None
         except KeyboardInterrupt:
-            err_console().print("[red]interrupted[/]")
+            interrupted = terminal.t("interrupted")
+            err_console().print(f"[red]{interrupted}[/]")
             raise typer.Exit(130) from None
         except Exception as exc:  # a bug: say so briefly, the traceback is for --debug
             if _state["debug"]:
@@ -77,10 +80,11 @@ def handle_errors(func: F) -> F:
                 raise typer.Exit(int(known.exit_code)) from None
             from dotool.output.styled import markup
 
-            err_console().print(
-                f"[bold red]internal error:[/] {type(exc).__name__}: {markup(str(exc))}\n"
-                "This is a bug in dotool. Run the command again with --debug for the traceback "
-                "and report it.", markup=True)
+            bug = terminal.t("This is a bug in dotool. Run the command again with --debug for "
+                             "the traceback and report it.")
+            internal = terminal.t("internal error:")
+            err_console().print(f"[bold red]{internal}[/] {type(exc).__name__}: "
+                                f"{markup(str(exc))}\n{bug}", markup=True)
             raise typer.Exit(INTERNAL_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
@@ -138,29 +142,34 @@ def _print_error(exc: Any) -> None:
     """The message (and hint) of `exc` on stderr; text in it from files or the command line is
     shown escaped (`dotool.output.styled.markup`)."""
     from dotool.errors import ContentError, InvalidContent
+    from dotool.i18n.terminal import t
     from dotool.output.styled import markup
 
     console = err_console()
+    error = t("error:")
     if isinstance(exc, InvalidContent):
         from dotool.output.findings import print_text
 
         print_text(exc.findings, console=console, sources={}, left_out=exc.left_out)
-        console.print(f"[bold red]error:[/] {markup(exc.message)}; nothing was written "
-                      "(run `dotool validate` for details)")
+        console.print(f"[bold red]{error}[/] {markup(exc.message)}")
         return
     where = ""
     if isinstance(exc, ContentError):
         where = exc.path + (f":{exc.line}" if exc.line else "") + (
             f":{exc.col}" if exc.col else "") + ": "
-    console.print(f"[bold red]error:[/] {markup(where + exc.message)}")
+    console.print(f"[bold red]{error}[/] {markup(where + exc.message)}")
     if exc.hint:
-        console.print(f"[dim]hint:[/] {markup(exc.hint)}")
+        hint = t("hint:")
+        console.print(f"[dim]{hint}[/] {markup(exc.hint)}")
 
 
 def resolve_root(root: Path | None) -> Path:
+    from dotool.i18n import terminal
     from dotool.store.root import find_root
 
-    return find_root(root)
+    found = find_root(root)
+    terminal.use_root(found)
+    return found
 
 
 def parse_half(text: str | None) -> Any:
