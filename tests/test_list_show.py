@@ -48,7 +48,7 @@ def test_list_rejects_unknown_filter_values(plan_dir: Path, run_cli) -> None:
     assert "in_progress" in run_cli("list", "--root", plan_dir, "--status", "busy",
                                     exit_code=2).stderr
     result = run_cli("list", "--root", plan_dir, "--field", "nope", exit_code=2)
-    assert "known: rathaus, netz" in result.stderr
+    assert "Digitales Rathaus (rathaus), Infrastruktur (netz)" in result.stderr
 
 
 def test_list_refuses_invalid_content(plan_dir: Path, run_cli) -> None:

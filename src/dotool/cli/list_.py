@@ -33,22 +33,17 @@ def list_measures(
     * `dotool list --format csv > measures.csv`
     """
     from dotool.checks.run import load_valid_plan
+    from dotool.cli import choices
     from dotool.cli.common import out_console, resolve_root
-    from dotool.errors import UsageError
-    from dotool.model.vocab import KEYS
     from dotool.output import tables
 
-    for name, value, vocabulary in (("--status", status, "status"), ("--scope", scope, "scope"),
-                                    ("--rag", rag, "rag")):
-        if value is not None and value not in KEYS[vocabulary]:
-            raise UsageError(f"{name} must be one of {', '.join(KEYS[vocabulary])}, "
-                             f"not `{value}`")
-    if fmt not in ("table", "json", "csv"):
-        raise UsageError(f"--format must be table, json or csv, not `{fmt}`")
-    plan = load_valid_plan(resolve_root(root))
-    if field is not None and plan.masterplan.field(field) is None:
-        keys = ", ".join(f.key for f in plan.masterplan.fields)
-        raise UsageError(f"--field: no field of action `{field}`", hint=f"known: {keys}")
+    found = resolve_root(root)  # first: its plan's language is the terminal's
+    fmt = choices.choose("--format", fmt, ("table", "json", "csv")) or fmt
+    plan = load_valid_plan(found)
+    status = choices.vocabulary("--status", status, "status")
+    scope = choices.vocabulary("--scope", scope, "scope")
+    rag = choices.vocabulary("--rag", rag, "rag")
+    field = choices.field("--field", field, {f.key: f.title for f in plan.masterplan.fields})
     at = parse_half(half)
     rows = tables.select(plan, half=at, field=field, status=status, scope=scope, rag=rag)
     if fmt == "json":
