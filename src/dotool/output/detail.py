@@ -132,7 +132,8 @@ def _money(view: View, lang: str) -> list[Line]:
         text = str(t("{amount} (update {half})", amount=_euro(spent, lang), half=spent_half))
         over = ceiling is not None and spent > ceiling
         if ceiling is not None:
-            text += " · " + str(t("planned up to now: {amount}", amount=_euro(ceiling, lang)))
+            text += " · " + str(t("planned by {half}: {amount}", half=as_of,
+                                  amount=_euro(ceiling, lang)))
         out.append(_row(t("Spent"), text, "red" if over else None))
     else:
         out.append(_row(t("Spent"), str(t("not reported yet"))))
@@ -187,7 +188,7 @@ def _update(u: dict[str, Any], lang: str) -> list[Line]:
     out: list[Line] = [[], head, *markdown_lines(u["text"], indent="    ")]
     if u.get("rag_reason"):
         reason = markdown_lines(u["rag_reason"], indent="")
-        out.append([("    " + str(t("Reason:")) + " ", "dim"), *(reason[0] if reason else [])])
+        out.append([("    " + str(t("reason:")) + " ", "dim"), *(reason[0] if reason else [])])
         out += [[("    ", None), *line] for line in reason[1:]]
     return out
 
