@@ -25,6 +25,7 @@ half); the checks across files are `validate`'s.
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,12 +51,11 @@ View = dict[str, Any]
 def measure_view(root: Path, measure_id: str, *, cache: bool = True) -> View:
     """The view of one measure (see the module's docstring); `InvalidContent` when one of the
     files it reads does not load."""
-    from dotool.authoring.checking import measure_file
-
-    rel = measure_file(root, measure_id).relative_to(root).as_posix()
+    names = _names(root)
+    rel = _measure_path(root, measure_id, names)
     files = (read_file(root, rel), read_file(root, MASTERPLAN), *_adoptions(root))
     store = for_root(root) if cache else None
-    signature, settled = _signature(root)
+    signature, settled = _signature(root, names)
     half_key = digest(FORMAT, b"latest half", signature)
     known = _remembered_half(store, half_key) if store is not None else None
     if store is not None and known is not None:
@@ -85,15 +85,43 @@ def _adoptions(root: Path) -> list[RawFile]:
     return [read_file(root, f"{ADOPTIONS_DIR}/{name}") for name in names]
 
 
-def _signature(root: Path) -> tuple[bytes, bool]:
+def _names(root: Path) -> list[str] | None:
+    """The names in `measures/`, sorted (None when it cannot be listed)."""
+    try:
+        return sorted(os.listdir(root / MEASURES_DIR))
+    except OSError:
+        return None
+
+
+def _measure_path(root: Path, measure_id: str, names: list[str] | None) -> str:
+    """The measure's file, relative to `root`; an unknown id is refused with the nearest one."""
+    from dotool.authoring.checking import measure_file
+
+    wanted = measure_id.strip().upper()
+    ids = [found.group(1) for name in names or () if (found := _ID.match(name))]
+    if names is not None and _ID.match(wanted + ".yaml") and wanted not in ids:
+        from difflib import get_close_matches
+
+        from dotool.errors import UsageError
+        from dotool.i18n.terminal import t
+
+        close = get_close_matches(wanted, ids, n=1, cutoff=0.6)
+        raise UsageError(t("no measure {id}", id=wanted),
+                         hint=t("did you mean `{name}`?", name=close[0]) if close
+                         else t("`dotool list` shows all measures"))
+    return measure_file(root, wanted).relative_to(root).as_posix()
+
+
+_ID = re.compile(r"([A-Z][A-Z0-9]*-[0-9]{3,})(?:-.*)?\.yaml$")
+
+
+def _signature(root: Path, names: list[str] | None) -> tuple[bytes, bool]:
     """A digest of what `stat` says of every measure file, and whether all are settled."""
     folder = root / MEASURES_DIR
     parts: list[bytes] = []
     newest = 0
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError as exc:
-        return digest(b"unlisted", str(exc).encode("utf-8", "surrogateescape")), False
+    if names is None:
+        return digest(b"unlisted"), False
     for name in names:
         encoded = name.encode("utf-8", "surrogateescape")
         try:

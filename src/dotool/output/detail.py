@@ -131,7 +131,7 @@ def _money(view: View, lang: str) -> list[Line]:
     if spent is not None:
         text = str(t("{amount} (update {half})", amount=_euro(spent, lang), half=spent_half))
         over = ceiling is not None and spent > ceiling
-        if ceiling is not None:
+        if ceiling is not None and as_of:
             text += " · " + str(t("planned by {half}: {amount}", half=as_of,
                                   amount=_euro(ceiling, lang)))
         out.append(_row(t("Spent"), text, "red" if over else None))
