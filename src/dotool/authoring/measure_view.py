@@ -95,8 +95,6 @@ def _names(root: Path) -> list[str] | None:
 
 def _measure_path(root: Path, measure_id: str, names: list[str] | None) -> str:
     """The measure's file, relative to `root`; an unknown id is refused with the nearest one."""
-    from dotool.authoring.checking import measure_file
-
     wanted = measure_id.strip().upper()
     ids = [found.group(1) for name in names or () if (found := _ID.match(name))]
     if names is not None and _ID.match(wanted + ".yaml") and wanted not in ids:
@@ -109,6 +107,12 @@ def _measure_path(root: Path, measure_id: str, names: list[str] | None) -> str:
         raise UsageError(t("no measure {id}", id=wanted),
                          hint=t("did you mean `{name}`?", name=close[0]) if close
                          else t("`dotool list` shows all measures"))
+    mine = [name for name in names or () if name == f"{wanted}.yaml"
+            or (name.startswith(f"{wanted}-") and name.endswith(".yaml"))]
+    if len(mine) == 1:  # the usual case, without globbing the folder again
+        return f"{MEASURES_DIR}/{mine[0]}"
+    from dotool.authoring.checking import measure_file  # an odd id, or two files for one
+
     return measure_file(root, wanted).relative_to(root).as_posix()
 
 
