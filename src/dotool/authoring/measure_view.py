@@ -62,7 +62,7 @@ def measure_view(root: Path, measure_id: str, *, cache: bool = True) -> View:
         view = _remembered_view(store, _view_key(files, known[0]))
         if view is not None:
             return view
-    mine = _load(root, files, store)
+    mine = _load(root, files)
     if known is None:
         latest = _latest_half(root, store)
         known = (str(latest) if latest is not None else None,)
@@ -168,14 +168,17 @@ def _remembered_view(store: PlanCache, key: bytes) -> View | None:
     return None
 
 
-def _load(root: Path, files: tuple[RawFile, ...], store: PlanCache | None) -> Loaded:
-    """The measure, masterplan and adoptions through the models; `InvalidContent` on errors."""
+def _load(root: Path, files: tuple[RawFile, ...]) -> Loaded:
+    """The measure, masterplan and adoptions through the models; `InvalidContent` on errors.
+
+    Parsed without the `files` store: a few small files, and a store saved after a run that
+    used only them would keep only a few entries (`PlanCache.used`), not the plan's."""
     from dotool.checks.load import load_plan
     from dotool.errors import InvalidContent
     from dotool.store.files import RawPlan
 
     measure, masterplan, *adoptions = files
-    loaded = load_plan(RawPlan(root, masterplan, (measure,), tuple(adoptions), ()), cache=store)
+    loaded = load_plan(RawPlan(root, masterplan, (measure,), tuple(adoptions), ()))
     errors = [f for f in loaded.findings if f.severity == "error"]
     if errors or loaded.masterplan is None or not loaded.measures:
         raise InvalidContent(errors)
@@ -214,10 +217,10 @@ def _build(loaded: Loaded, rel: str, half_text: str | None) -> View:
     goals = {g.key: g.title for g in loaded.masterplan.goals}
     kpis = []
     for kpi in measure.kpis:
-        carrying = [u for u in state.upto if kpi.key in u.kpis]
+        # The value is the projection's; the half names the update that carried it.
+        carrying = [u.half for u in state.upto if kpi.key in u.kpis]
         kpis.append([kpi.key, kpi.name, kpi.unit, kpi.baseline, kpi.target,
-                     carrying[-1].kpis[kpi.key] if carrying else None,
-                     str(carrying[-1].half) if carrying else None])
+                     state.kpis.get(kpi.key), str(carrying[-1]) if carrying else None])
     money = state.money
     update = state.update
     return {
