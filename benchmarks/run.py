@@ -243,7 +243,7 @@ def main() -> int:
 def ratio_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[Row]:
     """The rows of the timing targets (a missing command is "not available")."""
     def ratio(what: str, command: str, reference: str, target: float) -> Row:
-        if command not in got:
+        if command not in got or reference not in got:  # --only measures a few rows
             return Row(what, None, None, target, note="not available (command missing)")
         return Row(what, got[command][0], got[reference][0], target)
 
