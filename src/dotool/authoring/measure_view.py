@@ -95,13 +95,18 @@ def _names(root: Path) -> list[str] | None:
 
 def _measure_path(root: Path, measure_id: str, names: list[str] | None) -> str:
     """The measure's file, relative to `root`; an unknown id is refused with the nearest one."""
-    wanted = measure_id.strip().upper()
-    ids = [found.group(1) for name in names or () if (found := _ID.match(name))]
-    if names is not None and _ID.match(wanted + ".yaml") and wanted not in ids:
-        from difflib import get_close_matches
+    from dotool.errors import UsageError
+    from dotool.i18n.terminal import t
 
-        from dotool.errors import UsageError
-        from dotool.i18n.terminal import t
+    wanted = measure_id.strip().upper()
+    if not re.fullmatch(r"[A-Z][A-Z0-9]*-[0-9]{3,}", wanted):
+        from dotool.text import shown
+
+        raise UsageError(t("`{id}` is not a measure id", id=shown(wanted)),
+                         hint=t("ids look like M-007"))
+    ids = [found.group(1) for name in names or () if (found := _ID.match(name))]
+    if names is not None and wanted not in ids:
+        from difflib import get_close_matches
 
         close = get_close_matches(wanted, ids, n=1, cutoff=0.6)
         raise UsageError(t("no measure {id}", id=wanted),
@@ -111,7 +116,7 @@ def _measure_path(root: Path, measure_id: str, names: list[str] | None) -> str:
             or (name.startswith(f"{wanted}-") and name.endswith(".yaml"))]
     if len(mine) == 1:  # the usual case, without globbing the folder again
         return f"{MEASURES_DIR}/{mine[0]}"
-    from dotool.authoring.checking import measure_file  # an odd id, or two files for one
+    from dotool.authoring.checking import measure_file  # two files for one id: refused
 
     return measure_file(root, wanted).relative_to(root).as_posix()
 

@@ -32,8 +32,8 @@ def show(
     from dotool.output import detail
 
     found = resolve_root(root)  # first: a refused option is worded in the plan's language
-    # `table` was the name of the text output before it stopped being a table.
-    fmt = choose("--format", fmt, ("text", "json"), {"text": ("table",)}) or "text"
+    # `table` was the name of the text output before it stopped being a table: still accepted.
+    fmt = choose("--format", "text" if fmt == "table" else fmt, ("text", "json")) or "text"
     view = measure_view(found, measure_id)
     if fmt == "json":
         print(detail.as_json(view))
