@@ -81,6 +81,9 @@ def test_markdown_lines_blocks_and_emphasis() -> None:
     lines = markdown_lines("# Titel\n\nEins\nzwei\n\n- a\n- b\n  weiter\n1. c", indent="")
     texts = ["".join(text for text, _ in line) for line in lines]
     assert texts == ["Titel", "", "Eins zwei", "", "• a", "• b weiter", "1. c"]
+    quoted = markdown_lines("> eins\n> zwei\n\ndanach", indent="")
+    assert ["".join(text for text, _ in line) for line in quoted] == [
+        "│ eins", "│ zwei", "", "danach"]
 
 
 def test_show_json_keeps_keys(sample_dir: Path, run_cli, german) -> None:  # type: ignore[no-untyped-def]

@@ -95,8 +95,10 @@ def _blocks(text: str) -> list[Block]:
             blocks.append(items)
             items = []
 
+    quoting = False  # the line before was part of a quote
     for raw in text.strip("\n").splitlines():
         line = raw.rstrip()
+        was_quoting, quoting = quoting, False
         if code is not None:
             if _FENCE.match(line):
                 blocks.append([("", [(c, "cyan")]) for c in code])
@@ -124,8 +126,11 @@ def _blocks(text: str) -> list[Block]:
             marker = found.group(2)
             item = ("• " if marker in "-*+" else marker[:-1] + ". ", [found.group(3).strip()])
         elif quote := _QUOTE.match(line):
-            close()
-            blocks.append([("│ ", inline(quote.group(1)))])
+            if not was_quoting:
+                close()
+                blocks.append([])
+            blocks[-1].append(("│ ", inline(quote.group(1))))
+            quoting = True
         elif item is not None and (raw.startswith((" ", "\t")) or not paragraph):
             item[1].append(stripped)  # a continuation line of the item
         else:
