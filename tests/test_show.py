@@ -47,6 +47,7 @@ def test_show_has_current_kpi_values_spend_and_next_steps(sample_dir: Path, run_
     # Spend against the plan: one-off plus the annual cost of the halves since the start.
     assert "Ansatz: einmalig 12.000\xa0€, jährlich 3.000\xa0€" in out
     assert "Ausgegeben: 11.400\xa0€ (Sachstand 2021-H1) · geplant bis 2021-H2: 16.500\xa0€" in out
+    assert "Start der Online-Terminvergabe  erreicht am 11.01.2021 (fällig am 15.01.2021)" in out
     out = run_cli("show", "M-005", "--root", sample_dir).stdout
     steps = out.index("Nächste Schritte (2021-H2)")
     assert "Einspielen des Releases und automatische Verbuchung." in out[steps:]

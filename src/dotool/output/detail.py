@@ -55,7 +55,7 @@ def measure_lines(view: View) -> list[Line]:
                 *markdown_lines(m["objective"])]
     out += _money(view, lang)
     out += _kpis(view, lang)
-    out += _milestones(view)
+    out += _milestones(view, lang)
     if view["next"]:
         half, text = view["next"]
         out += [[], _heading(t("Next steps ({half})", half=half)), *markdown_lines(text)]
@@ -161,7 +161,7 @@ def _kpis(view: View, lang: str) -> list[Line]:
     return out
 
 
-def _milestones(view: View) -> list[Line]:
+def _milestones(view: View, lang: str) -> list[Line]:
     items = view["measure"].get("milestones") or []
     if not items:
         return []
@@ -169,11 +169,11 @@ def _milestones(view: View) -> list[Line]:
     for index, ms in enumerate(items):
         if ms.get("done"):
             line: Line = [("  ✓ ", "green"), (ms["title"], None),
-                          ("  " + str(t("done {date} (due {due})", date=ms["done"],
-                                           due=ms["due"])), "dim")]
+                          ("  " + str(t("done {date} (due {due})", date=_day(ms["done"], lang),
+                                           due=_day(ms["due"], lang))), "dim")]
         else:
             line = [("  ○ ", None), (ms["title"], None),
-                    ("  " + str(t("due {due}", due=ms["due"])), "dim")]
+                    ("  " + str(t("due {due}", due=_day(ms["due"], lang))), "dim")]
             if index in view["overdue"]:
                 line.append(("  " + str(t("overdue")), "red"))
         out.append(line)
@@ -195,6 +195,12 @@ def _update(u: dict[str, Any], lang: str) -> list[Line]:
 
 def _row(name: object, value: str, style: str | None = None) -> Line:
     return [("  " + str(name) + ": ", "dim"), (value, style)]
+
+
+def _day(iso: str, lang: str) -> str:
+    """A day as German text writes it (31.12.2020); ISO 8601 in English."""
+    year, month, day = iso.split("-")
+    return f"{day}.{month}.{year}" if lang == "de" else iso
 
 
 def _number(value: float, lang: str) -> str:
