@@ -21,7 +21,7 @@ def check_change(root: Path, path: str, data: bytes, *, raw: RawPlan | None = No
 
     The changed file must have no error at all. Elsewhere only errors the change causes count
     (a duplicate id, a broken reference), so an unrelated problem in another file does not block
-    recording an update.
+    recording an update. Warnings do not block a change and are not looked for.
     """
     return check_changes(root, {path: data}, raw=raw)
 
@@ -29,12 +29,19 @@ def check_change(root: Path, path: str, data: bytes, *, raw: RawPlan | None = No
 def check_changes(root: Path, changes: dict[str, bytes], *,
                   raw: RawPlan | None = None) -> Validation:
     """`check_change` for several files changed together (one validation of the whole plan)."""
+    from dotool.store import cache as cache_store
+
     before = raw or read_plan(root, limit=MAX_BYTES)
     changed = before
     for path, data in changes.items():
         changed = with_file(changed, path, data)
-    after = validate_raw(changed)
-    old = {_key(f) for f in validate_raw(before).errors} if after.errors else set()
+    # The plan's cache serves every file the change leaves alone (parsed once, by content), and
+    # the validation of the plan as it is now, which the last `validate` usually remembers. It
+    # is read, not saved: the command's own write comes first, and nothing else is written.
+    store = cache_store.for_root(root)
+    after = validate_raw(changed, cache=store or False, errors_only=True)
+    old = {_key(f) for f in validate_raw(before, cache=store or False, errors_only=True).errors} \
+        if after.errors else set()
     bad = [f for f in after.errors if f.path in changes or _key(f) not in old]
     if bad:
         raise InvalidContent([*bad])
