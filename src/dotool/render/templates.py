@@ -22,16 +22,17 @@ from dotool.text import has_control, shown
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-#: The repository's top-level templates/, used when running from a source checkout.
-_SOURCE_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 #: Ampel as a coloured sign for Markdown, where there is no CSS (the label says it in words).
 RAG_SIGN = {"green": "🟢", "amber": "🟡", "red": "🔴", "none": "⚪"}
 
 
 def packaged_templates() -> Path:
-    """The templates shipped with dotool: `dotool/templates` in a wheel, else the source tree."""
-    installed = Path(str(resources.files("dotool"))) / "templates"
-    return installed if installed.is_dir() else _SOURCE_TEMPLATES
+    """The templates shipped with dotool, `dotool/templates/` beside its modules.
+
+    dotool is installed as files (never run from a zip), so the resource is a folder that
+    Jinja's `FileSystemLoader` reads and `template_failure` tells from a repository override.
+    """
+    return Path(str(resources.files("dotool") / "templates"))
 
 
 def _autoescape(name: str | None) -> bool:
@@ -195,7 +196,8 @@ def template_failure(exc: BaseException) -> Any:
 
     message = getattr(exc, "message", None) or str(exc)
     hint = ("the variables a template can use are those of the packaged template it overrides "
-            "(see templates/ in dotool)") if isinstance(exc, UndefinedError) else \
+            "(see dotool/templates/README.md in the installed package)") \
+        if isinstance(exc, UndefinedError) else \
         "fix the repository's template override, or delete it to use the packaged one"
     return ContentError(f"the template failed: {type(exc).__name__}: {message}",
                         path=_shown(culprit[0]), line=culprit[1], hint=hint)
