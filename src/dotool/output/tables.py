@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from dotool.model.vocab import label
 from dotool.output.styled import markup
+from dotool.palette import TERMINAL_RAG
 from dotool.text import cell_text, dumps, shown
 
 if TYPE_CHECKING:  # RAG_STYLE is shared with `history`, which imports no model
@@ -18,7 +19,8 @@ if TYPE_CHECKING:  # RAG_STYLE is shared with `history`, which imports no model
     from dotool.model.plan import Plan
     from dotool.model.projection import MeasureState, PlanFigures
 
-RAG_STYLE = {"green": "green", "amber": "yellow", "red": "red"}
+#: The Ampel in the terminal (rich style names), kept under this name for `show` and `history`.
+RAG_STYLE = TERMINAL_RAG
 
 
 @dataclass(frozen=True)
