@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dotool.export.dialect import read_csv
+from dotool.csv_dialect import read_csv
 from tests.conftest import REPO
 
 

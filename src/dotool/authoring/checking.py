@@ -8,6 +8,7 @@ from pathlib import Path
 from dotool.checks.run import Validation, validate_raw
 from dotool.errors import InvalidContent, UsageError
 from dotool.findings import Finding
+from dotool.model.patterns import MEASURE_ID_PATTERN
 from dotool.store.files import MAX_BYTES, MEASURES_DIR, RawPlan, read_plan, with_file
 
 
@@ -51,7 +52,7 @@ def check_changes(root: Path, changes: dict[str, bytes], *,
 def measure_file(root: Path, measure_id: str) -> Path:
     """The file of measure `measure_id` (file names start with the id); exit 2 if none."""
     measure_id = measure_id.strip().upper()
-    if not re.fullmatch(r"[A-Z][A-Z0-9]*-[0-9]{3,}", measure_id):
+    if not re.fullmatch(MEASURE_ID_PATTERN, measure_id):
         raise UsageError(f"`{measure_id}` is not a measure id", hint="ids look like M-007")
     folder = root / MEASURES_DIR
     found = sorted(folder.glob(f"{measure_id}-*.yaml")) + sorted(folder.glob(f"{measure_id}.yaml"))

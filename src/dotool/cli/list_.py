@@ -49,7 +49,7 @@ def list_measures(
     if fmt == "json":
         print(tables.as_json(rows))
     elif fmt == "csv":
-        print(tables.as_csv(rows), end="")
+        tables.write_csv(rows)
     else:
         title = f"{plan.masterplan.title} – {plan.masterplan.municipality}" + (
             f" ({at})" if at else "")

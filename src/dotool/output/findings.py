@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from dotool import __version__
 from dotool.findings import MAX_FINDINGS, MAX_PER_FILE, Finding
 from dotool.output.styled import Line, print_lines
+from dotool.palette import TERMINAL_SEVERITY
 from dotool.text import dumps, markdown_text, shown
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def text_lines(findings: Sequence[Any], *, sources: Mapping[str, list[str]],
         out.append([(shown(path), "bold underline")])
         lines = sources.get(path, [])
         for f in group:
-            colour = "red" if f.severity == "error" else "yellow"
+            colour = TERMINAL_SEVERITY[f.severity]
             where = f"{f.line}:{f.col or 1}" if f.line else "-"
             field: Line = [(f" ({shown(f.loc_text)})", "dim")] if f.loc else []
             out.append([("  ", None), (f"{where:>7}", "cyan"), ("  ", None), (f.severity, colour),

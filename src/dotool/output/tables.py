@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
+import sys
+from dataclasses import asdict, astuple, dataclass
+from typing import TYPE_CHECKING, TextIO
 
 from dotool.model.vocab import label
 from dotool.output.styled import markup
-from dotool.text import cell_text, dumps, shown
+from dotool.palette import TERMINAL_RAG
+from dotool.text import dumps, shown
 
 if TYPE_CHECKING:  # RAG_STYLE is shared with `history`, which imports no model
     from rich.console import Console
@@ -18,7 +18,8 @@ if TYPE_CHECKING:  # RAG_STYLE is shared with `history`, which imports no model
     from dotool.model.plan import Plan
     from dotool.model.projection import MeasureState, PlanFigures
 
-RAG_STYLE = {"green": "green", "amber": "yellow", "red": "red"}
+#: The Ampel in the terminal (rich style names), kept under this name for `show` and `history`.
+RAG_STYLE = TERMINAL_RAG
 
 
 @dataclass(frozen=True)
@@ -70,19 +71,24 @@ def as_json(rows: list[Row]) -> str:
     return dumps([asdict(r) for r in rows])
 
 
-def as_csv(rows: list[Row]) -> str:
-    """The rows as CSV: no cell starts a formula, no control character reaches the terminal."""
-    buffer = io.StringIO()
-    names = list(Row.__dataclass_fields__)
-    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
-    writer.writeheader()
-    for r in rows:
-        cells = {k: ("true" if v else "false") if isinstance(v, bool)
-                 else cell_text(shown(v, lines=True)) if isinstance(v, str)
-                 else (int(v) if isinstance(v, float) and v.is_integer() else v)
-                 for k, v in asdict(r).items()}
-        writer.writerow(cells)
-    return buffer.getvalue()
+def as_csv(rows: list[Row], *, bom: bool) -> str:
+    """The rows in dotool's one CSV dialect (`dotool.csv_dialect`: `;`, CR LF, the byte-order
+    mark when `bom`): no cell starts a formula, no control character reaches the terminal."""
+    from dotool.csv_dialect import csv_text
+
+    return csv_text(Row.__dataclass_fields__, ([shown(v, lines=True) if isinstance(v, str) else v
+                                                for v in astuple(r)] for r in rows), bom=bom)
+
+
+def write_csv(rows: list[Row], stdout: TextIO | None = None) -> None:
+    """Write `as_csv(rows)` to `stdout` as its bytes: redirected to a file or a pipe, exactly
+    the bytes of an exported CSV file (the mark lets Excel read UTF-8); on a terminal without
+    the mark, which would only be an invisible character before the first column's name."""
+    out = stdout or sys.stdout
+    data = as_csv(rows, bom=not out.isatty()).encode("utf-8")
+    out.flush()
+    out.buffer.write(data)  # bytes: no newline translation may turn CR LF into CR CR LF
+    out.buffer.flush()
 
 
 def print_table(rows: list[Row], *, console: Console, title: str, lang: str) -> None:

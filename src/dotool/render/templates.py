@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from dotool.i18n import Formatter, translations
 from dotool.model.dates import Half
 from dotool.model.vocab import label
+from dotool.palette import css_properties, typst_definitions
 from dotool.render import markdown, typst_markup
 from dotool.render.markdown import Images
 from dotool.text import has_control, shown
@@ -90,7 +91,12 @@ def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
         # A message held as data (the rules of the figures): translated, never %-formatted.
         translated=catalogue.gettext,
     )
-    env.globals.update(lang=lang, authored_lang=authored_attribute(own))
+    from markupsafe import Markup
+
+    # The colours of dotool.palette, for the stylesheet and the Typst page (code, not text).
+    env.globals.update(lang=lang, authored_lang=authored_attribute(own),
+                       palette_css=Markup(css_properties()),
+                       palette_typst=Markup(typst_definitions()))
     if typst:
         env.filters.update(
             md=partial(typst_markup.to_typst, images=images, lang=own),

@@ -1,4 +1,5 @@
-"""dotool's one CSV dialect (docs/open-data.md), for every CSV file it writes.
+"""dotool's one CSV dialect (docs/open-data.md), for every CSV it writes: the open-data export,
+the site's tables of figures and `dotool list --format csv`.
 
 - UTF-8 with a byte-order mark: Excel reads the file as UTF-8 only when the mark is there
   (without it a German Excel shows "Ã¼" for "ü"); every CSV reader of note skips it.
@@ -43,15 +44,21 @@ def csv_value(value: Any) -> str:
     return str(value)
 
 
-def csv_bytes(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> bytes:
-    """A whole CSV file in the dialect: the mark, the header row, one line a row."""
+def csv_text(header: Iterable[str], rows: Iterable[Iterable[Any]], *, bom: bool = True) -> str:
+    """A whole CSV in the dialect: the mark (unless not `bom`), the header row, one line a row."""
     buffer = io.StringIO(newline="")
-    buffer.write(BOM)
+    if bom:
+        buffer.write(BOM)
     writer = csv.writer(buffer, delimiter=DELIMITER, quotechar='"', lineterminator="\r\n",
                         quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
     writer.writerows([csv_value(v) for v in row] for row in rows)
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue()
+
+
+def csv_bytes(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> bytes:
+    """A whole CSV file in the dialect, as bytes (with the mark)."""
+    return csv_text(header, rows).encode("utf-8")
 
 
 def read_csv(data: bytes) -> list[dict[str, str]]:
