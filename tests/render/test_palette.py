@@ -105,14 +105,15 @@ def test_a_style_override_without_colours_keeps_the_palette(tmp_path: Path, samp
 #: Files that may hold a colour literal, and why.
 ALLOWED = {
     "src/dotool/palette.py": "the palette itself",
-    "templates/site/favicon.svg": "a static icon copied as it is (a repository replaces it whole)",
+    "src/dotool/templates/site/favicon.svg": "a static icon copied as it is (a repository replaces it whole)",
 }
 _HEX = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|[\"'][0-9A-Fa-f]{6}[\"']|rgb\(")
 
 
 def test_no_colour_literal_outside_the_palette() -> None:
     roots = [REPO / "src" / "dotool" / "render", REPO / "src" / "dotool" / "output",
-             REPO / "templates"]
+             REPO / "src" / "dotool" / "templates"]
+    assert all(root.is_dir() for root in roots), "a folder has moved: follow it"
     found = []
     for root in roots:
         for path in sorted(root.rglob("*")):
@@ -143,7 +144,7 @@ def test_text_colours_reach_aa_contrast_on_white() -> None:
 def test_the_stylesheets_write_text_only_in_text_colours() -> None:
     """Every `color:` of the stylesheets names a colour held to 4.5:1 (white: on the dark
     header); the Ampel's colours are backgrounds only."""
-    text = "\n".join((REPO / "templates" / name).read_text(encoding="utf-8")
+    text = "\n".join((REPO / "src" / "dotool" / "templates" / name).read_text(encoding="utf-8")
                      for name in ("style.css", "site/site.css.j2"))
     used = set(re.findall(r"(?<![-\w])color: var\(--([a-z-]+)\)", text))
     assert used, "no text colour found: has the stylesheet moved?"
