@@ -172,6 +172,21 @@ def resolve_root(root: Path | None) -> Path:
     return found
 
 
+def choose_lang(lang: str | None) -> str | None:
+    """`--lang` as `de` or `en` (also typed as a language's name), the terminal's language from
+    now on; None when not given. Exit 2 with the choices for anything else."""
+    from dotool.cli.choices import choose
+    from dotool.i18n import terminal
+
+    names = {"de": ("Deutsch", "German"), "en": ("Englisch", "English")}
+    if terminal.current() == "en":
+        names = {key: (english, german) for key, (german, english) in names.items()}
+    key = choose("--lang", lang, terminal.LANGUAGES, names)
+    if key is not None:
+        terminal.reset(key)  # an override outranks the plan's language, which reset forgets
+    return key
+
+
 def parse_half(text: str | None) -> Any:
     """`--half` as a Half; a malformed one is a usage error (exit 2)."""
     if text is None:
@@ -181,5 +196,14 @@ def parse_half(text: str | None) -> Any:
 
     try:
         return Half.parse(text)
-    except ValueError as exc:
-        raise UsageError(f"--half: {exc}") from None
+    except ValueError:
+        from dotool.i18n.terminal import t
+        from dotool.model.dates import _HALF, MAX_YEAR, MIN_YEAR
+        from dotool.text import shown
+
+        if _HALF.match(text.strip()):
+            raise UsageError(t("--half: `{value}` is not a half of a plan: the year is not "
+                               "between {low} and {high}", value=shown(text), low=MIN_YEAR,
+                               high=MAX_YEAR)) from None
+        raise UsageError(t("--half: `{value}` is not a half", value=shown(text)),
+                         hint=t("write YYYY-H1 or YYYY-H2, e.g. 2020-H2")) from None
