@@ -48,3 +48,48 @@ def test_list_marks_internal_measures_in_german(german: None) -> None:
     print_table([row], console=console, title="T", lang="de", fields={"f": "Feld F"})
     out = buffer.getvalue()
     assert "Akte (intern)" in out and re.search(r"│ Feld F +│ intern +│ geplant +│", out)
+
+
+def test_history_is_german_and_shows_the_file_only_after_a_rename(german: None, make_repo,
+                                                                  run_cli) -> None:
+    from tests.conftest import BASE
+
+    old = "measures/M-002-glasfaser.yaml"
+    text = (BASE / old).read_text(encoding="utf-8")
+    root = make_repo(history=[
+        ("2021-03-01T10:00:00+01:00", "M-001: Sachstand", {
+            "measures/M-001-termine.yaml": (BASE / "measures/M-001-termine.yaml").read_text(
+                encoding="utf-8") + "\n"}),
+        ("2021-04-01T10:00:00+02:00", "Rename M-002", {old: None,
+                                                       "measures/M-002-netz.yaml": text}),
+    ])
+    out = run_cli("history", "M-001", "--root", root).stdout
+    header = next(line for line in out.splitlines() if "Datum" in line)
+    assert [cell.strip() for cell in header.strip("┃").split("┃")] == [
+        "Datum", "Autor", "Betreff", "Commit"]  # no File column: the file was never renamed
+    assert not _words(out) & {"Date", "Subject", "File", "Datei"}  # ("Test Author" is git's)
+    out = run_cli("history", "M-002", "--root", root).stdout
+    header = next(line for line in out.splitlines() if "Datum" in line)
+    assert header.strip("┃").split("┃")[-1].strip() == "Datei"
+    assert old in out
+
+
+def test_diff_is_german_with_labels(german: None, make_repo, run_cli) -> None:
+    from tests.conftest import BASE
+
+    path = "measures/M-002-glasfaser.yaml"
+    text = (BASE / path).read_text(encoding="utf-8")
+    root = make_repo()
+    (root / path).write_text(text.replace("end: 2022-12", "end: 2023-06") + """  - half: 2021-H2
+    status: on_hold
+    rag: red
+    rag_reason: Tiefbaufirma insolvent.
+    progress: 30
+    text: Ruht.
+""", encoding="utf-8")
+    out = run_cli("diff", "HEAD", "--root", root).stdout
+    assert out.splitlines()[0] == "Änderungen: HEAD → Arbeitsverzeichnis"
+    assert "Neu geplant (1)" in out and "Ende: 2022-12 → 2023-06" in out
+    assert "Status geändert (1)" in out and "in Umsetzung → zurückgestellt" in out
+    assert not _words(out) & {"Changes", "working", "tree", "changed", "end", "on", "hold",
+                              "progress", "planned"}
