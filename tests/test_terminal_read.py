@@ -93,3 +93,24 @@ def test_diff_is_german_with_labels(german: None, make_repo, run_cli) -> None:
     assert "Status geändert (1)" in out and "in Umsetzung → zurückgestellt" in out
     assert not _words(out) & {"Changes", "working", "tree", "changed", "end", "on", "hold",
                               "progress", "planned"}
+
+
+def test_validate_report_words_are_german(german: None, run_cli) -> None:
+    out = run_cli("validate", "--root", SAMPLE, "--no-cache").stdout
+    assert re.search(r"^✓ \d+ Dateien gültig \(\d+ Warnung(en)?\)$", out, re.M), out
+    assert "  Warnung  " in out and "Hinweis: " in out
+    assert not re.search(r"  (warning|error)  |^ +hint:|files? valid", out, re.M)
+
+
+def test_validate_summary_counts_in_german(german: None) -> None:
+    from dotool.findings import Finding
+    from dotool.output.findings import text_lines
+
+    terminal.use_plan_language("de")
+    found = [Finding("error", "x", "a.yaml", "kaputt", line=1, col=1),
+             Finding("warning", "y", "a.yaml", "schief", line=2, col=1)]
+    lines = ["".join(text for text, _ in line) for line in text_lines(
+        found, sources={}, files=1, left_out=3)]
+    assert "      1:1  Fehler  kaputt  [x]" in lines
+    assert lines[-2].startswith("… 3 weitere Befunde ausgelassen (höchstens")
+    assert lines[-1] == "✗ 1 Fehler, 1 Warnung in 1 Datei"
