@@ -114,3 +114,28 @@ def test_validate_summary_counts_in_german(german: None) -> None:
     assert "      1:1  Fehler  kaputt  [x]" in lines
     assert lines[-2].startswith("… 3 weitere Befunde ausgelassen (höchstens")
     assert lines[-1] == "✗ 1 Fehler, 1 Warnung in 1 Datei"
+
+
+def test_rendering_commands_refuse_and_report_in_german(german: None, run_cli,
+                                                        tmp_path: Path) -> None:
+    result = run_cli("report", "--half", "2021-H2", "--format", "pfd", "--root", SAMPLE,
+                     exit_code=2)
+    assert result.stderr == ("Fehler: --format: `pfd` ist keiner der Werte md, html, pdf, docx\n"
+                             "Hinweis: meinten Sie `pdf`?\n")
+    result = run_cli("masterplan", "--format", "pdf", "--root", SAMPLE, exit_code=2)
+    assert result.stderr == ("Fehler: pdf kann nicht im Terminal ausgegeben werden\n"
+                             "Hinweis: geben Sie -o DATEI an\n")
+    result = run_cli("export", "--format", "csv", "--root", SAMPLE, exit_code=2)
+    assert result.stderr.startswith("Fehler: csv schreibt drei Dateien\n")
+    result = run_cli("site", "-o", tmp_path / "s", "--lang", "französisch", "--root", SAMPLE,
+                     exit_code=2)
+    assert "ist keiner der Werte Deutsch (de), Englisch (en)" in result.stderr
+    out = tmp_path / "plan.json"
+    result = run_cli("export", "-o", out, "--root", SAMPLE)
+    assert result.stderr.strip() == f"{out} geschrieben"
+
+
+def test_lang_makes_the_terminal_english_too(german: None, run_cli) -> None:
+    result = run_cli("export", "--format", "csv", "--lang", "English", "--root", SAMPLE,
+                     exit_code=2)
+    assert result.stderr.startswith("error: csv writes three files\n")
