@@ -139,3 +139,20 @@ def test_lang_makes_the_terminal_english_too(german: None, run_cli) -> None:
     result = run_cli("export", "--format", "csv", "--lang", "English", "--root", SAMPLE,
                      exit_code=2)
     assert result.stderr.startswith("error: csv writes three files\n")
+
+
+def test_store_refusals_are_german(run_cli, monkeypatch: pytest.MonkeyPatch,
+                                   tmp_path: Path) -> None:
+    monkeypatch.delenv("DOTOOL_LANG")
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")  # no plan found: the user's locale decides
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("list", exit_code=2)
+    assert result.stderr.startswith(f"Fehler: kein Masterplan in {tmp_path} oder einem "
+                                    "darüberliegenden Ordner gefunden\nHinweis: arbeiten Sie")
+    result = run_cli("diff", "masterplan-9.9", "--root", SAMPLE, exit_code=2)
+    assert "die Git-Referenz `masterplan-9.9` gibt es in diesem Repository nicht" in \
+        result.stderr
+    result = run_cli("site", "-o", SAMPLE / "measures", "--root", SAMPLE, exit_code=2)
+    assert "wird nicht geschrieben: es ist der Ordner measures/ des Plans selbst" in \
+        result.stderr
+    assert "Hinweis: schreiben Sie die Website in einen eigenen Ordner" in result.stderr
