@@ -156,3 +156,17 @@ def test_store_refusals_are_german(run_cli, monkeypatch: pytest.MonkeyPatch,
     assert "wird nicht geschrieben: es ist der Ordner measures/ des Plans selbst" in \
         result.stderr
     assert "Hinweis: schreiben Sie die Website in einen eigenen Ordner" in result.stderr
+
+
+def test_an_image_not_shown_is_noted_in_german(german: None, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from dotool.cli.rendering import note_images
+    from dotool.store.assets import repo_image_reader
+
+    terminal.use_plan_language("de")
+    (tmp_path / "bild.jpg").write_bytes(b"\xff\xd8\xff\xe0 kein Bild")
+    why = repo_image_reader(tmp_path)("bild.jpg")
+    assert why == "ist kein Bild: eine JPEG-Datei ohne Bilddaten"
+    note_images({"bild.jpg": str(why)})
+    assert capsys.readouterr().err == ("Hinweis: das Bild bild.jpg wird als Link gezeigt: es ist "
+                                       "kein Bild: eine JPEG-Datei ohne Bilddaten\n")
