@@ -43,9 +43,12 @@ def test_list_filters_combine(plan_dir: Path, run_cli) -> None:
                               "red").stdout) == []
 
 
-def test_list_table_shows_labels(plan_dir: Path, run_cli) -> None:
+def test_list_table_shows_labels_in_the_terminal_language(plan_dir: Path, run_cli) -> None:
+    # The suite runs with DOTOOL_LANG=en: English labels, the field's title, not its key.
     out = run_cli("list", "--root", plan_dir).stdout
-    assert "Online-Terminvergabe" in out and "abgeschlossen" in out and "● grün" in out
+    assert "Online-Terminvergabe" in out and "completed" in out and "● green" in out
+    assert "│ Digitales Rath" in out and "│ internal " in out
+    assert "in_progress" not in out and "│ rathaus " not in out
 
 
 def test_list_rejects_unknown_filter_values(plan_dir: Path, run_cli) -> None:

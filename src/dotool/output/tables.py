@@ -68,6 +68,7 @@ def select(plan: Plan, *, half: Half | None, field: str | None, status: str | No
 
 
 def as_json(rows: list[Row]) -> str:
+    """The rows as JSON, with keys (not labels): a machine format, the same in every language."""
     return dumps([asdict(r) for r in rows])
 
 
@@ -91,22 +92,39 @@ def write_csv(rows: list[Row], stdout: TextIO | None = None) -> None:
     out.buffer.flush()
 
 
-def print_table(rows: list[Row], *, console: Console, title: str, lang: str) -> None:
+def print_table(rows: list[Row], *, console: Console, title: str, lang: str,
+                fields: dict[str, str] | None = None) -> None:
+    """The rows as a table for people: headers in the terminal's language, labels, not keys.
+
+    `fields` maps a field of action's key to its title, shown in place of the key; JSON and CSV
+    keep the keys, they are read by programs.
+    """
     from rich.table import Table
 
+    from dotool.i18n.terminal import t, tc
+
+    fields = fields or {}
     table = Table(title=markup(title), title_justify="left", header_style="bold", expand=False)
     # The title wraps and gets the width; the short columns stay on one line and are shortened
     # with an ellipsis first when the terminal is narrow.
-    table.add_column("ID", no_wrap=True, min_width=5)
-    table.add_column("Measure", ratio=1, min_width=24)
-    table.add_column("Field", no_wrap=True, overflow="ellipsis", max_width=16)
-    table.add_column("Scope", no_wrap=True)
-    table.add_column("Status", no_wrap=True, overflow="ellipsis", max_width=14)
-    table.add_column("Ampel", no_wrap=True)
-    table.add_column("%", justify="right", no_wrap=True)
+    table.add_column(str(tc("list column", "ID")), no_wrap=True, min_width=5)
+    table.add_column(str(tc("list column", "Measure")), ratio=1, min_width=24)
+    table.add_column(str(tc("list column", "Field")), no_wrap=True, overflow="ellipsis",
+                     max_width=16)
+    table.add_column(str(tc("list column", "Scope")), no_wrap=True)
+    table.add_column(str(tc("list column", "Status")), no_wrap=True, overflow="ellipsis",
+                     max_width=14)
+    table.add_column(str(tc("list column", "RAG")), no_wrap=True)
+    table.add_column("%", justify="right", no_wrap=True, min_width=3)
+    # The scope's short form: "verwaltungsintern" would take the title's room.
+    scopes = {"internal": tc("scope, short", "internal"), "external": tc("scope, short",
+                                                                         "external")}
+    marker = t("(internal)")
+    internal = f" [dim]{marker}[/]"
     for r in rows:
         rag = (f"[{RAG_STYLE[r.rag]}]● {label('rag', r.rag, lang)}[/]" if r.rag else "–")
-        table.add_row(r.id, markup(r.title) + ("" if r.public else " [dim](internal)[/]"),
-                      markup(r.field), r.scope, label("status", r.status, lang),
+        table.add_row(r.id, markup(r.title) + ("" if r.public else internal),
+                      markup(fields.get(r.field, r.field)), str(scopes.get(r.scope, r.scope)),
+                      label("status", r.status, lang),
                       rag, str(r.progress) if r.progress is not None else "–")
     console.print(table)
