@@ -205,10 +205,11 @@ def parse_half(text: str | None) -> Any:
         return Half.parse(text)
     except ValueError:
         from dotool.i18n.terminal import t
-        from dotool.model.dates import _HALF, MAX_YEAR, MIN_YEAR
+        from dotool.model.dates import MAX_YEAR, MIN_YEAR
+        from dotool.model.patterns import HALF_RE
         from dotool.text import shown
 
-        if _HALF.match(text.strip()):
+        if HALF_RE.match(text.strip()):
             raise UsageError(t("--half: `{value}` is not a half of a plan: the year is not "
                                "between {low} and {high}", value=shown(text), low=MIN_YEAR,
                                high=MAX_YEAR)) from None
