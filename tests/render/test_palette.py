@@ -105,7 +105,8 @@ def test_a_style_override_without_colours_keeps_the_palette(tmp_path: Path, samp
 #: Files that may hold a colour literal, and why.
 ALLOWED = {
     "src/dotool/palette.py": "the palette itself",
-    "src/dotool/templates/site/favicon.svg": "a static icon copied as it is (a repository replaces it whole)",
+    "src/dotool/templates/site/favicon.svg": "a static icon copied as it is (a repository "
+                                             "replaces it whole)",
 }
 _HEX = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|[\"'][0-9A-Fa-f]{6}[\"']|rgb\(")
 
