@@ -237,3 +237,17 @@ def test_all_missing_values_are_named_at_once(plan_dir, run_cli) -> None:  # typ
     result = run_cli("update", "M-001", "--root", plan_dir, "--half", "2021-H2", "--status",
                      "in_progress", exit_code=2)
     assert "--rag, --text, --progress are required for a new update" in result.stderr
+
+
+def test_a_change_is_checked_for_errors_only(plan_dir, run_cli) -> None:
+    """The first update of a new half makes every other active measure a warning ("no update
+    for the latest half"); an update is refused for errors alone, so those are not even looked
+    for — validate still reports them afterwards."""
+    from dotool.authoring.checking import check_change
+
+    path = plan_dir / M2
+    new = path.read_bytes() + M2_BLOCK.encode()
+    checked = check_change(plan_dir, M2, new)
+    assert checked.findings == ()
+    run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS)
+    assert "warning" in run_cli("validate", "--root", plan_dir).stdout

@@ -8,6 +8,7 @@ from pathlib import Path
 from dotool.checks.run import Validation, validate_raw
 from dotool.errors import InvalidContent, UsageError
 from dotool.findings import Finding
+from dotool.model.patterns import MEASURE_ID_PATTERN
 from dotool.store.files import MAX_BYTES, MEASURES_DIR, RawPlan, read_plan, with_file
 
 
@@ -21,7 +22,7 @@ def check_change(root: Path, path: str, data: bytes, *, raw: RawPlan | None = No
 
     The changed file must have no error at all. Elsewhere only errors the change causes count
     (a duplicate id, a broken reference), so an unrelated problem in another file does not block
-    recording an update.
+    recording an update. Warnings do not block a change and are not looked for.
     """
     return check_changes(root, {path: data}, raw=raw)
 
@@ -29,12 +30,19 @@ def check_change(root: Path, path: str, data: bytes, *, raw: RawPlan | None = No
 def check_changes(root: Path, changes: dict[str, bytes], *,
                   raw: RawPlan | None = None) -> Validation:
     """`check_change` for several files changed together (one validation of the whole plan)."""
+    from dotool.store import cache as cache_store
+
     before = raw or read_plan(root, limit=MAX_BYTES)
     changed = before
     for path, data in changes.items():
         changed = with_file(changed, path, data)
-    after = validate_raw(changed)
-    old = {_key(f) for f in validate_raw(before).errors} if after.errors else set()
+    # The plan's cache serves every file the change leaves alone (parsed once, by content), and
+    # the validation of the plan as it is now, which the last `validate` usually remembers. It
+    # is read, not saved: the command's own write comes first, and nothing else is written.
+    store = cache_store.for_root(root)
+    after = validate_raw(changed, cache=store or False, errors_only=True)
+    old = {_key(f) for f in validate_raw(before, cache=store or False, errors_only=True).errors} \
+        if after.errors else set()
     bad = [f for f in after.errors if f.path in changes or _key(f) not in old]
     if bad:
         raise InvalidContent([*bad])
@@ -44,7 +52,7 @@ def check_changes(root: Path, changes: dict[str, bytes], *,
 def measure_file(root: Path, measure_id: str) -> Path:
     """The file of measure `measure_id` (file names start with the id); exit 2 if none."""
     measure_id = measure_id.strip().upper()
-    if not re.fullmatch(r"[A-Z][A-Z0-9]*-[0-9]{3,}", measure_id):
+    if not re.fullmatch(MEASURE_ID_PATTERN, measure_id):
         raise UsageError(f"`{measure_id}` is not a measure id", hint="ids look like M-007")
     folder = root / MEASURES_DIR
     found = sorted(folder.glob(f"{measure_id}-*.yaml")) + sorted(folder.glob(f"{measure_id}.yaml"))

@@ -19,13 +19,13 @@ from dotool.checks.run import validate
 from dotool.errors import InvalidContent, UsageError
 from dotool.findings import Finding
 from dotool.model.masterplan import Masterplan
+from dotool.model.patterns import MEASURE_NUMBER_PATTERN, PARTIAL_RE
 from dotool.model.vocab import KEYS
 from dotool.store.atomic import write_atomic
 from dotool.store.files import MASTERPLAN, MEASURES_DIR, RawPlan, read_file
 from dotool.store.lock import locked
 
 MODELINE = "# yaml-language-server: $schema=../schema/measure.schema.json"
-_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
                          "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 #: The prompts in order; the required ones must be given (as flag or answer).
@@ -92,7 +92,7 @@ def check_value(masterplan: Masterplan, name: str, value: str) -> str:
 def _valid_date(value: str) -> bool:
     from datetime import date
 
-    if not _DATE.fullmatch(value):
+    if not PARTIAL_RE.fullmatch(value):
         return False
     parts = [int(p) for p in value.split("-")] + [1]
     try:
@@ -146,7 +146,7 @@ def render(measure_id: str, draft: Draft) -> str:
 
 
 def _numbers(folder: Path, prefix: str) -> set[int]:
-    pattern = re.compile(rf"^{re.escape(prefix)}-(\d{{3,}})(?:-|\.yaml$)")
+    pattern = re.compile(rf"^{re.escape(prefix)}-({MEASURE_NUMBER_PATTERN})(?:-|\.yaml$)")
     found = set()
     for entry in folder.iterdir() if folder.is_dir() else ():
         m = pattern.match(entry.name)

@@ -20,14 +20,13 @@ from dotool.authoring.checking import check_change, measure_file
 from dotool.authoring.splice import DELETE, ORDER, Splice
 from dotool.errors import ContentError, UsageError
 from dotool.model.dates import Half
-from dotool.model.masterplan import KEY_PATTERN
+from dotool.model.patterns import KEY_PATTERN, PARTIAL_RE
 from dotool.model.vocab import KEYS
 from dotool.store.atomic import write_atomic
 from dotool.store.files import MAX_BYTES, MEASURES_DIR, read_file
 from dotool.store.lock import locked
 
 _KPI = re.compile(rf"^({KEY_PATTERN})=(.+)$")
-_MONTH = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 #: What `--unset` may remove: an update's optional fields, one KPI value, one budget entry.
 UNSETTABLE = ("rag_reason", "progress", "spent", "kpis", "next", "replanned_end",
               "funding_status", "budget", "budget.one_off", "budget.annual", "budget.note")
@@ -69,7 +68,7 @@ class UpdateValues:
             if value is not None and value not in KEYS[name]:
                 raise UsageError(f"--{name.replace('_', '-')} must be one of "
                                  f"{', '.join(KEYS[name])}, not `{value}`")
-        if self.replanned_end is not None and not _MONTH.fullmatch(self.replanned_end):
+        if self.replanned_end is not None and not PARTIAL_RE.fullmatch(self.replanned_end):
             raise UsageError(f"--replanned-end: `{self.replanned_end}` is not YYYY-MM or "
                              "YYYY-MM-DD")
         for path in self.unset:
