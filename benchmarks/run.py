@@ -199,6 +199,13 @@ def main() -> int:
             "git", "log", "--follow", "--name-status", "--", follow_file)]
     main_cases["show"] = [c(DOTOOL, "show", follow_id, cache=warm)]
     main_cases["show cold"] = [c(DOTOOL, "show", follow_id)]
+    # One new update of the half being collected, checked against the whole plan and not
+    # written (--dry-run), the plan's other files from a warm cache.
+    today = time.localtime()
+    now = f"{today.tm_year}-H{1 if today.tm_mon <= 6 else 2}"
+    main_cases["update"] = [c(DOTOOL, "update", follow_id, "--half", now, "--status",
+                              "in_progress", "--rag", "green", "--progress", "50", "--text",
+                              "Benchmark", "--dry-run", cache=warm)]
     if args.only:
         only = {"history": ("history", "history cold", "version + git log"),
                 "show": ("show", "show cold", "validate warm")}[args.only]
@@ -267,6 +274,9 @@ def ratio_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[
         # Informative: the first show (the plan's measures loaded for the latest half).
         ratio(f"show {follow_id}, cold cache / validate warm", "show cold", "validate warm",
               None),
+        # Informative: update checks the changed plan as a whole (errors only, the unchanged
+        # files from the cache); it does not yet read only the measure's file.
+        ratio(f"update {follow_id} --dry-run / validate warm", "update", "validate warm", None),
         # Linear growth is a ratio of 10; allow 10 % for noise.
         ratio(f"validate cold: {BIG:,} / 1,000 measures", big, "validate cold ", 11.0),
         ratio(f"validate warm: {BIG:,} / 1,000 measures", f"validate warm {BIG:,}",
@@ -282,7 +292,7 @@ def build_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[
     big = f"validate cold {BIG:,}"
     rows = ratio_rows(got, follow_id)
     dotool = [name for name in ("version", "validate cold", "validate warm", "report", "diff",
-                                "history", "history cold", "show", "show cold",
+                                "history", "history cold", "show", "show cold", "update",
                                 "collect + apply") if name in got]
     worst = max(dotool, key=lambda name: got[name][1])
     rows.append(Row(f"peak memory, any command at 1,000 measures (max: {worst})", None, None,
