@@ -144,6 +144,10 @@ def test_docx_is_a4_with_a_landscape_annex_and_columns_by_content(sample_plan) -
     assert len(widths) == 8 and widths[0] < widths[1]  # the id column is narrow, titles wide
     usable = last.page_width - last.left_margin - last.right_margin
     assert abs(sum(widths) - usable) < Cm(0.1)
+    # The widths are the grid's, once per column (fixed layout): a width repeated in every
+    # cell is a third of a large table's elements, and memory while python-docx holds them.
+    assert all(cell._tc.tcPr is None or cell._tc.tcPr.tcW is None
+               for table in doc.tables for row in table.rows for cell in row.cells)
 
 
 @pytest.fixture(scope="module")

@@ -57,19 +57,19 @@ def table_element(rows: list[list[Cell]], header_rows: int, width: int, style_id
                    + "</w:trPr>")
         for col in range(count):
             cell = row[col] if col < len(row) else Cell(())
-            out.append(_cell(cell, widths[col], text_style_id, shade=head,
+            out.append(_cell(cell, text_style_id, shade=head,
                              keep=keep and index < len(rows) - 1))
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return parse_xml("".join(out))
 
 
-def _cell(cell: Cell, width: int, text_style_id: str, *, shade: bool, keep: bool) -> str:
+def _cell(cell: Cell, text_style_id: str, *, shade: bool, keep: bool) -> str:
     # Only the properties a cell has: a table of a thousand rows has tens of thousands of
-    # cells, and each element is memory while python-docx holds the document.
-    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
-    if shade:
-        props += f'<w:shd w:val="clear" w:color="auto" w:fill="{SHADE}"/>'
+    # cells, and each element is memory while python-docx holds the document. The widths are
+    # the grid's (`w:gridCol`, fixed layout), once per column: a width per cell repeated them.
+    props = (f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{SHADE}"/></w:tcPr>'
+             if shade else "")
     para = (f'<w:pStyle w:val="{escape(text_style_id)}"/>' + ("<w:keepNext/>" if keep else "")
             + ('<w:jc w:val="right"/>' if cell.number else ""))
     bold = "<w:rPr><w:b/></w:rPr>" if cell.bold else ""
@@ -80,7 +80,7 @@ def _cell(cell: Cell, width: int, text_style_id: str, *, shade: bool, keep: bool
                f'</w:rPr><w:t xml:space="preserve">{_DOT}</w:t></w:r>')
     texts = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(_NOT_XML.sub("", line))}</w:t>'
                            for line in lines)
-    return (f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr>{para}</w:pPr>"
+    return (f"<w:tc>{props}<w:p><w:pPr>{para}</w:pPr>"
             f"{dot}<w:r>{bold}{texts}</w:r></w:p></w:tc>")
 
 
