@@ -3,12 +3,37 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dotool.checks.run import Validation, validate_raw
 from dotool.errors import InvalidContent, UsageError
 from dotool.findings import Finding
+from dotool.i18n.terminal import Message, t
 from dotool.store.files import MAX_BYTES, MEASURES_DIR, RawPlan, read_plan, with_file
+from dotool.text import shown
+
+if TYPE_CHECKING:
+    from dotool.model.dates import PartialDate
+
+def partial_date(option: str | Message, text: str) -> PartialDate:
+    """`text` as a month (YYYY-MM) or a day (YYYY-MM-DD) by the model's rule; else exit 2."""
+    # Imported here: `history` reads measure files through this module without the models.
+    from dotool.model.dates import PARTIAL_PATTERN, PartialDate
+
+    found = re.fullmatch(PARTIAL_PATTERN, text.strip(), re.ASCII)
+    if found:
+        year, month, day = (int(n) for n in (*text.strip().split("-"), "0")[:3])
+        try:
+            date(year, month, day or 1)
+        except ValueError:
+            pass
+        else:
+            return PartialDate(year, month, day or None)
+    raise UsageError(t("{option}: `{value}` is not a month YYYY-MM or a day YYYY-MM-DD",
+                       option=option, value=shown(text)),
+                     hint=t("for example 2026-09 or 2026-09-30"))
 
 
 def _key(finding: Finding) -> tuple[object, ...]:
