@@ -68,12 +68,13 @@ def default_source(direct_url: str | None) -> Source:
             return Source(spec)
     elif reachable and "archive_info" in info and _SAFE.fullmatch(url):
         return Source(f"dotool[render] @ {url}")
-    where = "a local file or folder" if parts.scheme in ("file", "") else "an address"
-    return Source(released(), note=(
-        f"this dotool was installed from {where} that CI cannot reach, so the workflows "
-        f"install {released()} from PyPI; while that release is not there, set the repository "
-        "variable DOTOOL_SPEC to another source, e.g. a git URL (see README.md), or run init "
-        "with --dotool-spec"))
+    where = (t("a local file or folder") if parts.scheme in ("file", "") else
+             t("an address"))
+    return Source(released(), note=str(t(
+        "this dotool was installed from {where} that CI cannot reach, so the workflows install "
+        "{spec} from PyPI; while that release is not there, set the repository variable "
+        "DOTOOL_SPEC to another source, e.g. a git URL (see README.md), or run init with "
+        "--dotool-spec", where=where, spec=released())))
 
 
 def running_source() -> Source:
