@@ -286,3 +286,13 @@ def test_a_missing_value_names_the_flag_in_the_plans_language(
     assert result.stderr == ("Fehler: --scope: `extern` ist keiner der Werte verwaltungsintern "
                              "(internal), verwaltungsextern (external)\n"
                              "Hinweis: meinten Sie `external`?\n")
+
+
+def test_long_choices_are_listed_one_a_line(sample_dir, run_cli, monkeypatch) -> None:
+    _german(monkeypatch)
+    answers = ["E-Rechnung", "buergerservice", "", "verwaltungsintern", "Projekt", "Kämmerei",
+               "", "", "", "XRechnung empfangen."]
+    result = run_cli("add-measure", "--root", sample_dir, "--dry-run",
+                     input="\n".join(answers) + "\n")
+    assert "\n  · Bürgerservice und digitales Rathaus (buergerservice)\n" in result.stderr
+    assert "field: buergerservice\n" in result.stdout

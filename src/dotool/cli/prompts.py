@@ -51,6 +51,10 @@ def not_empty(name: str | Message) -> Callable[[str], str]:
     return check
 
 
+#: Choices longer than this together are listed one a line rather than after the question.
+_INLINE = 70
+
+
 def ask(question: str | Message, *, check: Callable[[str], str], choices: Sequence[str] = (),
         optional: bool = False, note: str | Message | None = None) -> str:
     """Ask until `check` accepts the answer (it raises `UsageError` with the reason).
@@ -68,7 +72,11 @@ def ask(question: str | Message, *, check: Callable[[str], str], choices: Sequen
 
     console = err_console()
     hint = f" [dim]({escape(str(note))})[/]" if note else ""
-    hint += f" [dim]({escape(', '.join(choices))})[/]" if choices else ""
+    inline = ", ".join(choices)
+    if len(inline) > _INLINE:  # long titles of fields: one a line above the question
+        console.print("\n".join(f"  [dim]·[/] {escape(choice)}" for choice in choices))
+    elif choices:
+        hint += f" [dim]({escape(inline)})[/]"
     skip = t("optional, Enter to skip")
     hint += f" [dim]({escape(str(skip))})[/]" if optional else ""
     hint_label = t("hint:")
