@@ -1,6 +1,6 @@
 """`make bench`: every performance target as a ratio against its reference, measured in one run.
 
-    python benchmarks/run.py [--quick] [--reps N] [--regenerate] [--only history]
+    python benchmarks/run.py [--quick] [--reps N] [--regenerate] [--only history|show]
 
 Generated repositories live in benchmarks/work/ (git-ignored; reused while the generator is
 unchanged). Each row's command and reference run alternately, N times each, so load from
@@ -143,8 +143,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (about 2 min)")
     parser.add_argument("--reps", type=int, help="repetitions per row (default 7, quick 3)")
     parser.add_argument("--regenerate", action="store_true", help="generate the plans anew")
-    parser.add_argument("--only", choices=["history"], help="only the rows of one command "
-                        "and their references (RESULTS.md is left as it is)")
+    parser.add_argument("--only", choices=["history", "show"], help="only the rows of one "
+                        "command and their references (RESULTS.md is left as it is)")
     args = parser.parse_args()
     reps = args.reps or (3 if args.quick else 7)
     slow_reps = 2 if args.quick else 3  # check-jsonschema and 10,000 measures: seconds a run
@@ -162,6 +162,8 @@ def main() -> int:
                 run([DOTOOL, "validate"], cwd=plan, cache=warm)
         if has_command("history"):  # history of an unchanged file serves from the cache
             run([DOTOOL, "history", follow_id], cwd=small, cache=warm)
+        # show of an unchanged measure (and plan) serves from the cache too
+        run([DOTOOL, "show", follow_id], cwd=small, cache=warm)
 
     def c(*argv: str, cwd: Path = small, cache: Path | None = None
           ) -> tuple[list[str], Path, Path | None]:
@@ -195,16 +197,23 @@ def main() -> int:
         main_cases["history cold"] = [c(DOTOOL, "history", follow_id)]
         main_cases["version + git log"] = [c(DOTOOL, "--version"), c(
             "git", "log", "--follow", "--name-status", "--", follow_file)]
-    if args.only == "history":
-        main_cases = {k: v for k, v in main_cases.items()
-                      if k in ("history", "history cold", "version + git log")}
+    main_cases["show"] = [c(DOTOOL, "show", follow_id, cache=warm)]
+    main_cases["show cold"] = [c(DOTOOL, "show", follow_id)]
+    # One new update of the half being collected, checked against the whole plan and not
+    # written (--dry-run), the plan's other files from a warm cache.
+    today = time.localtime()
+    now = f"{today.tm_year}-H{1 if today.tm_mon <= 6 else 2}"
+    main_cases["update"] = [c(DOTOOL, "update", follow_id, "--half", now, "--status",
+                              "in_progress", "--rag", "green", "--progress", "50", "--text",
+                              "Benchmark", "--dry-run", cache=warm)]
+    if args.only:
+        only = {"history": ("history", "history cold", "version + git log"),
+                "show": ("show", "show cold", "validate warm")}[args.only]
+        main_cases = {k: v for k, v in main_cases.items() if k in only}
     fill_warm_cache()
     got = interleaved(main_cases, reps)
     if args.only:
-        rows = [Row(f"history {follow_id} (5,000 commits) / (--version + git log --follow)",
-                    got["history"][0], got["version + git log"][0], 2.0),
-                Row(f"history {follow_id}, cold cache / (--version + git log --follow)",
-                    got["history cold"][0], got["version + git log"][0], None)]
+        rows = [row for row in ratio_rows(got, follow_id) if row.times is not None]
         print(table(rows))
         return 1 if any(row.passed is False for row in rows) else 0
     print(f"measuring check-jsonschema and {BIG:,} measures ({slow_reps} repetitions) …",
@@ -238,15 +247,15 @@ def main() -> int:
     return 1 if any(row.passed is False for row in rows) else 0
 
 
-def build_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[Row]:
-    """The table of the performance targets (a missing command is "not available")."""
+def ratio_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[Row]:
+    """The rows of the timing targets (a missing command is "not available")."""
     def ratio(what: str, command: str, reference: str, target: float) -> Row:
-        if command not in got:
+        if command not in got or reference not in got:  # --only measures a few rows
             return Row(what, None, None, target, note="not available (command missing)")
         return Row(what, got[command][0], got[reference][0], target)
 
     big = f"validate cold {BIG:,}"
-    rows = [
+    return [
         ratio("dotool --version / python -c 'import typer'", "version", "import typer", 1.3),
         ratio("validate cold / CSafeLoader parse", "validate cold", "CSafeLoader parse", 1.5),
         ratio("validate cold / check-jsonschema", "validate cold ", "check-jsonschema", 0.1),
@@ -260,6 +269,14 @@ def build_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[
         # Informative: the first history of a file (loaded through the models, then cached).
         ratio(f"history {follow_id}, cold cache / (--version + git log --follow)",
               "history cold", "version + git log", None),
+        # One measure with its state: starts like a warm validate of the whole plan.
+        ratio(f"show {follow_id} / validate warm", "show", "validate warm", 1.0),
+        # Informative: the first show (the plan's measures loaded for the latest half).
+        ratio(f"show {follow_id}, cold cache / validate warm", "show cold", "validate warm",
+              None),
+        # Informative: update checks the changed plan as a whole (errors only, the unchanged
+        # files from the cache); it does not yet read only the measure's file.
+        ratio(f"update {follow_id} --dry-run / validate warm", "update", "validate warm", None),
         # Linear growth is a ratio of 10; allow 10 % for noise.
         ratio(f"validate cold: {BIG:,} / 1,000 measures", big, "validate cold ", 11.0),
         ratio(f"validate warm: {BIG:,} / 1,000 measures", f"validate warm {BIG:,}",
@@ -268,8 +285,15 @@ def build_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[
         ratio("report --half 2026-H1 -o r.pdf / -o r.html", "report pdf", "report html", 1.5),
         ratio("masterplan -o m.pdf / -o m.html", "masterplan pdf", "masterplan html", 1.5),
     ]
+
+
+def build_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[Row]:
+    """The table of the performance targets: the timings, then peak memory."""
+    big = f"validate cold {BIG:,}"
+    rows = ratio_rows(got, follow_id)
     dotool = [name for name in ("version", "validate cold", "validate warm", "report", "diff",
-                                "history", "history cold", "collect + apply") if name in got]
+                                "history", "history cold", "show", "show cold", "update",
+                                "collect + apply") if name in got]
     worst = max(dotool, key=lambda name: got[name][1])
     rows.append(Row(f"peak memory, any command at 1,000 measures (max: {worst})", None, None,
                     200 * MIB, memory=got[worst][1]))

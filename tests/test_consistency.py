@@ -226,7 +226,7 @@ def test_site_figures_over_time_equal_the_reports_and_the_export(plan_root: Path
     each measure page's KPI table against the report of the latest half and `kpis.csv`, its
     costs against `measures.csv`, its history against the report of every half, and each
     field's progress CSV against the field table of that half's report."""
-    from dotool.export.dialect import read_csv
+    from dotool.csv_dialect import read_csv
     from dotool.model.public import public_plan
 
     plan = _plan(plan_root)

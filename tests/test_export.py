@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dotool.export.dialect import read_csv
+from dotool.csv_dialect import read_csv
 from tests.conftest import REPO
 
 
@@ -198,7 +198,7 @@ def test_output_is_deterministic_and_written_to_a_file(run_cli, sample_dir, tmp_
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--format", "xml"], "--format must be json, csv or xlsx"),
+    (["--format", "xml"], "--format: `xml` is not one of json, csv, xlsx"),
     (["--format", "csv"], "csv writes three files"),
     (["--format", "xlsx"], "xlsx writes a workbook"),
 ])

@@ -98,8 +98,8 @@ def test_no_root_is_a_usage_error(tmp_path: Path, run_cli, monkeypatch) -> None:
 
 
 def test_bad_format_and_half_are_usage_errors(plan_dir: Path, run_cli) -> None:
-    assert "--format must be one of" in run_cli("validate", "--root", plan_dir, "--format",
-                                                "xml", exit_code=2).stderr
+    assert "--format: `xml` is not one of auto, text, json, github, gitlab" in run_cli(
+        "validate", "--root", plan_dir, "--format", "xml", exit_code=2).stderr
     result = run_cli("validate", "--root", plan_dir, "--half", "2021-H3", exit_code=2)
     assert "YYYY-H1 or YYYY-H2" in result.stderr
 

@@ -158,7 +158,7 @@ def test_pages_workflow_leaves_the_open_data_to_the_site() -> None:
 
     import yaml
 
-    text = (resources.files("dotool.authoring") / "scaffold" / "pages.yml").read_text("utf-8")
+    text = (resources.files("dotool.authoring") / "scaffold" / "pages.yml.j2").read_text("utf-8")
     runs = [s.get("run", "") for s in yaml.safe_load(text)["jobs"]["build"]["steps"]]
     assert "dotool site -o _site" in runs
     assert not any("dotool export" in run for run in runs), "open-data/ is written twice"

@@ -86,7 +86,8 @@ def test_history_from_the_cache_imports_no_model(sample_dir, tmp_path, fmt: str)
     allowed = {"dotool", "dotool.cli", "dotool.clock", "dotool.authoring.history",
                "dotool.authoring.checking", "dotool.checks.run", "dotool.store", "dotool.errors",
                "dotool.findings", "dotool.output", "dotool.i18n", "dotool.model.vocab",
-               "dotool.text", "rich", "markdown_it"}
+               "dotool.model.patterns",
+               "dotool.text", "dotool.palette", "rich", "markdown_it"}
     packages = {"dotool.authoring", "dotool.checks", "dotool.model"}  # their __init__ only
     assert not [m for m in warm if not _allowed(m, allowed) and m not in packages], warm
     assert second == first and "M-004" in second

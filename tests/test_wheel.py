@@ -27,6 +27,7 @@ from tests.conftest import REPO
 pytestmark = [pytest.mark.slow, pytest.mark.wheel]
 
 SCAFFOLD = REPO / "src" / "dotool" / "authoring" / "scaffold"
+TEMPLATES = REPO / "src" / "dotool" / "templates"
 
 
 def _uv() -> str:
@@ -89,8 +90,8 @@ def test_the_wheel_carries_templates_schemas_catalogues_and_scaffold(wheel: Path
     from dotool.model.jsonschema import schema_files
 
     names = set(zipfile.ZipFile(wheel).namelist())
-    wanted = {f"dotool/templates/{p.relative_to(REPO / 'templates').as_posix()}"
-              for p in (REPO / "templates").rglob("*") if p.is_file()}
+    wanted = {f"dotool/templates/{p.relative_to(TEMPLATES).as_posix()}"
+              for p in TEMPLATES.rglob("*") if p.is_file()}
     wanted |= {f"dotool/schema/{name}" for name in schema_files()}
     wanted |= {f"dotool/i18n/locale/{lang}/LC_MESSAGES/dotool.po" for lang in ("de", "en")}
     wanted |= {f"dotool/authoring/scaffold/{p.name}" for p in SCAFFOLD.iterdir()}

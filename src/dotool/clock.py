@@ -35,7 +35,8 @@ def parse_day(value: str) -> date:
             if 1900 <= day.year <= 2199:
                 return day
     from dotool.errors import UsageError
+    from dotool.i18n.terminal import t
 
-    raise UsageError(f"{ENV}={value!r} is not a date",
-                     hint=f"set {ENV} to a day between 1900-01-01 and 2199-12-31 "
-                          "written YYYY-MM-DD, or unset it to use the machine's clock")
+    raise UsageError(t("{env}={value} is not a date", env=ENV, value=repr(value)),
+                     hint=t("set {env} to a day between 1900-01-01 and 2199-12-31 written "
+                            "YYYY-MM-DD, or unset it to use the machine's clock", env=ENV))

@@ -15,18 +15,22 @@ import pytest
 from tests.adversarial.helpers import Worker, assert_clear, changes, snapshot
 from tests.conftest import copy_base
 
-# name → (template text, the line the error must name)
+# name → (template text, the line the error must name); ROOT stands for the root object of the
+# template overridden (src/dotool/templates/README.md): "undefined" also proves it is defined.
 BROKEN: dict[str, tuple[bytes, int]] = {
-    "syntax": (b"# {{ v.header.title }}\n\n{% if %}\n", 3),
-    "unclosed": (b"line one\n{% for x in v.fields %}\n{{ x }}\n", 3),  # its last line
-    "undefined": (b"# Bericht\n\n{{ v.header.title }}\n{{ no_such_variable }}\n", 4),
-    "undefined-attribute": (b"one\ntwo\n{{ v.no_such_attribute.deeper }}\n", 3),
-    "latin1": ("# Bericht\nÜbersicht {{ v }}\n".encode("latin-1"), 2),
+    "syntax": (b"# {{ ROOT.header.title }}\n\n{% if %}\n", 3),
+    "unclosed": (b"line one\n{% for x in ROOT.fields %}\n{{ x }}\n", 3),  # its last line
+    "undefined": (b"# Bericht\n\n{{ ROOT.header.title }}\n{{ no_such_variable }}\n", 4),
+    "undefined-attribute": (b"one\ntwo\n{{ ROOT.no_such_attribute.deeper }}\n", 3),
+    "latin1": ("# Bericht\nÜbersicht {{ ROOT }}\n".encode("latin-1"), 2),
     "binary": (b"\x89PNG\r\n\x1a\n\xff\xfe\0\0", 1),
     "missing-parent": (b'{% extends "no-such-base.j2" %}\n', 1),
     "recursion": (b'x\n{% include "report.md.j2" %}\n', 2),
-    "error-in-filter": (b"a\nb\nc\n{{ v.header | num }}\n", 4),
+    "error-in-filter": (b"a\nb\nc\n{{ ROOT.header | num }}\n", 4),
 }
+
+#: The root object of each kind of template: a report's, the masterplan's, a site page's.
+ROOTS = {"report": b"report", "masterplan": b"plan", "site": b"site"}
 
 # (command, the template it renders first)
 COMMANDS: list[tuple[tuple[str, ...], str]] = [
@@ -50,6 +54,7 @@ def test_broken_override_names_file_and_line(worker: Worker, tmp_path: Path, bro
     text, line = BROKEN[broken]
     if broken == "recursion":  # include itself, whichever template it is
         text = text.replace(b"report.md.j2", template.encode())
+    text = text.replace(b"ROOT", ROOTS[template.split(".")[0].split("/")[0]])
     root = copy_base(tmp_path / "plan")
     target = root / "templates" / template
     target.parent.mkdir(parents=True)
@@ -65,7 +70,7 @@ def test_broken_override_names_file_and_line(worker: Worker, tmp_path: Path, bro
 def test_a_working_override_is_used(worker: Worker, tmp_path: Path) -> None:
     root = copy_base(tmp_path / "plan")
     (root / "templates").mkdir()
-    (root / "templates" / "report.md.j2").write_text("Eigener Bericht: {{ v.header.title }}\n",
+    (root / "templates" / "report.md.j2").write_text("Eigener Bericht: {{ report.header.title }}\n",
                                                      encoding="utf-8")
     run = worker.run("report", "--half", "2020-H2", "--root", root, cwd=root)
     assert_clear(run, 0)
@@ -77,7 +82,7 @@ def test_an_override_that_typst_refuses_is_a_clear_error(worker: Worker, tmp_pat
     root = copy_base(tmp_path / "plan")
     (root / "templates").mkdir()
     (root / "templates" / "report.typ.j2").write_text(
-        '#set document(title: [T])\n= {{ v.header.title }}\n#no-such-function()\n',
+        '#set document(title: [T])\n= {{ report.header.title }}\n#no-such-function()\n',
         encoding="utf-8")
     before = snapshot(root)
     run = worker.run("report", "--half", "2020-H2", "-o", tmp_path / "r.pdf", "--root", root,
@@ -93,8 +98,8 @@ def test_a_working_typst_override_is_used(worker: Worker, tmp_path: Path) -> Non
     root = copy_base(tmp_path / "plan")
     (root / "templates").mkdir()
     (root / "templates" / "report.typ.j2").write_text(
-        '#set document(title: [{{ v.header.title }}])\n#set text(lang: "de")\n'
-        "= Eigener Bericht: {{ v.header.title }}\n", encoding="utf-8")
+        '#set document(title: [{{ report.header.title }}])\n#set text(lang: "de")\n'
+        "= Eigener Bericht: {{ report.header.title }}\n", encoding="utf-8")
     run = worker.run("report", "--half", "2020-H2", "-o", tmp_path / "r.pdf", "--root", root,
                      cwd=root)
     assert_clear(run, 0)

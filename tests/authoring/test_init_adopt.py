@@ -61,6 +61,28 @@ def test_init_inside_a_repository_does_not_nest_one(make_repo, run_cli) -> None:
     assert not (repo / "stadt/.git").exists()
 
 
+@pytest.mark.parametrize(("municipality", "committee"), [
+    ('Foo: "bar" # x', "no"),  # YAML syntax and a word YAML 1.1 reads as false
+    # Text that looks like a placeholder is data: once, `@COMMITTEE@` in the municipality was
+    # replaced by the committee, since the files were filled in by text replacement.
+    ("Stadt @COMMITTEE@ [[ committee ]] {{ spec }}", "Rat [% if x %]"),
+])
+def test_init_writes_the_names_as_given(tmp_path, run_cli, municipality: str,
+                                        committee: str) -> None:
+    root = tmp_path / "neu"
+    run_cli("init", root, "--municipality", municipality, "--committee", committee,
+            "--no-input")
+    master = yaml.safe_load((root / "masterplan/masterplan.yaml").read_text(encoding="utf-8"))
+    assert (master["municipality"], master["committee"]) == (municipality, committee)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith(f"# Masterplan Digitalisierung – {municipality}\n")
+    assert f"({committee})" in readme
+    run_cli("validate", "--root", root, "--strict")
+    run_cli("report", "--half", "2021-H1", "--init", "--root", root)
+    paper = yaml.safe_load((root / "masterplan/reports/2021-H1.yaml").read_text("utf-8"))
+    assert (paper["body"], paper["beratungsfolge"]) == (committee, [committee])
+
+
 @pytest.mark.parametrize("how", ["--no-input", "CI"])
 def test_init_missing_value_exit_2(tmp_path, run_cli, monkeypatch, how: str) -> None:
     args = ["init", tmp_path / "x", "--municipality", "Musterstadt"]

@@ -84,7 +84,7 @@ def test_a_spec_that_would_break_the_workflow_is_refused(tmp_path, run_cli, spec
 
 def _workflow_files() -> list[Path]:
     return [*sorted((REPO / ".github" / "workflows").glob("*.yml")),
-            *sorted((REPO / "src/dotool/authoring/scaffold").glob("*.yml"))]
+            *sorted((REPO / "src/dotool/authoring/scaffold").glob("*.yml.j2"))]
 
 
 @pytest.mark.parametrize("path", _workflow_files(), ids=lambda p: p.name)

@@ -241,3 +241,18 @@ def test_all_missing_values_are_named_at_once(plan_dir, run_cli) -> None:  # typ
         "hint: --rag: the Ampel, one of green, amber, red; --text: what happened in the half, "
         "in a few sentences; --progress: how far the measure is, 0 to 100 percent (not needed "
         "when the status is ongoing)\n")
+
+
+
+def test_a_change_is_checked_for_errors_only(plan_dir, run_cli) -> None:
+    """The first update of a new half makes every other active measure a warning ("no update
+    for the latest half"); an update is refused for errors alone, so those are not even looked
+    for — validate still reports them afterwards."""
+    from dotool.authoring.checking import check_change
+
+    path = plan_dir / M2
+    new = path.read_bytes() + M2_BLOCK.encode()
+    checked = check_change(plan_dir, M2, new)
+    assert checked.findings == ()
+    run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS)
+    assert "warning" in run_cli("validate", "--root", plan_dir).stdout

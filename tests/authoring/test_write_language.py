@@ -29,7 +29,7 @@ def _german(monkeypatch: pytest.MonkeyPatch) -> None:
      "Fehler: um die Arbeitsmappen zu schreiben, sind --half und -o erforderlich\n"
      "Hinweis: zum Beispiel: dotool collect --half 2026-H1 -o build/collect\n"),
     (("update", "X7", "--half", "2021-H1", "--rag", "gelb"),
-     "Fehler: `X7` ist keine Maßnahmen-ID\nHinweis: IDs sehen so aus: M-007\n"),
+     "Fehler: `X7` ist keine Kennung einer Maßnahme\nHinweis: Kennungen sehen so aus: M-007\n"),
     (("update", "M-001", "--half", "2021-H1", "--unset", "colour"),
      "Fehler: --unset colour: kein Feld eines Sachstands\n"
      "Hinweis: eines von rag_reason, progress, spent, kpis, next, replanned_end, "

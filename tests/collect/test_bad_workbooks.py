@@ -103,6 +103,7 @@ def test_bad_workbook_is_refused_whole(case: str, book: Path, sample_dir: Path, 
     result = run_cli("collect", "apply", book, "--root", sample_dir, exit_code=1)
     assert expected in result.stderr
     assert "nichts wurde übernommen" in result.stderr
+    assert result.stderr.startswith("Fehler: ")  # the German workbook's words, not "error:"
     assert _snapshot(sample_dir) == before
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-#: The page margins of the PDF templates (templates/_partials/page.typ.j2), in points.
+#: The page margins of the PDF templates (src/dotool/templates/_partials/page.typ.j2), in points.
 LEFT, RIGHT, TOP, BOTTOM = 25 * 72 / 25.4, 20 * 72 / 25.4, 25 * 72 / 25.4, 22 * 72 / 25.4
 
 

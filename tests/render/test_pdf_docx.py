@@ -104,11 +104,13 @@ def test_docx_tables_show_the_ampel_in_colour_and_text(sample_plan) -> None:  # 
 
     data = render_report(sample_plan, Half.parse("2021-H2"), fmt="docx", lang="de",
                          stand=STAND).data
-    runs = [run for table in Document(io.BytesIO(data)).tables for row in table.rows
-            for cell in row.cells for p in cell.paragraphs for run in p.runs]
-    red = [r.text for r in runs if r.font.color.rgb == RGBColor.from_string("C62828")]
-    amber = [r.text for r in runs if r.font.color.rgb == RGBColor.from_string("B26A00")]
-    assert "● rot" in red and "● gelb" in amber
+    paragraphs = [p for table in Document(io.BytesIO(data)).tables for row in table.rows
+                  for cell in row.cells for p in cell.paragraphs]
+    # The ● in the Ampel's colour (the charts' and the HTML's), the word in the text's colour.
+    shown = {(p.runs[0].font.color.rgb, p.runs[1].text, p.runs[1].font.color.rgb)
+             for p in paragraphs if len(p.runs) == 2 and p.runs[0].text == "● "}
+    assert (RGBColor.from_string("C62828"), "rot", None) in shown
+    assert (RGBColor.from_string("F9A825"), "gelb", None) in shown
 
 
 def test_masterplan_docx_and_pdf(sample_plan) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ from dotool.checks.run import validate_raw
 from dotool.errors import DotoolError, GitError, InvalidContent, UsageError
 from dotool.i18n.terminal import t
 from dotool.model.dates import parse_day
+from dotool.model.patterns import VERSION_PATTERN
 from dotool.store.atomic import write_atomic
 from dotool.store.files import (
     ADOPTIONS_DIR,
@@ -28,7 +29,7 @@ from dotool.store.files import (
 )
 from dotool.store.git import Git
 
-_VERSION = re.compile(r"^[0-9]+(\.[0-9]+)*$")
+_VERSION = re.compile(rf"^{VERSION_PATTERN}$")
 MODELINE = "# yaml-language-server: $schema=../../schema/adoption.schema.json"
 
 

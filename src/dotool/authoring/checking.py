@@ -11,16 +11,18 @@ from dotool.checks.run import Validation, validate_raw
 from dotool.errors import InvalidContent, UsageError
 from dotool.findings import Finding
 from dotool.i18n.terminal import Message, t, tn
+from dotool.model.patterns import MEASURE_ID_PATTERN, PARTIAL_PATTERN
 from dotool.store.files import MAX_BYTES, MEASURES_DIR, RawPlan, read_plan, with_file
 from dotool.text import shown
 
 if TYPE_CHECKING:
     from dotool.model.dates import PartialDate
 
+
 def partial_date(option: str | Message, text: str) -> PartialDate:
     """`text` as a month (YYYY-MM) or a day (YYYY-MM-DD) by the model's rule; else exit 2."""
     # Imported here: `history` reads measure files through this module without the models.
-    from dotool.model.dates import PARTIAL_PATTERN, PartialDate
+    from dotool.model.dates import PartialDate
 
     found = re.fullmatch(PARTIAL_PATTERN, text.strip(), re.ASCII)
     if found:
@@ -46,7 +48,7 @@ def check_change(root: Path, path: str, data: bytes, *, raw: RawPlan | None = No
 
     The changed file must have no error at all. Elsewhere only errors the change causes count
     (a duplicate id, a broken reference), so an unrelated problem in another file does not block
-    recording an update.
+    recording an update. Warnings do not block a change and are not looked for.
     """
     return check_changes(root, {path: data}, raw=raw)
 
@@ -54,12 +56,19 @@ def check_change(root: Path, path: str, data: bytes, *, raw: RawPlan | None = No
 def check_changes(root: Path, changes: dict[str, bytes], *,
                   raw: RawPlan | None = None) -> Validation:
     """`check_change` for several files changed together (one validation of the whole plan)."""
+    from dotool.store import cache as cache_store
+
     before = raw or read_plan(root, limit=MAX_BYTES)
     changed = before
     for path, data in changes.items():
         changed = with_file(changed, path, data)
-    after = validate_raw(changed)
-    old = {_key(f) for f in validate_raw(before).errors} if after.errors else set()
+    # The plan's cache serves every file the change leaves alone (parsed once, by content), and
+    # the validation of the plan as it is now, which the last `validate` usually remembers. It
+    # is read, not saved: the command's own write comes first, and nothing else is written.
+    store = cache_store.for_root(root)
+    after = validate_raw(changed, cache=store or False, errors_only=True)
+    old = {_key(f) for f in validate_raw(before, cache=store or False, errors_only=True).errors} \
+        if after.errors else set()
     bad = [f for f in after.errors if f.path in changes or _key(f) not in old]
     if bad:
         raise Refused([*bad])
@@ -87,7 +96,7 @@ class Refused(InvalidContent):
 def measure_file(root: Path, measure_id: str) -> Path:
     """The file of measure `measure_id` (file names start with the id); exit 2 if none."""
     measure_id = measure_id.strip().upper()
-    if not re.fullmatch(r"[A-Z][A-Z0-9]*-[0-9]{3,}", measure_id):
+    if not re.fullmatch(MEASURE_ID_PATTERN, measure_id):
         raise UsageError(t("`{id}` is not a measure id", id=shown(measure_id)),
                          hint=t("ids look like M-007"))
     folder = root / MEASURES_DIR

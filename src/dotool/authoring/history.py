@@ -71,8 +71,9 @@ def history(root: Path, measure_id: str, *, cache: bool = True) -> History:
     if git.is_repo():
         if git.is_shallow():
             from dotool.errors import GitError
+            from dotool.i18n.terminal import t
 
-            raise GitError("the commit history is incomplete in this shallow clone",
+            raise GitError(t("the commit history is incomplete in this shallow clone"),
                            hint=git.fetch_hint())
         commits = git.log_follow(rel)
     return History(measure, rel, commits)

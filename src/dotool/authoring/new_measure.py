@@ -21,6 +21,7 @@ from dotool.errors import InvalidContent, UsageError
 from dotool.findings import Finding
 from dotool.i18n.terminal import Message, current, t
 from dotool.model.masterplan import Masterplan
+from dotool.model.patterns import MEASURE_NUMBER_PATTERN
 from dotool.model.vocab import KEYS, label
 from dotool.store.atomic import write_atomic
 from dotool.store.files import MASTERPLAN, MEASURES_DIR, RawPlan, read_file
@@ -156,7 +157,7 @@ def render(measure_id: str, draft: Draft) -> str:
 
 
 def _numbers(folder: Path, prefix: str) -> set[int]:
-    pattern = re.compile(rf"^{re.escape(prefix)}-(\d{{3,}})(?:-|\.yaml$)")
+    pattern = re.compile(rf"^{re.escape(prefix)}-({MEASURE_NUMBER_PATTERN})(?:-|\.yaml$)")
     found = set()
     for entry in folder.iterdir() if folder.is_dir() else ():
         m = pattern.match(entry.name)

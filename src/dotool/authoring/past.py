@@ -22,8 +22,13 @@ WORKING_TREE = "working tree"
 
 def _plan_or_raise(result_plan: Plan | None, errors: list[Finding], where: str) -> Plan:
     if result_plan is None:
+        from dotool.i18n.terminal import t, tn
+
         exc = InvalidContent(errors)
-        exc.message = f"the masterplan at {where} has {len(errors)} validation error(s)"
+        shown = t("working tree") if where == WORKING_TREE else where
+        exc.message = str(tn("the masterplan at {where} has {n} validation error",
+                             "the masterplan at {where} has {n} validation errors", len(errors),
+                             where=shown))
         raise exc
     return result_plan
 
@@ -102,6 +107,8 @@ class PlanDiff:
     removed: list[tuple[str, str]] = field(default_factory=list)
     replanned: list[MeasureChange] = field(default_factory=list)
     status: list[MeasureChange] = field(default_factory=list)
+    #: key → title of the fields of action at either state, to show a changed field by title
+    field_titles: dict[str, str] = field(default_factory=dict)
 
 
 def _text(value: object) -> str | None:
@@ -133,7 +140,8 @@ def _status(m: Measure) -> str:
 
 def diff_plans(old: Plan, new: Plan, *, old_name: str, new_name: str) -> PlanDiff:
     """Measures added, removed, re-planned and with a changed (latest) status."""
-    result = PlanDiff(old_name, new_name)
+    titles = {f.key: f.title for plan in (old, new) for f in plan.masterplan.fields}
+    result = PlanDiff(old_name, new_name, field_titles=titles)
     before = {m.id: m for m in old.measures}
     after = {m.id: m for m in new.measures}
     result.added.extend((i, after[i].title) for i in sorted(after.keys() - before.keys()))

@@ -2,8 +2,8 @@
 
 Nothing is ever overwritten: every target is checked first, and if any exists with other
 content nothing is written at all (files identical to what init writes are left as they are, so
-an interrupted `init` completes when run again). The files come from `authoring/scaffold/`,
-packaged with dotool.
+an interrupted `init` completes when run again). The files are rendered from the Jinja
+templates in `authoring/scaffold/`, packaged with dotool (see `render_scaffold`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from dotool import __version__
 from dotool.authoring.source import Source, checked, running_source
@@ -21,16 +22,16 @@ from dotool.store.batch import write_batch
 from dotool.store.git import Git
 from dotool.text import shown
 
-#: target path → file in authoring/scaffold/ (None: empty file)
+#: target path → template in authoring/scaffold/ (None: empty file)
 LAYOUT: dict[str, str | None] = {
-    "masterplan/masterplan.yaml": "masterplan.yaml",
+    "masterplan/masterplan.yaml": "masterplan.yaml.j2",
     "measures/.gitkeep": None,
-    ".vscode/settings.json": "vscode-settings.json",
-    ".pre-commit-config.yaml": "pre-commit-config.yaml",
-    ".github/workflows/validate.yml": "validate.yml",
-    ".github/workflows/pages.yml": "pages.yml",
-    "README.md": "README.md",
-    ".gitignore": "gitignore",
+    ".vscode/settings.json": "vscode-settings.json.j2",
+    ".pre-commit-config.yaml": "pre-commit-config.yaml.j2",
+    ".github/workflows/validate.yml": "validate.yml.j2",
+    ".github/workflows/pages.yml": "pages.yml.j2",
+    "README.md": "README.md.j2",
+    ".gitignore": "gitignore.j2",
 }
 
 
@@ -46,18 +47,34 @@ class Scaffolded:
     source: Source
 
 
+def render_scaffold(name: str, **values: Any) -> str:
+    """The scaffold template `name` (in `authoring/scaffold/`) rendered with `values`.
+
+    The delimiters are `[[ value ]]`, `[% block %]` and `[# comment #]`, not Jinja's braces:
+    the workflows hold GitHub's own `${{ … }}` expressions, and every template stays a file its
+    reader (and a YAML parser) takes as it is. Values are data, never template code; in YAML a
+    value given by the user goes through `|yaml` (quoted when its text needs it).
+    """
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(str(files("dotool.authoring") / "scaffold")),
+        block_start_string="[%", block_end_string="%]", variable_start_string="[[",
+        variable_end_string="]]", comment_start_string="[#", comment_end_string="#]",
+        undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    env.filters["yaml"] = scalar
+    return env.get_template(name).render(values)
+
+
 def scaffold_files(*, municipality: str, committee: str, spec: str) -> dict[str, bytes]:
     """Every file of a new repository: {relative path: bytes}; CI installs dotool by `spec`."""
     from dotool.model.jsonschema import schema_files
 
     out: dict[str, bytes] = {}
     for target, name in LAYOUT.items():
-        text = "" if name is None else \
-            (files("dotool.authoring") / "scaffold" / name).read_text(encoding="utf-8")
-        yaml_file = target.endswith(".yaml")
-        text = (text.replace("@MUNICIPALITY@", scalar(municipality) if yaml_file else municipality)
-                .replace("@COMMITTEE@", scalar(committee) if yaml_file else committee)
-                .replace("@VERSION@", __version__).replace("@SPEC@", spec))
+        text = "" if name is None else render_scaffold(
+            name, municipality=municipality, committee=committee, spec=spec,
+            version=__version__)
         out[target] = text.encode("utf-8")
     for name, text in schema_files().items():
         out[f"schema/{name}"] = text.encode("utf-8")

@@ -23,7 +23,7 @@ from dotool.cli import choices
 from dotool.errors import ContentError, UsageError
 from dotool.i18n.terminal import Message, t, tn
 from dotool.model.dates import Half
-from dotool.model.masterplan import KEY_PATTERN
+from dotool.model.patterns import KEY_PATTERN
 from dotool.model.vocab import KEYS
 from dotool.store.atomic import write_atomic
 from dotool.store.files import MAX_BYTES, MEASURES_DIR, read_file

@@ -1,16 +1,14 @@
 """`dotool report --half H --init`: scaffold the council paper of a half's report.
 
-The file is `masterplan/reports/<half>.yaml`, from `authoring/scaffold/report.yaml` with the
+The file is `masterplan/reports/<half>.yaml`, from `authoring/scaffold/report.yaml.j2` with the
 plan's committee and owner filled in; every other field is left empty for the Digital Officer.
 It is never overwritten, and it is validated before it is written.
 """
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
-from dotool.authoring.yamltext import scalar
 from dotool.errors import InvalidContent, UsageError
 from dotool.i18n.terminal import t
 from dotool.model.dates import Half
@@ -20,9 +18,9 @@ from dotool.store.files import REPORTS_DIR
 
 def vorlage_text(half: Half, *, committee: str, owner: str | None) -> str:
     """The text of a new report paper for `half`."""
-    text = (files("dotool.authoring") / "scaffold" / "report.yaml").read_text(encoding="utf-8")
-    return (text.replace("@HALF@", str(half)).replace("@COMMITTEE@", scalar(committee))
-            .replace("@SIGNATURE@", scalar(owner) if owner else ""))
+    from dotool.authoring.scaffold import render_scaffold
+
+    return render_scaffold("report.yaml.j2", half=half, committee=committee, owner=owner)
 
 
 def init_vorlage(root: Path, half: Half) -> str:

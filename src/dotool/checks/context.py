@@ -29,19 +29,22 @@ class Context:
     today: date
     reference: Half | None
     required_half: Half | None = None
+    errors_only: bool = False  # warnings are not even located (a change checked before writing)
     findings: list[Finding] = field(default_factory=list)
 
     def report(self, code: str, path: str, loc: Loc, message: str, hint: str | None = None,
                *, key: bool = False, severity: Severity | None = None) -> None:
         """Record a finding of rule `code` at `loc` of the file `path` (the key's position when
         `key`), with the rule's severity unless `severity` says otherwise."""
+        found = rule(code)
+        if self.errors_only and (severity or found.severity) != "error":
+            return
         doc = self.loaded.documents.get(path)
         position = None
         if doc is not None:
             position = doc.locate_key(loc) if key else doc.locate(loc)
         line, col = position or (None, None)
-        self.findings.append(rule(code).at(path, message, line, col, loc, hint,
-                                           severity=severity))
+        self.findings.append(found.at(path, message, line, col, loc, hint, severity=severity))
 
 
 def per_measure(check: Callable[[Context, str, Measure], None]) -> Callable[[Context], None]:

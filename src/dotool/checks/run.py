@@ -85,14 +85,16 @@ def validate(root: Path, *, today: date | None = None, half: Half | None = None,
 
 
 def validate_raw(raw: RawPlan, *, today: date | None = None, half: Half | None = None,
-                 strict: bool = False,
-                 cache: bool | cache_store.PlanCache = False) -> Validation:
+                 strict: bool = False, cache: bool | cache_store.PlanCache = False,
+                 errors_only: bool = False) -> Validation:
     """Check files already in memory (a git tree, a file not yet written) like `validate`.
 
     `cache=True` uses the cache as `validate` does; it is off by default because a plan that
     exists only in memory (a change being checked before it is written) is rarely seen again.
     A `PlanCache` passed in is shared with other calls (the two sides of a diff see mostly the
-    same files) and saved by the caller, once.
+    same files) and saved by the caller, once. `errors_only` leaves the warnings out: a change
+    checked before it is written is refused for errors alone, and locating hundreds of warnings
+    (a new half makes every measure without its update one) is most of the work.
     """
     from dotool import clock
 
@@ -103,7 +105,7 @@ def validate_raw(raw: RawPlan, *, today: date | None = None, half: Half | None =
     files = len(raw.measures) + len(raw.adoptions) + len(raw.reports) + 1
     key = b""
     if store is not None:
-        key = _memo_key(raw, today, half, strict)
+        key = _memo_key(raw, today, half, strict, errors_only)
         known = _remembered(store, key, raw)
         if known is not None:
             return known
@@ -111,16 +113,17 @@ def validate_raw(raw: RawPlan, *, today: date | None = None, half: Half | None =
 
     with paused_gc():
         return _validate_loaded(raw, store, key, files=files, today=today, half=half,
-                                strict=strict, save=not shared)
+                                strict=strict, save=not shared, errors_only=errors_only)
 
 
 def _validate_loaded(raw: RawPlan, store: cache_store.PlanCache | None, key: bytes, *,
                      files: int, today: date, half: Half | None, strict: bool,
-                     save: bool = True) -> Validation:
+                     save: bool = True, errors_only: bool = False) -> Validation:
     from dotool.checks.load import load_plan
 
     loaded = load_plan(raw, cache=store)
-    result = check_loaded(raw.root, loaded, files=files, today=today, half=half, strict=strict)
+    result = check_loaded(raw.root, loaded, files=files, today=today, half=half, strict=strict,
+                          errors_only=errors_only)
     if store is not None:
         # The few files that were not parsed (unreadable, not YAML), so no lines are shown.
         unparsed = tuple(f.path for f in _raw_files(raw) if f.path not in result.sources)
@@ -137,10 +140,11 @@ def _raw_files(raw: RawPlan) -> list[RawFile]:
             if f is not None]
 
 
-def _memo_key(raw: RawPlan, today: date, half: Half | None, strict: bool) -> bytes:
+def _memo_key(raw: RawPlan, today: date, half: Half | None, strict: bool,
+              errors_only: bool = False) -> bytes:
     # Everything the findings depend on: each file's path and bytes (or why it was unreadable),
     # the stray files, the day (rules compare dates with today) and the options.
-    parts = [b"validation", f"{today} {half} {strict}".encode(),
+    parts = [b"validation", f"{today} {half} {strict} {errors_only}".encode(),
              *(s.encode() for s in raw.strays)]
     for file in _raw_files(raw):
         parts += (file.path.encode("utf-8", "surrogateescape"), file.data,
@@ -173,13 +177,14 @@ def _remembered(store: cache_store.PlanCache, key: bytes, raw: RawPlan) -> Valid
 
 
 def check_loaded(root: Path, loaded: Loaded, *, files: int, today: date, half: Half | None,
-                 strict: bool) -> Validation:
+                 strict: bool, errors_only: bool = False) -> Validation:
     """Run the rules beyond the schema over what loaded."""
     from dotool.checks.context import Context
 
     measures = [m for _, m in loaded.measures]
     latest = max((u.half for m in measures for u in m.updates), default=None)
-    ctx = Context(loaded, today, half or latest, required_half=half)
+    ctx = Context(loaded, today, half or latest, required_half=half,
+                  errors_only=errors_only and not strict)
     for check in _checks():
         check(ctx)
     findings = [*loaded.findings, *ctx.findings]

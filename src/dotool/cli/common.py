@@ -97,14 +97,16 @@ def _refuse_undecodable(values: dict[str, Any]) -> None:
     are left alone: a folder or output file with such a name works like any other.
     """
     from dotool.errors import UsageError
+    from dotool.i18n.terminal import t
     from dotool.text import shown
 
     for name, value in values.items():
         for item in value if isinstance(value, list | tuple) else (value,):
             if isinstance(item, str) and any("\udc80" <= c <= "\udcff" for c in item):
-                raise UsageError(f"{name.replace('_', '-')}: `{shown(item)}` is not valid UTF-8",
-                                 hint="dotool reads its command line as UTF-8: check the "
-                                      "terminal's encoding, or type the value again")
+                raise UsageError(t("{option}: `{value}` is not valid UTF-8",
+                                   option=name.replace("_", "-"), value=shown(item)),
+                                 hint=t("dotool reads its command line as UTF-8: check the "
+                                        "terminal's encoding, or type the value again"))
 
 
 def _known_failure(exc: Exception) -> Any:
@@ -116,6 +118,7 @@ def _known_failure(exc: Exception) -> Any:
     fault, exit 2, not a bug.
     """
     from dotool.errors import UsageError
+    from dotool.i18n.terminal import t
 
     if "jinja2" in sys.modules:  # only a rendering command can have run a template
         from dotool.render.templates import template_failure
@@ -126,11 +129,15 @@ def _known_failure(exc: Exception) -> Any:
     if isinstance(exc, ModuleNotFoundError) and (exc.name or "").split(".")[0] in _RENDER_LIBS:
         # PDF, DOCX and charts come with the optional `render` extra (validation in CI does
         # without them): an installation to complete, not a bug.
-        return UsageError(f"this output needs {exc.name}, which is not installed",
-                          hint="install the rendering libraries: pip install 'dotool[render]'")
+        return UsageError(t("this output needs {module}, which is not installed",
+                            module=exc.name),
+                          hint=t("install the rendering libraries: pip install 'dotool[render]'"))
     if isinstance(exc, OSError):
-        where = f" {exc.filename}" if exc.filename else ""
-        return UsageError(f"cannot read or write{where}: {exc.strerror or exc}")
+        problem = exc.strerror or str(exc)
+        if exc.filename:
+            return UsageError(t("cannot read or write {path}: {problem}",
+                                path=str(exc.filename), problem=problem))
+        return UsageError(t("cannot read or write: {problem}", problem=problem))
     return None
 
 
@@ -172,6 +179,21 @@ def resolve_root(root: Path | None) -> Path:
     return found
 
 
+def choose_lang(lang: str | None) -> str | None:
+    """`--lang` as `de` or `en` (also typed as a language's name), the terminal's language from
+    now on; None when not given. Exit 2 with the choices for anything else."""
+    from dotool.cli.choices import choose
+    from dotool.i18n import terminal
+
+    names = {"de": ("Deutsch", "German"), "en": ("Englisch", "English")}
+    if terminal.current() == "en":
+        names = {key: (english, german) for key, (german, english) in names.items()}
+    key = choose("--lang", lang, terminal.LANGUAGES, names)
+    if key is not None:
+        terminal.reset(key)  # an override outranks the plan's language, which reset forgets
+    return key
+
+
 def parse_half(text: str | None) -> Any:
     """`--half` as a Half; a malformed one is a usage error (exit 2)."""
     if text is None:
@@ -181,5 +203,15 @@ def parse_half(text: str | None) -> Any:
 
     try:
         return Half.parse(text)
-    except ValueError as exc:
-        raise UsageError(f"--half: {exc}") from None
+    except ValueError:
+        from dotool.i18n.terminal import t
+        from dotool.model.dates import MAX_YEAR, MIN_YEAR
+        from dotool.model.patterns import HALF_RE
+        from dotool.text import shown
+
+        if HALF_RE.match(text.strip()):
+            raise UsageError(t("--half: `{value}` is not a half of a plan: the year is not "
+                               "between {low} and {high}", value=shown(text), low=MIN_YEAR,
+                               high=MAX_YEAR)) from None
+        raise UsageError(t("--half: `{value}` is not a half", value=shown(text)),
+                         hint=t("write YYYY-H1 or YYYY-H2, e.g. 2020-H2")) from None

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from dotool.cli.common import RootOption, handle_errors
+from dotool.cli.common import LangOption, RootOption, handle_errors
 
 
 @handle_errors
@@ -18,8 +18,7 @@ def diff(
                                                show_default=False)] = None,
     root: RootOption = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of status labels: de "
-                                             "or en.", show_default=False)] = None,
+    lang: LangOption = None,
 ) -> None:
     """List measures added, removed, re-planned (dates, budget, field) and status changes.
 
@@ -29,17 +28,16 @@ def diff(
     * `dotool diff masterplan-1.0 masterplan-2.0 --format json`
     """
     from dotool.authoring.past import diff as plan_diff
-    from dotool.cli.common import resolve_root
-    from dotool.errors import UsageError
+    from dotool.cli.choices import choose
+    from dotool.cli.common import choose_lang, resolve_root
     from dotool.output import past
     from dotool.output.styled import emit
 
-    if fmt not in ("text", "json"):
-        raise UsageError(f"--format must be text or json, not `{fmt}`")
-    if lang not in (None, "de", "en"):
-        raise UsageError(f"--lang must be de or en, not `{lang}`")
-    changes = plan_diff(resolve_root(root), ref1, ref2)
+    found = resolve_root(root)  # first: its plan's language is the terminal's
+    fmt = choose("--format", fmt, ("text", "json")) or fmt
+    choose_lang(lang)
+    changes = plan_diff(found, ref1, ref2)
     if fmt == "json":
         print(past.diff_json(changes))
     else:
-        emit(past.diff_lines(changes, lang=lang or "de"))
+        emit(past.diff_lines(changes))

@@ -39,25 +39,26 @@ def export(
     """
 
     from dotool.checks.run import load_valid_plan
-    from dotool.cli.common import err_console, resolve_root
-    from dotool.cli.rendering import data_date
+    from dotool.cli.choices import choose
+    from dotool.cli.common import choose_lang, resolve_root
+    from dotool.cli.rendering import data_date, wrote
     from dotool.errors import UsageError
+    from dotool.i18n.terminal import t
     from dotool.store.atomic import refuse_special, write_atomic
     from dotool.text import shown
 
-    chosen = fmt.lower()
-    if chosen not in ("json", "csv", "xlsx"):
-        raise UsageError(f"--format must be json, csv or xlsx, not `{fmt}`")
+    where = resolve_root(root)  # first: its plan's language is the terminal's
+    lang = choose_lang(lang)
+    chosen = choose("--format", fmt, ("json", "csv", "xlsx")) or fmt
     if chosen == "xlsx" and output is None:
-        raise UsageError("xlsx writes a workbook, not text", hint="pass -o FILE.xlsx")
+        raise UsageError(t("xlsx writes a workbook, not text"), hint=t("pass -o FILE.xlsx"))
     if chosen == "csv" and output is None:
-        raise UsageError("csv writes three files", hint="pass -o DIR")
+        raise UsageError(t("csv writes three files"), hint=t("pass -o DIR"))
     if chosen == "csv" and output is not None and output.exists() and not output.is_dir():
-        raise UsageError(f"{output} is a file; csv needs a folder for measures.csv, "
-                         "updates.csv and kpis.csv")
+        raise UsageError(t("{path} is a file; csv needs a folder for measures.csv, "
+                           "updates.csv and kpis.csv", path=shown(str(output))))
     if chosen in ("json", "xlsx") and output is not None:
         refuse_special(output)  # a folder, a device, a FIFO, a link: says which
-    where = resolve_root(root)
     plan = load_valid_plan(where)
     if chosen == "csv":
         from dotool.export.tables import export_tables
@@ -65,7 +66,7 @@ def export(
         assert output is not None
         for name, data in export_tables(plan, public=public).items():
             write_atomic(output / name, data, regular=True)
-            err_console().print(f"wrote {shown(str(output / name))}", markup=False)
+            wrote(output / name)
         return
     if chosen == "xlsx":
         from dotool.cli.rendering import pick_lang
@@ -75,7 +76,7 @@ def export(
         write_atomic(output, export_workbook(
             plan, public=public, lang=pick_lang(lang, plan.masterplan.language),
             data_as_of=data_date(where, plan)), regular=True)
-        err_console().print(f"wrote {shown(str(output))}", markup=False)
+        wrote(output)
         return
     from dotool.export.document import export_json
 
@@ -87,4 +88,4 @@ def export(
         sys.stdout.flush()
         return
     write_atomic(output, data, regular=True)
-    err_console().print(f"wrote {shown(str(output))}", markup=False)
+    wrote(output)

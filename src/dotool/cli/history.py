@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from dotool.cli.common import RootOption, handle_errors
+from dotool.cli.common import LangOption, RootOption, handle_errors
 
 
 @handle_errors
@@ -14,8 +14,7 @@ def history(
     measure_id: Annotated[str, typer.Argument(metavar="ID", help="The measure, e.g. M-007.")],
     root: RootOption = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of status labels: de "
-                                             "or en.", show_default=False)] = None,
+    lang: LangOption = None,
 ) -> None:
     """Show a measure's updates and the commits that touched its file (following renames).
 
@@ -27,18 +26,19 @@ def history(
     * `dotool history M-007 --format json`
     """
     from dotool.authoring.history import history as measure_history
-    from dotool.cli.common import err_console, out_console, resolve_root
-    from dotool.errors import UsageError
+    from dotool.cli.choices import choose
+    from dotool.cli.common import choose_lang, err_console, out_console, resolve_root
+    from dotool.i18n.terminal import t
     from dotool.output import past
 
-    if fmt not in ("text", "json"):
-        raise UsageError(f"--format must be text or json, not `{fmt}`")
-    if lang not in (None, "de", "en"):
-        raise UsageError(f"--lang must be de or en, not `{lang}`")
-    result = measure_history(resolve_root(root), measure_id)
+    found = resolve_root(root)  # first: its plan's language is the terminal's
+    fmt = choose("--format", fmt, ("text", "json")) or fmt
+    choose_lang(lang)
+    result = measure_history(found, measure_id)
     if result.commits is None:
-        err_console().print("[dim]not in a git repository: no commits to show[/]")
+        no_git = t("not in a git repository: no commits to show")
+        err_console().print(f"[dim]{no_git}[/]")
     if fmt == "json":
         print(past.history_json(result))
     else:
-        past.print_history(result, console=out_console(), lang=lang or "de")
+        past.print_history(result, console=out_console())

@@ -35,6 +35,7 @@ def list_measures(
     from dotool.checks.run import load_valid_plan
     from dotool.cli import choices
     from dotool.cli.common import out_console, resolve_root
+    from dotool.i18n.terminal import current
     from dotool.output import tables
 
     found = resolve_root(root)  # first: its plan's language is the terminal's
@@ -49,9 +50,9 @@ def list_measures(
     if fmt == "json":
         print(tables.as_json(rows))
     elif fmt == "csv":
-        print(tables.as_csv(rows), end="")
+        tables.write_csv(rows)
     else:
         title = f"{plan.masterplan.title} – {plan.masterplan.municipality}" + (
             f" ({at})" if at else "")
-        tables.print_table(rows, console=out_console(), title=title,
-                           lang=plan.masterplan.language)
+        tables.print_table(rows, console=out_console(), title=title, lang=current(),
+                           fields={f.key: f.title for f in plan.masterplan.fields})

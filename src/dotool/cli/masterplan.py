@@ -31,14 +31,15 @@ def masterplan(
     * `dotool masterplan --at masterplan-1.0 -o masterplan-1.0.pdf` (as adopted)
     """
     from dotool.checks.run import load_valid_plan
-    from dotool.cli.common import resolve_root
+    from dotool.cli.common import choose_lang, resolve_root
     from dotool.cli.rendering import check_output, data_date, emit, pick_format, pick_lang
     from dotool.render.document import render_masterplan
     from dotool.store.assets import repo_image_reader
 
+    where = resolve_root(root)  # first: its plan's language is the terminal's
+    lang = choose_lang(lang)
     kind = pick_format(output, fmt)
     check_output(output)
-    where = resolve_root(root)
     adoption = at_date = None
     if at is None:
         plan = load_valid_plan(where)

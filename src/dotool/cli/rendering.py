@@ -31,34 +31,33 @@ InternalOption = Annotated[
 
 def pick_format(output: Path | None, fmt: str | None) -> str:
     """`--format`, else the extension of `-o`, else Markdown; exit 2 for anything else."""
+    from dotool.cli.choices import choose
     from dotool.errors import UsageError
+    from dotool.i18n.terminal import t
     from dotool.render.document import FORMATS
+    from dotool.text import shown
 
     if fmt is not None:
-        chosen = fmt.lower().lstrip(".")
+        chosen = choose("--format", fmt.lstrip("."), FORMATS) or fmt
     elif output is not None:
         chosen = output.suffix.lower().lstrip(".")
         if chosen not in FORMATS:
-            raise UsageError(f"cannot tell the format from `{output.name}`",
-                             hint="use an extension .md .html .pdf .docx, or pass --format")
+            raise UsageError(t("cannot tell the format from `{name}`", name=shown(output.name)),
+                             hint=t("use an extension .md .html .pdf .docx, or pass --format"))
     else:
         chosen = "md"
-    if chosen not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not `{fmt}`")
     if output is None and chosen != "md":
-        raise UsageError(f"{chosen} cannot go to the terminal", hint="pass -o FILE")
+        raise UsageError(t("{format} cannot go to the terminal", format=chosen),
+                         hint=t("pass -o FILE"))
     return chosen
 
 
 def pick_lang(lang: str | None, default: str) -> str:
-    """`--lang`, else the plan's language."""
-    from dotool.errors import UsageError
-    from dotool.i18n import LANGUAGES
+    """`--lang` (through `choose_lang`, which also makes it the terminal's), else the plan's
+    language."""
+    from dotool.cli.common import choose_lang
 
-    chosen = (lang or default).lower()
-    if chosen not in LANGUAGES:
-        raise UsageError(f"--lang must be de or en, not `{lang}`")
-    return chosen
+    return choose_lang(lang) or default
 
 
 @overload
@@ -90,11 +89,13 @@ def data_date(root: Path, plan: Plan) -> date | None:
 def note_images(refused: dict[str, str]) -> None:
     """Say which images of the text an output does not show, and why (on stderr)."""
     from dotool.cli.common import err_console
+    from dotool.i18n.terminal import t
     from dotool.text import shown
 
     for path, why in sorted(refused.items()):
-        err_console().print(f"note: the image {shown(path)} is shown as a link: it "
-                            f"{shown(why)}", markup=False)
+        # `why` is worded by the image reader (English); the sentence around it is translated.
+        err_console().print(t("note: the image {path} is shown as a link: it {why}",
+                              path=shown(path), why=shown(why)), markup=False)
 
 
 def check_output(output: Path | None) -> None:
@@ -125,7 +126,13 @@ def emit(rendered: Rendered, output: Path | None) -> None:
         write_tree(output.parent, {f"assets/{name}": data
                                    for name, data in rendered.assets.items()})
     write_atomic(output, rendered.data, regular=True)
+    wrote(output)
+
+
+def wrote(path: Path | str) -> None:
+    """Say on stderr that a file was written."""
     from dotool.cli.common import err_console
+    from dotool.i18n.terminal import t
     from dotool.text import shown
 
-    err_console().print(f"wrote {shown(str(output))}", markup=False)
+    err_console().print(t("wrote {path}", path=shown(str(path))), markup=False)

@@ -23,6 +23,7 @@ def schema(
     * `dotool schema --check` (in CI: the committed schemas are current)
     """
     from dotool.cli.common import err_console, resolve_root
+    from dotool.i18n.terminal import t
     from dotool.model.jsonschema import schema_files
     from dotool.store.atomic import write_atomic
     from dotool.store.reading import Unreadable, read_inside
@@ -44,10 +45,12 @@ def schema(
         stale.append(name)
         if not check:
             write_atomic(target, text.encode("utf-8"), within=base.parent)
-            console.print(f"wrote schema/{name}")
+            written = f"schema/{name}"
+            console.print(t("wrote {path}", path=written), markup=False)
     if check and stale:
-        console.print(f"[red]out of date:[/] {', '.join('schema/' + n for n in stale)}; "
-                      "run `dotool schema` and commit the result")
+        label = t("out of date:")
+        advice = t("run `dotool schema` and commit the result")
+        console.print(f"[red]{label}[/] {', '.join('schema/' + n for n in stale)}; {advice}")
         raise typer.Exit(1)
     if not stale:
-        console.print("schema/ is up to date")
+        console.print(t("{folder} is up to date", folder="schema/"), markup=False)

@@ -32,8 +32,9 @@ def site(
     """
 
     from dotool.checks.run import load_valid_plan
-    from dotool.cli.common import err_console, resolve_root
+    from dotool.cli.common import choose_lang, err_console, resolve_root
     from dotool.cli.rendering import data_date, note_images, pick_lang
+    from dotool.i18n.terminal import t, tn
     from dotool.render.markdown import Images
     from dotool.render.site import STALE_FOLDERS, is_ours, render_site
     from dotool.store.assets import repo_image_reader
@@ -41,7 +42,8 @@ def site(
     from dotool.store.tree import check_target, write_tree
     from dotool.text import shown
 
-    where = resolve_root(root)
+    where = resolve_root(root)  # first: its plan's language is the terminal's
+    lang = choose_lang(lang)
     check_target(output, plan_folders(where))  # before the work, not only before writing
     plan = load_valid_plan(where)
     images = Images(repo_image_reader(where), "files")
@@ -52,7 +54,9 @@ def site(
                          stale_in=STALE_FOLDERS)
     console = err_console()
     for name in removed:
-        console.print(f"removed {shown(str(output / name))} (no longer part of the site)",
-                      markup=False)
-    console.print(f"wrote {len(files)} files to {shown(str(output))}; open "
-                  f"{shown(str(output / 'index.html'))}", markup=False)
+        console.print(t("removed {path} (no longer part of the site)",
+                        path=shown(str(output / name))), markup=False)
+    console.print(tn("wrote {n} file to {folder}; open {index}",
+                     "wrote {n} files to {folder}; open {index}", len(files),
+                     folder=shown(str(output)), index=shown(str(output / "index.html"))),
+                  markup=False)

@@ -37,13 +37,15 @@ def validate(
     * `dotool validate --list-rules`
     """
     from dotool.checks.run import validate as run_validate
+    from dotool.cli.choices import choose
     from dotool.cli.common import resolve_root
     from dotool.errors import UsageError
+    from dotool.i18n.terminal import t
     from dotool.output import findings as out
     from dotool.output.styled import emit
 
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not `{fmt}`")
+    found = None if list_rules else resolve_root(root)  # first: the plan's language
+    fmt = choose("--format", fmt, FORMATS) or fmt
     if list_rules:
         from dotool.checks.rulebook import list_rules as listing
 
@@ -58,9 +60,10 @@ def validate(
 
         current = Half.of(clock.today())
         if required > current:
-            raise UsageError(f"--half {required} has not begun yet (now: {current})",
-                             hint="ask for the current half or an earlier one")
-    result = run_validate(resolve_root(root), half=required, strict=strict,
+            raise UsageError(t("--half {half} has not begun yet (now: {current})",
+                               half=str(required), current=str(current)),
+                             hint=t("ask for the current half or an earlier one"))
+    result = run_validate(found or resolve_root(root), half=required, strict=strict,
                           cache=not no_cache)
     findings, left_out = list(result.findings), result.left_out
     if fmt == "text":

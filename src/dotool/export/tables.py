@@ -1,7 +1,7 @@
 """The plan as tables for open-data portals and spreadsheets: measures, updates, KPI values.
 
 `plan_tables` gives each table as typed values (numbers, dates, halves, texts); `export_tables`
-writes them as CSV files in dotool's dialect (`dotool.export.dialect`, docs/open-data.md) and
+writes them as CSV files in dotool's dialect (`dotool.csv_dialect`, docs/open-data.md) and
 `dotool.export.workbook` as the sheets of one XLSX workbook. The column names are the keys of the
 JSON export, so every format reads the same way; `kpis` has one row per KPI value reported.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
-from dotool.export.dialect import csv_bytes
+from dotool.csv_dialect import csv_bytes
 from dotool.export.document import prepare
 from dotool.model.export import Derived, derive
 from dotool.model.measure import Measure, Update

@@ -22,6 +22,7 @@ from typing import Any
 from dotool.export.tables import Table, plan_tables
 from dotool.model.dates import Half, PartialDate
 from dotool.model.plan import Plan
+from dotool.palette import SHADE, bare
 
 
 def N_(message: str) -> str:  # a gettext marker: the catalogue extracts it, `_` translates it
@@ -127,7 +128,7 @@ def _sheet(book: Any, table: Table, lang: str) -> None:
         sheet.column_dimensions[get_column_letter(index + 1)].width = width
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="EEF3F8")
+        cell.fill = PatternFill("solid", fgColor=bare(SHADE))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "B2"  # the header row and the measure's number stay in view
     sheet.auto_filter.ref = sheet.dimensions

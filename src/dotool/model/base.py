@@ -16,7 +16,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from dotool.model.dates import DAY_PATTERN, parse_day
+from dotool.model.dates import parse_day
+from dotool.model.patterns import DAY_PATTERN
 
 #: The largest amount in euros: a thousand times the yearly budget of any German city, and far
 #: below where formatting loses digits (Babel fails from 10**28 on, and sums add up).

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
 from datetime import date
 from functools import total_ordering
@@ -13,20 +12,14 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
+from dotool.model.patterns import DATE_RE as _DATE
+from dotool.model.patterns import HALF_PATTERN, PARTIAL_PATTERN
+from dotool.model.patterns import HALF_RE as _HALF
+from dotool.model.patterns import PARTIAL_RE as _PARTIAL
+
 #: Every date of a plan lies in these years: a year 1 or 9999 is a typo, and would make the
 #: roadmap span millennia (the clock, `DOTOOL_TODAY`, has the same range).
 MIN_YEAR, MAX_YEAR = 1900, 2199
-# ASCII digits only (`re.ASCII`): `\d` would take "٢٠٢١" too, which the JSON Schema (where `\d`
-# is 0-9) refuses.
-_HALF = re.compile(r"^(\d{4})-H([12])$", re.ASCII)
-_PARTIAL = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", re.ASCII)
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
-# The same rules for editors (JSON Schema): years 1900-2199, months 01-12, days 01-31 (that a
-# day exists in its month is checked here only).
-_YEAR, _MONTH, _DAY = "(19[0-9]{2}|2[01][0-9]{2})", "(0[1-9]|1[0-2])", "(0[1-9]|[12][0-9]|3[01])"
-HALF_PATTERN = f"^{_YEAR}-H[12]$"
-PARTIAL_PATTERN = f"^{_YEAR}-{_MONTH}(-{_DAY})?$"
-DAY_PATTERN = f"^{_YEAR}-{_MONTH}-{_DAY}$"
 
 
 def _found(value: Any) -> str:

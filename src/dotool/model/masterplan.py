@@ -7,17 +7,15 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from dotool.model.base import MAX_ITEMS, Chapter, Expects, Markdown, StrictModel, Text, described
+from dotool.model.patterns import ID_PREFIX_PATTERN, KEY_PATTERN
 from dotool.model.vocab import Language
 
-#: A key of a goal, a field of action or a KPI: how people write slugs (`mobilitaet-verkehr`,
-#: `online_share`). No dots, slashes or capitals, so a key is also a safe file name and HTML id.
-KEY_PATTERN = r"[a-z][a-z0-9_-]*"
 KEY_RULE = "a lowercase letter, then lowercase letters, digits, _ or -"
 Key = Annotated[str, StringConstraints(pattern=rf"^{KEY_PATTERN}$"),
                 Expects(f"a key: {KEY_RULE}", "buergerservice")]
 GoalKey = Annotated[Key, Expects(f"a goal key: {KEY_RULE}", "lebensqualitaet")]
 FieldKey = Annotated[Key, Expects(f"a field key: {KEY_RULE}", "mobilitaet-verkehr")]
-IdPrefix = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*$"),
+IdPrefix = Annotated[str, StringConstraints(pattern=rf"^{ID_PREFIX_PATTERN}$"),
                      Expects("capital letters or digits, starting with a letter", "M")]
 
 

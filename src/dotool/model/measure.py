@@ -21,9 +21,10 @@ from dotool.model.base import (
 )
 from dotool.model.dates import Half, PartialDate
 from dotool.model.masterplan import KEY_RULE, Key
+from dotool.model.patterns import MEASURE_ID_PATTERN
 from dotool.model.vocab import FundingStatus, Kind, Priority, Rag, Scope, Status
 
-MeasureId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*-[0-9]{3,}$"),
+MeasureId = Annotated[str, StringConstraints(pattern=rf"^{MEASURE_ID_PATTERN}$"),
                       Expects("a measure id: prefix, hyphen, three or more digits", "M-007")]
 KpiKey = Annotated[Key, Expects(f"a KPI key: {KEY_RULE}", "online_share")]
 #: References to masterplan.yaml: the message says where the key must come from.

@@ -32,18 +32,21 @@ def print_outcomes(outcomes: list[Outcome], *, dry_run: bool) -> bool:
     """Report each workbook; True when every one was applied (or would be)."""
     from dotool.cli.common import err_console, out_console
     from dotool.i18n import translations
+    from dotool.i18n.terminal import t
 
     err, out = err_console(), out_console()
     ok = True
     for outcome in outcomes:
+        # The workbook's language, as the messages about its cells are worded in it.
         gettext = translations(outcome.lang).gettext
+        error, hint = t("error:").render(outcome.lang), t("hint:").render(outcome.lang)
         name = shown(outcome.name)
         if outcome.errors:
             ok = False
             for e in outcome.errors:
-                _say(err, f"error: {name}: {shown(where(e, gettext) + e.message)}")
+                _say(err, f"{error} {name}: {shown(where(e, gettext) + e.message)}")
                 if e.hint:
-                    _say(err, f"hint: {shown(e.hint)}")
+                    _say(err, f"{hint} {shown(e.hint)}")
             _say(err, gettext(texts.NOTHING_APPLIED) % {"file": name})
             continue
         if not outcome.changes:

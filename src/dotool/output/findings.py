@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from dotool import __version__
 from dotool.findings import MAX_FINDINGS, MAX_PER_FILE, Finding
 from dotool.output.styled import Line, print_lines
+from dotool.palette import TERMINAL_SEVERITY
 from dotool.text import dumps, markdown_text, shown
 
 if TYPE_CHECKING:
@@ -35,16 +36,22 @@ def text_lines(findings: Sequence[Any], *, sources: Mapping[str, list[str]],
     Text from the files (paths, values in messages, source lines) is shown escaped, one finding
     a line; the source line is cut to `MAX_SOURCE_LINE` characters around its caret.
     """
+    from dotool.i18n.terminal import t, tc, tn
+
+    # The fixed words are the terminal's language; the findings' messages come worded already.
+    severities = {"error": str(tc("severity", "error")), "warning": str(tc("severity", "warning"))}
+    hint = str(t("hint:"))
     out: list[Line] = []
     ordered = sorted(findings, key=Finding.sort_key)
     for path, group in groupby(ordered, key=lambda f: f.path):
         out.append([(shown(path), "bold underline")])
         lines = sources.get(path, [])
         for f in group:
-            colour = "red" if f.severity == "error" else "yellow"
+            colour = TERMINAL_SEVERITY[f.severity]
             where = f"{f.line}:{f.col or 1}" if f.line else "-"
             field: Line = [(f" ({shown(f.loc_text)})", "dim")] if f.loc else []
-            out.append([("  ", None), (f"{where:>7}", "cyan"), ("  ", None), (f.severity, colour),
+            out.append([("  ", None), (f"{where:>7}", "cyan"), ("  ", None),
+                        (severities.get(f.severity, f.severity), colour),
                         (f"  {shown(f.message)}", None), *field, ("  ", None),
                         (f"[{shown(f.code)}]", "dim")])
             if f.line and 0 < f.line <= len(lines):
@@ -54,21 +61,28 @@ def text_lines(findings: Sequence[Any], *, sources: Mapping[str, list[str]],
                 if caret is not None:
                     out.append([(" " * (len(gutter) + caret), None), ("^", colour)])
             if f.hint:
-                out.append([("           ", None), ("hint:", "green"), (f" {shown(f.hint)}", None)])
+                out.append([("           ", None), (hint, "green"), (f" {shown(f.hint)}", None)])
         out.append([])
     if left_out:
-        out.append([("…", "bold"), (f" {_plural(left_out, 'more finding')} left out (at most "
-                                    f"{MAX_PER_FILE} are shown a file, {MAX_FINDINGS} in all)",
-                                    None)])
+        out.append([("…", "bold"), (" " + str(tn(
+            "{n} more finding left out (at most {per_file} are shown a file, {total} in all)",
+            "{n} more findings left out (at most {per_file} are shown a file, {total} in all)",
+            left_out, per_file=MAX_PER_FILE, total=MAX_FINDINGS)), None)])
     if files is not None:
         errors = sum(1 for f in ordered if f.severity == "error")
-        warnings = len(ordered) - errors
+        warnings = tn("{n} warning", "{n} warnings", len(ordered) - errors)
+        checked = tn("{n} file", "{n} files", files)
         if errors:
-            out.append([("✗", "bold red"), (f" {_plural(errors, 'error')}, "
-                        f"{_plural(warnings, 'warning')} in {_plural(files, 'file')}", None)])
+            out.append([("✗", "bold red"), (" " + str(t(
+                "{errors}, {warnings} in {files}", errors=tn("{n} error", "{n} errors", errors),
+                warnings=warnings, files=checked)), None)])
+        elif len(ordered):
+            out.append([("✓", "bold green"), (" " + str(tn(
+                "{n} file valid ({warnings})", "{n} files valid ({warnings})", files,
+                warnings=warnings)), None)])
         else:
-            extra = f" ({_plural(warnings, 'warning')})" if warnings else ""
-            out.append([("✓", "bold green"), (f" {_plural(files, 'file')} valid{extra}", None)])
+            out.append([("✓", "bold green"), (" " + str(tn("{n} file valid", "{n} files valid",
+                                                            files)), None)])
     return out
 
 
@@ -84,10 +98,6 @@ def _excerpt(line: str, col: int | None) -> tuple[str, int | None]:
     head = "…" if start else ""
     tail = "…" if start + len(piece) < len(text) else ""
     return head + piece + tail, None if caret is None else caret - start + len(head)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def as_json(findings: Sequence[Finding], *, files: int, left_out: int = 0) -> str:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
+import sys
+from dataclasses import asdict, astuple, dataclass
+from typing import TYPE_CHECKING, TextIO
 
 from dotool.model.vocab import label
 from dotool.output.styled import markup
-from dotool.text import cell_text, dumps, shown
+from dotool.palette import TERMINAL_RAG
+from dotool.text import dumps, shown
 
 if TYPE_CHECKING:  # RAG_STYLE is shared with `history`, which imports no model
     from rich.console import Console
@@ -18,7 +18,8 @@ if TYPE_CHECKING:  # RAG_STYLE is shared with `history`, which imports no model
     from dotool.model.plan import Plan
     from dotool.model.projection import MeasureState, PlanFigures
 
-RAG_STYLE = {"green": "green", "amber": "yellow", "red": "red"}
+#: The Ampel in the terminal (rich style names), kept under this name for `show` and `history`.
+RAG_STYLE = TERMINAL_RAG
 
 
 @dataclass(frozen=True)
@@ -67,40 +68,63 @@ def select(plan: Plan, *, half: Half | None, field: str | None, status: str | No
 
 
 def as_json(rows: list[Row]) -> str:
+    """The rows as JSON, with keys (not labels): a machine format, the same in every language."""
     return dumps([asdict(r) for r in rows])
 
 
-def as_csv(rows: list[Row]) -> str:
-    """The rows as CSV: no cell starts a formula, no control character reaches the terminal."""
-    buffer = io.StringIO()
-    names = list(Row.__dataclass_fields__)
-    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
-    writer.writeheader()
-    for r in rows:
-        cells = {k: ("true" if v else "false") if isinstance(v, bool)
-                 else cell_text(shown(v, lines=True)) if isinstance(v, str)
-                 else (int(v) if isinstance(v, float) and v.is_integer() else v)
-                 for k, v in asdict(r).items()}
-        writer.writerow(cells)
-    return buffer.getvalue()
+def as_csv(rows: list[Row], *, bom: bool) -> str:
+    """The rows in dotool's one CSV dialect (`dotool.csv_dialect`: `;`, CR LF, the byte-order
+    mark when `bom`): no cell starts a formula, no control character reaches the terminal."""
+    from dotool.csv_dialect import csv_text
+
+    return csv_text(Row.__dataclass_fields__, ([shown(v, lines=True) if isinstance(v, str) else v
+                                                for v in astuple(r)] for r in rows), bom=bom)
 
 
-def print_table(rows: list[Row], *, console: Console, title: str, lang: str) -> None:
+def write_csv(rows: list[Row], stdout: TextIO | None = None) -> None:
+    """Write `as_csv(rows)` to `stdout` as its bytes: redirected to a file or a pipe, exactly
+    the bytes of an exported CSV file (the mark lets Excel read UTF-8); on a terminal without
+    the mark, which would only be an invisible character before the first column's name."""
+    out = stdout or sys.stdout
+    data = as_csv(rows, bom=not out.isatty()).encode("utf-8")
+    out.flush()
+    out.buffer.write(data)  # bytes: no newline translation may turn CR LF into CR CR LF
+    out.buffer.flush()
+
+
+def print_table(rows: list[Row], *, console: Console, title: str, lang: str,
+                fields: dict[str, str] | None = None) -> None:
+    """The rows as a table for people: headers in the terminal's language, labels, not keys.
+
+    `fields` maps a field of action's key to its title, shown in place of the key; JSON and CSV
+    keep the keys, they are read by programs.
+    """
     from rich.table import Table
 
+    from dotool.i18n.terminal import t, tc
+
+    fields = fields or {}
     table = Table(title=markup(title), title_justify="left", header_style="bold", expand=False)
     # The title wraps and gets the width; the short columns stay on one line and are shortened
     # with an ellipsis first when the terminal is narrow.
-    table.add_column("ID", no_wrap=True, min_width=5)
-    table.add_column("Measure", ratio=1, min_width=24)
-    table.add_column("Field", no_wrap=True, overflow="ellipsis", max_width=16)
-    table.add_column("Scope", no_wrap=True)
-    table.add_column("Status", no_wrap=True, overflow="ellipsis", max_width=14)
-    table.add_column("Ampel", no_wrap=True)
-    table.add_column("%", justify="right", no_wrap=True)
+    table.add_column(str(tc("list column", "ID")), no_wrap=True, min_width=5)
+    table.add_column(str(tc("list column", "Measure")), ratio=1, min_width=24)
+    table.add_column(str(tc("list column", "Field")), no_wrap=True, overflow="ellipsis",
+                     max_width=16)
+    table.add_column(str(tc("list column", "Scope")), no_wrap=True)
+    table.add_column(str(tc("list column", "Status")), no_wrap=True, overflow="ellipsis",
+                     max_width=14)
+    table.add_column(str(tc("list column", "RAG")), no_wrap=True)
+    table.add_column("%", justify="right", no_wrap=True, min_width=3)
+    # The scope's short form: "verwaltungsintern" would take the title's room.
+    scopes = {"internal": tc("scope, short", "internal"), "external": tc("scope, short",
+                                                                         "external")}
+    marker = t("(internal)")
+    internal = f" [dim]{marker}[/]"
     for r in rows:
         rag = (f"[{RAG_STYLE[r.rag]}]● {label('rag', r.rag, lang)}[/]" if r.rag else "–")
-        table.add_row(r.id, markup(r.title) + ("" if r.public else " [dim](internal)[/]"),
-                      markup(r.field), r.scope, label("status", r.status, lang),
+        table.add_row(r.id, markup(r.title) + ("" if r.public else internal),
+                      markup(fields.get(r.field, r.field)), str(scopes.get(r.scope, r.scope)),
+                      label("status", r.status, lang),
                       rag, str(r.progress) if r.progress is not None else "–")
     console.print(table)

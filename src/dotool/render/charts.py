@@ -14,15 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dotool import palette
 from dotool.i18n import Formatter
 from dotool.render import FONT_DIR, FONT_FAMILY
 from dotool.text import shown
 
-#: Colours of the Ampel and of the two series, readable in greyscale print as well.
-RAG_COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", "none": "#9e9e9e"}
-# Dark blue and orange: told apart with any common colour-vision deficiency, and both have at
-# least 3:1 contrast against white (WCAG 1.4.11 for graphical objects).
-BLUE, ORANGE = "#1f4e79", "#b35900"
 _RC: Any = {
     "svg.hashsalt": "dotool",  # fixed ids: the same data gives the same bytes
     "svg.fonttype": "none",  # text stays text (searchable, read by screen readers)
@@ -71,7 +67,7 @@ class Chart:
 class Bar:
     label: str
     value: float
-    colour: str = BLUE
+    colour: str = palette.ACCENT
     second: float | None = None  # a second series (e.g. spent next to planned)
 
     def __post_init__(self) -> None:  # the plan's words, before any drawing measures them
@@ -195,9 +191,9 @@ def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter,
         if series:
             height = 0.38
             ax.barh([y + height / 2 for y in ys], [b.value for b in items], height,
-                    color=BLUE, label=series[0])
+                    color=palette.ACCENT, label=series[0])
             ax.barh([y - height / 2 for y in ys], [b.second or 0 for b in items], height,
-                    color=ORANGE, label=series[1])
+                    color=palette.ORANGE, label=series[1])
             # Below the axes, never inside: inside it covers the longest bar sooner or later.
             fig.legend(loc="outside lower center", ncol=2, frameon=False)
         else:

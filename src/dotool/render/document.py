@@ -84,6 +84,16 @@ def _images(fmt: str, resolve: Resolver) -> Images:
     return Images(resolve, mode)  # type: ignore[arg-type]
 
 
+#: The name a document's templates know its view by (see templates/README.md).
+ROOT = {"report": "report", "masterplan": "plan"}
+
+
+def roots(name: str, view: Any) -> dict[str, Any]:
+    """The view of the document `name` under its own name (`report`, `plan`) and as `doc`, the
+    name of the partials that both documents share (page, finances)."""
+    return {ROOT[name]: view, "doc": view}
+
+
 def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, source: str,
             repo: Path | None, images: Images) -> Rendered:
     from dotool.render.templates import environment
@@ -95,7 +105,7 @@ def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, source: s
                              images=images), refused=dict(images.refused))
     if fmt == "md":
         env = environment(lang=lang, repo=repo, images=images, html=False)
-        text = env.get_template(f"{name}.md.j2").render(v=view)
+        text = env.get_template(f"{name}.md.j2").render(roots(name, view))
         return Rendered(_tidy(text).encode("utf-8"), images.assets(), dict(images.refused))
     env = environment(lang=lang, repo=repo, images=images, html=True, source_lang=source)
     made = charts(png=fmt == "docx")  # Word gets every chart as a picture
@@ -117,7 +127,7 @@ def _pdf(name: str, view: Any, charts: dict[str, Any], *, lang: str, source: str
 
     env = environment(lang=lang, repo=repo, images=images, html=False, typst=True,
                       source_lang=source)
-    text = env.get_template(f"{name}.typ.j2").render(v=view, charts=charts)
+    text = env.get_template(f"{name}.typ.j2").render(roots(name, view), charts=charts)
     files = {f"charts/{c.name}.svg": c.svg.encode("utf-8") for c in every_chart(charts)}
     files.update(images.assets())
     try:
@@ -166,7 +176,7 @@ def _page(env: Any, view: Any, name: str, charts: dict[str, Any]) -> tuple[str, 
     one run of the template: as `Template.render` runs it, so an error in a repository's
     override is reported at its own line, but keeping the context to read the title from."""
     template = env.get_template(f"{name}.html.j2")
-    context = template.new_context({"v": view, "charts": charts})
+    context = template.new_context({**roots(name, view), "charts": charts})
     try:
         page = env.concat(template.root_render_func(context))
     except Exception:  # Jinja's own handling, as in Template.render

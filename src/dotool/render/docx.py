@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from dotool.i18n import LOCALES
+from dotool.palette import RAG, bare
 from dotool.render import docx_page
 from dotool.render.docx_page import TABLE_TEXT
 from dotool.render.docx_table import Cell, table_element
@@ -30,8 +31,9 @@ if TYPE_CHECKING:
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "li", "dt", "dd", "caption", "figcaption"}
 _SKIP = {"svg", "style", "title", "head", "script"}
-#: The Ampel in Word: the label is written in its colour (and a ● before it) as in the HTML.
-_RAG = {"rag-green": "2E7D32", "rag-amber": "B26A00", "rag-red": "C62828", "rag-none": "757575"}
+#: The Ampel in Word as in the HTML: a ● in the Ampel's colour (a fill, the same as the charts'),
+#: then the label in the text's colour (the light amber would be unreadable as text).
+_RAG = {f"rag-{key}": bare(colour) for key, colour in RAG.items()}
 #: Key–value tables whose caption is for screen readers only (as in the HTML).
 _FACTS = {"facts-table", "profile-table"}
 
@@ -69,7 +71,6 @@ class _Builder(HTMLParser):
         self.lists: list[str] = []
         self.table: _Table | None = None
         self.cell: _Cell | None = None
-        self.spans: list[str | None] = []  # the Ampel colour of each open <span>
         self.running: dict[str, str] = {}  # running-municipality, running-subject, page-of
         self.in_running: str | None = None
         # Looked up once: python-docx finds a section or a style by searching the document,
@@ -100,12 +101,11 @@ class _Builder(HTMLParser):
             self._image(values.get("src") or "", values.get("alt") or "")
         elif tag == "span":
             colour = next((_RAG[c] for c in classes if c in _RAG), None)
-            self.spans.append(colour)
             if colour and self.cell is not None:
                 self.cell.text.append("● ")
                 self.cell.colour = colour
             elif colour:
-                self._run("● ")
+                self._run("● ", colour)
         elif tag == "table":
             self.table = _Table(classes)
         elif tag == "thead" and self.table is not None:
@@ -141,8 +141,6 @@ class _Builder(HTMLParser):
             return
         if self.in_running and tag == "span":
             self.in_running = None
-        elif tag == "span" and self.spans:
-            self.spans.pop()
         elif tag in ("td", "th") and self.table is not None and self.cell is not None:
             self.table.rows[-1].append(self.cell)
             self.cell = None
@@ -203,7 +201,7 @@ class _Builder(HTMLParser):
             para._p.get_or_add_pPr().get_or_add_pStyle().val = self.style_ids[style]
         return para
 
-    def _run(self, text: str) -> None:
+    def _run(self, text: str, colour: str | None = None) -> None:
         from docx.shared import RGBColor
 
         if self.para is None:
@@ -215,7 +213,6 @@ class _Builder(HTMLParser):
             run.bold = True
         if self.italic:
             run.italic = True
-        colour = next((c for c in reversed(self.spans) if c), None)
         if colour:
             run.font.color.rgb = RGBColor.from_string(colour)
 

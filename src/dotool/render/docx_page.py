@@ -8,11 +8,14 @@ import io
 import re
 from typing import Any
 
+from dotool import palette
+from dotool.palette import bare
+
 #: Arial: what council papers are set in (LibreOffice shows it as Liberation Sans, the PDF's
 #: font, which has the same metrics).
 FONT = "Arial"
-ACCENT = "1F4E79"
-SHADE = "EEF3F8"
+ACCENT, SHADE, MUTED, RULE = (bare(c) for c in (palette.ACCENT, palette.SHADE, palette.MUTED,
+                                                 palette.RULE))
 #: The font size of tables, in points (a Vorlage sets its tables smaller than the text), and
 #: the paragraph style of their cells.
 TABLE_PT = 9
@@ -73,7 +76,7 @@ def running(doc: Any, left: str, right: str, page_of: str) -> None:
         stops.add_tab_stop(Inches(inches), WD_TAB_ALIGNMENT.CLEAR)
     stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     run = head.add_run(f"{left}\t{right}")
-    run.font.size, run.font.color.rgb = Pt(8), RGBColor.from_string("555555")
+    run.font.size, run.font.color.rgb = Pt(8), RGBColor.from_string(MUTED)
     _bottom_rule(head)
     for footer in (section.footer, section.first_page_footer):
         para = footer.paragraphs[0]
@@ -85,7 +88,7 @@ def running(doc: Any, left: str, right: str, page_of: str) -> None:
             elif piece:
                 para.add_run(piece)
         for item in para.runs:
-            item.font.size, item.font.color.rgb = Pt(8), RGBColor.from_string("555555")
+            item.font.size, item.font.color.rgb = Pt(8), RGBColor.from_string(MUTED)
 
 
 def picture(para: Any, png: bytes, width_pt: float, alt: str, title: str, usable: int) -> Any:
@@ -110,7 +113,7 @@ def _field(paragraph: Any, code: str) -> None:
     field.set(_qn("w:instr"), f" {code} ")
     run = OxmlElement("w:r")
     props = OxmlElement("w:rPr")
-    for tag, value in (("w:color", "555555"), ("w:sz", "16")):  # 8 pt, as the words around it
+    for tag, value in (("w:color", MUTED), ("w:sz", "16")):  # 8 pt, as the words around it
         element = OxmlElement(tag)
         element.set(_qn("w:val"), value)
         props.append(element)
@@ -128,7 +131,7 @@ def _bottom_rule(paragraph: Any) -> None:
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"),
-                       ("w:color", "C8C8C8")):
+                       ("w:color", RULE)):
         bottom.set(_qn(key), value)
     borders.append(bottom)
     paragraph._p.get_or_add_pPr().append(borders)

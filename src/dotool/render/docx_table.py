@@ -19,13 +19,16 @@ from dotool.render.docx_page import SHADE, TABLE_PT
 #: A table of at most this many rows is kept on one page.
 SHORT = 12
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: The Ampel's sign before its label, the only part of a cell written in the Ampel's colour.
+_DOT = "● "
 #: What XML 1.0 cannot hold (Word would refuse the file): dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
 class Cell:
-    """One cell as written: its lines, bold (a header), right-aligned (a number), colour."""
+    """One cell as written: its lines, bold (a header), right-aligned (a number), and the
+    colour of the Ampel's ● its first line starts with (the words after it are in ink)."""
 
     lines: tuple[str, ...]
     bold: bool = False
@@ -69,13 +72,16 @@ def _cell(cell: Cell, width: int, text_style_id: str, *, shade: bool, keep: bool
         props += f'<w:shd w:val="clear" w:color="auto" w:fill="{SHADE}"/>'
     para = (f'<w:pStyle w:val="{escape(text_style_id)}"/>' + ("<w:keepNext/>" if keep else "")
             + ('<w:jc w:val="right"/>' if cell.number else ""))
-    run = ("<w:b/>" if cell.bold else "") + (f'<w:color w:val="{cell.colour}"/>'
-                                             if cell.colour else "")
-    run = f"<w:rPr>{run}</w:rPr>" if run else ""
+    bold = "<w:rPr><w:b/></w:rPr>" if cell.bold else ""
+    lines, dot = list(cell.lines), ""
+    if cell.colour and lines and lines[0].startswith(_DOT):
+        lines[0] = lines[0][len(_DOT):]
+        dot = (f'<w:r><w:rPr>{"<w:b/>" if cell.bold else ""}<w:color w:val="{cell.colour}"/>'
+               f'</w:rPr><w:t xml:space="preserve">{_DOT}</w:t></w:r>')
     texts = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(_NOT_XML.sub("", line))}</w:t>'
-                           for line in cell.lines)
+                           for line in lines)
     return (f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr>{para}</w:pPr>"
-            f"<w:r>{run}{texts}</w:r></w:p></w:tc>")
+            f"{dot}<w:r>{bold}{texts}</w:r></w:p></w:tc>")
 
 
 def column_widths(rows: list[list[Cell]], count: int, total: int, header_rows: int = 0

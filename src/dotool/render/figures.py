@@ -9,7 +9,8 @@ from typing import Any
 from dotool.i18n import Formatter, translations
 from dotool.model.projection import Finances
 from dotool.model.vocab import label
-from dotool.render.charts import RAG_COLOURS, Bar, Chart, bars
+from dotool.palette import RAG
+from dotool.render.charts import Bar, Chart, bars
 from dotool.render.plan_view import PlanView
 from dotool.render.report_view import ReportView
 
@@ -25,7 +26,7 @@ def report_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str
     fmt = Formatter(lang)
     status = [Bar(label("status", c.key, lang), c.count) for c in view.by_status]
     rag = [Bar(label("rag", c.key, lang) if c.key != "none" else _("no report yet"), c.count,
-               RAG_COLOURS[c.key]) for c in view.by_rag]
+               RAG[c.key]) for c in view.by_rag]
     fields = [Bar(f.field.title, f.progress) for f in view.fields if f.progress is not None]
     # A chart with nothing to show is left out (its table says "none"): a picture without
     # a text alternative is not accessible, and Typst refuses it in a PDF/UA document.

@@ -81,7 +81,7 @@ def render_site(plan: Plan, *, lang: str, stand: date | None, repo: Path | None 
             raise _collision(path, what)
         root = "../" * path.count("/")
         images.prefix = root
-        html = env.get_template(template).render(v=view, root=root, here=path, **extra)
+        html = env.get_template(template).render(site=view, root=root, here=path, **extra)
         out[path] = (html + PAGE_MARK).encode("utf-8")
 
     # The dashboard shows the figures of the latest report (of public measures): its charts.

@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from dotool.i18n import Formatter, translations
-from dotool.render.charts import BLUE, ORANGE, Chart, svg_chart
+from dotool.palette import ACCENT as BLUE
+from dotool.palette import GREY, GRID, GRID_LIGHT, ORANGE
+from dotool.render.charts import Chart, svg_chart
 from dotool.render.site_trends import HistoryRow, KpiPage
-from dotool.render.timecharts import GREY, MARKERS, PALETTE
+from dotool.render.timecharts import MARKERS, PALETTE
 
 WIDTH = 3.6
 _TEXT = 8  # points: the smallest text of these charts
@@ -56,7 +58,7 @@ def progress_chart(name: str, title: str, halves: Sequence[Any],
         ax.set_ylim(0, 100)
         ax.set_xlim(-0.3, len(labels) - 0.7)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.percent(v)))
-        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        ax.grid(axis="y", color=GRID, linewidth=0.6)
         ax.set_axisbelow(True)
         _ticks(ax, labels)
         if len(lines) > 1:
@@ -122,7 +124,7 @@ def kpi_chart(page: KpiPage, lang: str) -> Chart | None:
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.number(v, 1)))
         ax.margins(y=0.15)
         ax.set_xlim(-0.3, len(labels) - 0.7)
-        ax.grid(axis="y", color="#eeeeee", linewidth=0.5)
+        ax.grid(axis="y", color=GRID_LIGHT, linewidth=0.5)
         _ticks(ax, labels)
         fig.legend(loc="lower center", ncol=3, frameon=False, fontsize=_TEXT,
                    bbox_to_anchor=(0.5, 0.0))

@@ -3,14 +3,14 @@
 Every value is the projection's (`dotool.model.projection`): a measure's row for a half is its
 `measure_state` as of that half, a field's point is `progress_series`, a KPI's point is
 `kpi_series` — the figures the report of that half shows. Each series is also a CSV file in
-dotool's dialect (`dotool.export.dialect`, docs/open-data.md) for download.
+dotool's dialect (`dotool.csv_dialect`, docs/open-data.md) for download.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dotool.export.dialect import csv_bytes
+from dotool.csv_dialect import csv_bytes
 from dotool.model.dates import Half
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
@@ -87,7 +87,7 @@ FIELD_COLUMNS = ("field", "half", "progress")
 def is_series_csv(data: bytes) -> bool:
     """Whether `data` is one of these CSV files (by its header), so a later run of `dotool
     site` may remove it when its measure, field or KPI is gone."""
-    from dotool.export.dialect import BOM, DELIMITER
+    from dotool.csv_dialect import BOM, DELIMITER
 
     heads = [BOM + DELIMITER.join(c) for c in (HISTORY_COLUMNS, KPI_COLUMNS, FIELD_COLUMNS)]
     return data.startswith(tuple(h.encode("utf-8") for h in heads))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from dotool.i18n import Formatter, translations
 from dotool.model.dates import Half
 from dotool.model.vocab import label
+from dotool.palette import css_properties, typst_definitions
 from dotool.render import markdown, typst_markup
 from dotool.render.markdown import Images
 from dotool.text import has_control, shown
@@ -22,16 +23,17 @@ from dotool.text import has_control, shown
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-#: The repository's top-level templates/, used when running from a source checkout.
-_SOURCE_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 #: Ampel as a coloured sign for Markdown, where there is no CSS (the label says it in words).
 RAG_SIGN = {"green": "🟢", "amber": "🟡", "red": "🔴", "none": "⚪"}
 
 
 def packaged_templates() -> Path:
-    """The templates shipped with dotool: `dotool/templates` in a wheel, else the source tree."""
-    installed = Path(str(resources.files("dotool"))) / "templates"
-    return installed if installed.is_dir() else _SOURCE_TEMPLATES
+    """The templates shipped with dotool, `dotool/templates/` beside its modules.
+
+    dotool is installed as files (never run from a zip), so the resource is a folder that
+    Jinja's `FileSystemLoader` reads and `template_failure` tells from a repository override.
+    """
+    return Path(str(resources.files("dotool") / "templates"))
 
 
 def _autoescape(name: str | None) -> bool:
@@ -89,7 +91,12 @@ def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
         # A message held as data (the rules of the figures): translated, never %-formatted.
         translated=catalogue.gettext,
     )
-    env.globals.update(lang=lang, authored_lang=authored_attribute(own))
+    from markupsafe import Markup
+
+    # The colours of dotool.palette, for the stylesheet and the Typst page (code, not text).
+    env.globals.update(lang=lang, authored_lang=authored_attribute(own),
+                       palette_css=Markup(css_properties()),
+                       palette_typst=Markup(typst_definitions()))
     if typst:
         env.filters.update(
             md=partial(typst_markup.to_typst, images=images, lang=own),
@@ -195,7 +202,8 @@ def template_failure(exc: BaseException) -> Any:
 
     message = getattr(exc, "message", None) or str(exc)
     hint = ("the variables a template can use are those of the packaged template it overrides "
-            "(see templates/ in dotool)") if isinstance(exc, UndefinedError) else \
+            "(see dotool/templates/README.md in the installed package)") \
+        if isinstance(exc, UndefinedError) else \
         "fix the repository's template override, or delete it to use the packaged one"
     return ContentError(f"the template failed: {type(exc).__name__}: {message}",
                         path=_shown(culprit[0]), line=culprit[1], hint=hint)

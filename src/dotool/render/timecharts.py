@@ -11,20 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dotool.render.charts import (
-    BLUE,
-    ORANGE,
-    Chart,
-    chart_text,
-    label_text,
-    patch,
-    svg_chart,
-    wrap,
-)
+from dotool.palette import ACCENT as BLUE
+from dotool.palette import DROPPED, GREY, GRID, GRID_LIGHT, INK, ORANGE, SERIES
+from dotool.render.charts import Chart, chart_text, label_text, patch, svg_chart, wrap
 
 #: Measures per roadmap chart: about half an A4 page, labels at 7 pt.
 ROWS_PER_CHART = 40
-GREY = "#9e9e9e"
 
 
 @dataclass(frozen=True)
@@ -105,7 +97,7 @@ def roadmap(name: str, title: str, desc: str, spans: Sequence[Span],
                        s=60, color=ORANGE, linewidths=1.2, zorder=3)
         if crosses:
             ax.scatter([c[1] for c in crosses], [c[0] for c in crosses], marker="x", s=22,
-                       color="#424242", linewidths=1.2, zorder=3)
+                       color=DROPPED, linewidths=1.2, zorder=3)
         ax.set_yticks(ys, [s.label for s in spans], fontsize=text)
         ax.tick_params(axis="x", labelsize=text)
         ax.set_ylim(-0.7, len(spans) - 0.3)
@@ -118,7 +110,7 @@ def roadmap(name: str, title: str, desc: str, spans: Sequence[Span],
                       [str(y) for y in years[::step]])
         if step == 1:
             ax.set_xticks([num(date(y, 7, 1)) for y in years[:-1]], minor=True)
-        ax.grid(axis="x", which="both", color="#dddddd", linewidth=0.6)
+        ax.grid(axis="x", which="both", color=GRID, linewidth=0.6)
         ax.set_axisbelow(True)
         handles = [patch(BLUE, legend.planned)]
         if any(s.new_end and s.end and s.new_end > s.end and not s.dropped for s in spans):
@@ -162,8 +154,7 @@ class Line:
 
 
 #: Colours of the fields' lines (told apart also by their markers).
-PALETTE = ["#1f4e79", "#b35900", "#2e7d32", "#8e24aa", "#00838f", "#6d4c41", "#c62828",
-           "#546e7a"]
+PALETTE = SERIES
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 
 
@@ -180,7 +171,7 @@ def trend(name: str, title: str, desc: str, halves: Sequence[str], lines: Sequen
             points = [(x, v) for x, v in zip(xs, line.values, strict=True) if v is not None]
             if not points:
                 continue
-            style = ({"color": "#1a1a1a", "linewidth": 2.4, "marker": "o", "zorder": 3}
+            style = ({"color": INK, "linewidth": 2.4, "marker": "o", "zorder": 3}
                      if line.strong else
                      {"color": PALETTE[index % len(PALETTE)], "linewidth": 1.2,
                       "marker": MARKERS[index % len(MARKERS)], "markersize": 4})
@@ -188,7 +179,7 @@ def trend(name: str, title: str, desc: str, halves: Sequence[str], lines: Sequen
         ax.set_xticks(xs, list(halves))
         ax.set_ylim(0, 100)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: percent(v)))
-        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        ax.grid(axis="y", color=GRID, linewidth=0.6)
         ax.set_axisbelow(True)
         fig.legend(loc="outside lower center", ncol=2, frameon=False, fontsize=7)
 
@@ -250,7 +241,7 @@ def kpi_panels(name: str, title: str, desc: str, halves: Sequence[str],
             ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
             ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v)))
             ax.margins(y=0.15)
-            ax.grid(axis="y", color="#eeeeee", linewidth=0.5)
+            ax.grid(axis="y", color=GRID_LIGHT, linewidth=0.5)
         from matplotlib.lines import Line2D
 
         handles = [Line2D([], [], color=BLUE, linewidth=1.6, marker="o", markersize=3.5,

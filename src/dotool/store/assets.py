@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from dotool.i18n.terminal import t
 from dotool.store.files import MASTERPLAN, MEASURES_DIR
 from dotool.store.reading import Unreadable, read_inside, resolved
 
@@ -57,9 +58,9 @@ def repo_image_reader(root: Path) -> ImageReader:
         except Unreadable as exc:
             return exc.reason
         except ValueError:  # a NUL byte in the path
-            return "is not a file name"
+            return str(t("is not a file name"))
         if len(data) > MAX_IMAGE_BYTES:
-            return f"is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB"
+            return str(t("is larger than {size} MiB", size=MAX_IMAGE_BYTES // (1024 * 1024)))
         found = sniff(data)
         if isinstance(found, str):
             return found
@@ -91,7 +92,8 @@ def sniff(data: bytes) -> tuple[str, str, int, int] | str:
 
 def _sized(mime: str, extension: str, width: int, height: int) -> tuple[str, str, int, int] | str:
     if not (width > 0 and height > 0 and width * height <= MAX_PIXELS):
-        return f"is not shown: it is {width} × {height} pixels (at most {MAX_PIXELS:,} in all)"
+        return str(t("is not shown: it is {width} × {height} pixels (at most {most} in all)",
+                      width=width, height=height, most=format(MAX_PIXELS, ",")))
     return mime, extension, width, height
 
 
@@ -111,7 +113,7 @@ def _jpeg(data: bytes) -> tuple[str, str, int, int] | str:
             height, width = struct.unpack(">HH", data[at + 5:at + 9])
             return _sized("image/jpeg", "jpg", width, height)
         at += 2 + struct.unpack(">H", data[at + 2:at + 4])[0]
-    return "is not an image: a JPEG file without a frame"
+    return str(t("is not an image: a JPEG file without a frame"))
 
 
 def _webp(data: bytes) -> tuple[str, str, int, int] | str:
@@ -126,7 +128,7 @@ def _webp(data: bytes) -> tuple[str, str, int, int] | str:
         width = int.from_bytes(data[24:27], "little") + 1
         height = int.from_bytes(data[27:30], "little") + 1
         return _sized("image/webp", "webp", width, height)
-    return "is not an image: a WebP file without a frame"
+    return str(t("is not an image: a WebP file without a frame"))
 
 
 _SVG = "{http://www.w3.org/2000/svg}"
@@ -150,7 +152,7 @@ def _svg(data: bytes) -> tuple[str, str, int, int] | str:
     except UnicodeDecodeError:
         return not_image
     if "<!DOCTYPE" in text or "<!ENTITY" in text:  # entities can expand without bound
-        return "is an SVG with a DOCTYPE, which is not shown (entities can hide content)"
+        return str(t("is an SVG with a DOCTYPE, which is not shown (entities can hide content)"))
     import xml.etree.ElementTree as ElementTree
 
     try:
@@ -162,17 +164,18 @@ def _svg(data: bytes) -> tuple[str, str, int, int] | str:
     for element in root.iter():
         name = str(element.tag).rpartition("}")[2]
         if name in _SVG_REFUSED:
-            return f"is an SVG with a <{name}> element, which is not shown"
+            return str(t("is an SVG with a <{name}> element, which is not shown", name=name))
         for attribute, value in element.attrib.items():
             if attribute.rpartition("}")[2].lower().startswith("on"):
-                return f"is an SVG with an event handler ({attribute}), which is not shown"
+                return str(t("is an SVG with an event handler ({attribute}), which is not shown",
+                              attribute=attribute))
             if attribute in ("href", _XLINK_HREF) and not value.strip().startswith(
                     ("#", "data:image/png", "data:image/jpeg", "data:image/gif")):
-                return "is an SVG referring to something outside itself, which is not shown"
+                return str(t("is an SVG referring to something outside itself, which is not shown"))
         styles = " ".join([element.text or ""] if name == "style" else []) + \
             element.attrib.get("style", "")
         if "@import" in styles or re.search(r"url\(\s*['\"]?\s*[^#\s'\"]", styles):
-            return "is an SVG whose style refers to something outside itself, not shown"
+            return str(t("is an SVG whose style refers to something outside itself, not shown"))
     width, height = _svg_size(root)
     return _sized("image/svg+xml", "svg", width, height)
 

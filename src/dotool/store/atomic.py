@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from dotool.errors import UsageError
+from dotool.i18n.terminal import t
 
 
 class WriteError(UsageError, OSError):
@@ -33,8 +34,18 @@ def refuse_special(target: Path) -> None:
     except OSError:  # a new name (or one behind a path that fails later, with its reason)
         return
     if kind is not None:
-        raise UsageError(f"refusing to write {shown(str(target))}: it is {kind}; dotool writes "
-                         "only regular files", hint="pass the path of a new or regular file")
+        raise UsageError(t("refusing to write {path}: it is {kind}; dotool writes only regular "
+                           "files", path=shown(str(target)), kind=kind_text(kind)),
+                         hint=t("pass the path of a new or regular file"))
+
+
+def kind_text(kind: str) -> str:
+    """What `dotool.store.reading.kind_of` says a file is, in the terminal's language."""
+    kinds = {"a folder": t("a folder"), "a symbolic link": t("a symbolic link"),
+             "a FIFO (named pipe)": t("a FIFO (named pipe)"), "a device": t("a device"),
+             "a socket": t("a socket"), "not a regular file": t("not a regular file"),
+             "a file": t("a file")}
+    return str(kinds.get(kind, kind))
 
 
 def write_atomic(target: Path, data: bytes, *, overwrite: bool = True,
@@ -57,8 +68,8 @@ def write_atomic(target: Path, data: bytes, *, overwrite: bool = True,
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except FileExistsError as exc:  # mkdir: a file stands where a folder of the path should be
-        raise _cannot_write(target, OSError(0, f"{exc.filename} is a file, not a folder")) \
-            from None
+        problem = t("{path} is a file, not a folder", path=str(exc.filename))
+        raise _cannot_write(target, OSError(0, str(problem))) from None
     except OSError as exc:
         raise _cannot_write(target, exc) from None
     try:
@@ -81,7 +92,8 @@ def write_atomic(target: Path, data: bytes, *, overwrite: bool = True,
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if overwrite:
-            raise _cannot_write(target, FileExistsError(17, "a folder is in the way")) from None
+            in_the_way = str(t("a folder is in the way"))
+            raise _cannot_write(target, FileExistsError(17, in_the_way)) from None
         raise  # the caller's signal that the name is taken (`overwrite=False`)
     except OSError as exc:  # a full disk, a folder in the way, no permission
         with contextlib.suppress(OSError):
@@ -94,9 +106,11 @@ def write_atomic(target: Path, data: bytes, *, overwrite: bool = True,
 
 
 def _cannot_write(target: Path, exc: OSError) -> WriteError:
-    return WriteError(f"cannot write {target}: {exc.strerror or exc}",
-                      hint="check that the folder exists or can be created, and that you may "
-                           "write there")
+    # The system's reason (strerror) comes in the system's words.
+    return WriteError(t("cannot write {path}: {problem}", path=str(target),
+                        problem=exc.strerror or str(exc)),
+                      hint=t("check that the folder exists or can be created, and that you may "
+                             "write there"))
 
 
 def _refuse_outside(target: Path, root: Path) -> None:
@@ -108,9 +122,9 @@ def _refuse_outside(target: Path, root: Path) -> None:
     while not os.path.lexists(folder) and folder not in (root, folder.parent):
         folder = folder.parent  # folders the write creates are real ones: check what exists
     if os.path.lexists(folder) and not resolved(folder).is_relative_to(base):
-        raise UsageError(f"refusing to write {target}: its folder is a link to a place outside "
-                         f"the masterplan repository {base}",
-                         hint="replace the symlink with a real folder")
+        raise UsageError(t("refusing to write {path}: its folder is a link to a place outside "
+                           "the masterplan repository {root}", path=str(target), root=str(base)),
+                         hint=t("replace the symlink with a real folder"))
 
 
 def _mode(target: Path) -> int:

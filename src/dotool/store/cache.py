@@ -7,8 +7,9 @@ masterplan repository. It has three files, so that each command reads only the o
   path and bytes — an unchanged file is never parsed again;
 - `<plan>.plans`: the findings of whole validations, keyed by every file's digest and the options
   — an unchanged plan is not checked again, so a warm `validate` imports neither YAML nor pydantic;
-- `<plan>.views`: what a command about one measure shows of it (`dotool history`), keyed by the
-  digest of that measure's file — such a command reads neither the plan nor the other stores.
+- `<plan>.views`: what a command about one measure shows of it (`dotool history`, `dotool show`),
+  keyed by the digest of the files it reads — such a command reads neither the plan nor the
+  other stores.
 
 Each file starts with a header naming the format, the tool's version, a fingerprint of the code
 that produced the entries and the Python that wrote them, then a digest of the payload. Anything

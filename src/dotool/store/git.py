@@ -22,6 +22,7 @@ from types import TracebackType
 from typing import IO
 
 from dotool.errors import GitError, UsageError
+from dotool.i18n.terminal import Message, t
 
 # Options that keep git's output the same whatever the user configured.
 _CONFIG = ("-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false",
@@ -66,8 +67,8 @@ class Git:
 
     def _argv(self, *args: str) -> list[str]:
         if self._binary is None:
-            raise GitError("git is not installed (or not on PATH)",
-                           hint="install git, or use the commands that work without history")
+            raise GitError(t("git is not installed (or not on PATH)"),
+                           hint=t("install git, or use the commands that work without history"))
         return [self._binary, "-C", str(self.root), "--no-pager", *_CONFIG, *args]
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
@@ -75,10 +76,12 @@ class Git:
             done = subprocess.run(self._argv(*args), env=_env(), stdin=subprocess.DEVNULL,
                                   capture_output=True, check=False)
         except OSError as exc:
-            raise GitError(f"cannot run git: {exc.strerror or exc}") from None
+            raise GitError(t("cannot run git: {problem}",
+                             problem=exc.strerror or str(exc))) from None
         if check and done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
-            raise GitError(f"git {args[0]} failed: {message}")
+            raise GitError(t("git {command} failed: {message}", command=args[0],
+                             message=message))
         return done
 
     def _text(self, *args: str) -> str:
@@ -123,32 +126,34 @@ class Git:
             self._prefix = self._text("rev-parse", "--show-prefix").strip()
         return self._prefix
 
-    def require_repo(self, what: str) -> None:
+    def require_repo(self, what: Message) -> None:
         """Raise `GitError` (exit 2) unless git can answer questions about history."""
         if self._binary is None:
-            raise GitError(f"{what} needs git, which is not installed (or not on PATH)")
+            raise GitError(t("{what} needs git, which is not installed (or not on PATH)",
+                             what=what))
         if not self.is_repo():
-            raise GitError(f"{what} needs the git history, but {self.root} is not in a git "
-                           "repository", hint="run it in a clone of the masterplan repository")
+            raise GitError(t("{what} needs the git history, but {root} is not in a git "
+                             "repository", what=what, root=str(self.root)),
+                           hint=t("run it in a clone of the masterplan repository"))
 
-    def fetch_hint(self) -> str:
+    def fetch_hint(self) -> Message:
         """The `git fetch` command that brings missing history or tags."""
         if self.is_shallow():
-            return ("this is a shallow clone: run `git fetch --unshallow --tags origin` "
-                    "(in GitHub Actions: `actions/checkout` with `fetch-depth: 0`)")
-        return "fetch it with `git fetch --tags origin`, or check the name with `git tag` and " \
-               "`git branch -a`"
+            return t("this is a shallow clone: run `git fetch --unshallow --tags origin` "
+                     "(in GitHub Actions: `actions/checkout` with `fetch-depth: 0`)")
+        return t("fetch it with `git fetch --tags origin`, or check the name with `git tag` "
+                 "and `git branch -a`")
 
     def verify_ref(self, ref: str) -> str:
         """The commit `ref` names; exit 2 for an option-like or missing ref."""
         if not ref or ref.startswith("-") or any(c in ref for c in "\0\n"):
-            raise UsageError(f"refusing the git ref `{ref}`: it looks like an option",
-                             hint="name a branch, tag or commit, e.g. masterplan-1.0 or main")
-        self.require_repo(f"the git ref `{ref}`")
+            raise UsageError(t("refusing the git ref `{ref}`: it looks like an option", ref=ref),
+                             hint=t("name a branch, tag or commit, e.g. masterplan-1.0 or main"))
+        self.require_repo(t("the git ref `{ref}`", ref=ref))
         done = self._run("rev-parse", "--verify", "--quiet", "--end-of-options",
                          f"{ref}^{{commit}}", check=False)
         if done.returncode != 0:
-            raise GitError(f"the git ref `{ref}` does not exist in this repository",
+            raise GitError(t("the git ref `{ref}` does not exist in this repository", ref=ref),
                            hint=self.fetch_hint())
         return done.stdout.decode().strip()
 
@@ -230,7 +235,7 @@ class Git:
         Author names and subjects are anyone's text, any byte included: records and fields are
         told apart by separators made new for every call, which no commit can contain.
         """
-        self.require_repo("the commit history")
+        self.require_repo(t("the commit history"))
         if self.head_commit() is None:
             return []
         import secrets
@@ -286,7 +291,8 @@ def _read_object(stdout: IO[bytes], sha: str, limit: int | None) -> bytes:
     header = stdout.readline()
     parts = header.split()
     if len(parts) != 3:
-        raise GitError(f"git cat-file could not read object {sha}: {header.decode().strip()}")
+        raise GitError(t("git cat-file could not read object {sha}: {header}", sha=sha,
+                         header=header.decode().strip()))
     size = int(parts[2])
     keep = size if limit is None else min(size, limit + 1)
     data = stdout.read(keep)
@@ -294,6 +300,6 @@ def _read_object(stdout: IO[bytes], sha: str, limit: int | None) -> bytes:
     while left > 0:
         chunk = stdout.read(min(left, 1 << 20))
         if not chunk:
-            raise GitError(f"git cat-file ended while reading object {sha}")
+            raise GitError(t("git cat-file ended while reading object {sha}", sha=sha))
         left -= len(chunk)
     return data

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from dotool.errors import UsageError
+from dotool.i18n.terminal import t
 from dotool.store.files import MASTERPLAN
 from dotool.store.reading import Unreadable, real_path
 from dotool.text import shown
@@ -24,12 +25,16 @@ def find_root(explicit: Path | None = None, *, start: Path | None = None) -> Pat
         try:
             root = real_path(given.expanduser())
         except Unreadable as exc:
-            raise UsageError(f"{shown(str(given))} is not a masterplan root: it {exc.reason}",
-                             hint="pass the folder that holds masterplan/") from None
+            # The reason is worded by the file reader (`dotool.store.reading`).
+            raise UsageError(t("{path} is not a masterplan root: it {reason}",
+                               path=shown(str(given)), reason=exc.reason),
+                             hint=t("pass the folder that holds masterplan/")) from None
         if not os.path.lexists(root / MARKER):
             raise UsageError(
-                f"{shown(str(given))} is not a masterplan root: it has no {MARKER.as_posix()}",
-                hint="pass the folder that holds masterplan/, or create one with `dotool init`",
+                t("{path} is not a masterplan root: it has no {marker}", path=shown(str(given)),
+                  marker=MARKER.as_posix()),
+                hint=t("pass the folder that holds masterplan/, or create one with "
+                       "`dotool init`"),
             )
         return root
     here = (start or Path.cwd()).resolve()
@@ -39,6 +44,7 @@ def find_root(explicit: Path | None = None, *, start: Path | None = None) -> Pat
         if os.path.lexists(folder / MARKER):
             return folder
     raise UsageError(
-        f"no masterplan found in {shown(str(here))} or any folder above it",
-        hint="run inside a masterplan repository, pass --root DIR, or start one with `dotool init`",
+        t("no masterplan found in {path} or any folder above it", path=shown(str(here))),
+        hint=t("run inside a masterplan repository, pass --root DIR, or start one with "
+               "`dotool init`"),
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dotool.errors import ContentError, UsageError
+from dotool.i18n.terminal import t
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 10_000
@@ -38,14 +39,16 @@ def read_table(path: Path, *, encoding: str | None = None, delimiter: str | None
     """The table in `path` (.csv or .xlsx); exit 1 with the row for content it cannot read."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".txt", ".xlsx"):
-        raise UsageError(f"{path.name}: only .csv and .xlsx tables can be imported")
+        raise UsageError(t("{name}: only .csv and .xlsx tables can be imported", name=path.name))
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UsageError(t("cannot read {path}: {problem}", path=str(path),
+                           problem=exc.strerror or str(exc))) from None
     if len(data) > MAX_BYTES:
-        raise ContentError(f"the table is larger than {MAX_BYTES >> 20} MiB", path=path.name)
+        raise ContentError(t("the table is larger than {size} MiB", size=MAX_BYTES >> 20),
+                           path=path.name)
     if suffix == ".xlsx":
         return _xlsx(path.name, data, sheet)
     return _csv(path.name, data, encoding, delimiter)
@@ -57,13 +60,15 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
         try:
             return data.decode(candidate), candidate
         except LookupError:
-            raise UsageError(f"--encoding: unknown encoding `{candidate}`") from None
+            raise UsageError(t("--encoding: unknown encoding `{encoding}`",
+                               encoding=candidate)) from None
         except UnicodeDecodeError as exc:
             if encoding:
-                raise ContentError(f"not {encoding} at byte {exc.start}", path=name,
-                                   hint="give the file's encoding with --encoding") from None
-    raise ContentError("the encoding cannot be recognised", path=name,  # pragma: no cover
-                       hint="give it with --encoding")  # cp1252 decodes all but 5 bytes
+                raise ContentError(t("not {encoding} at byte {at}", encoding=encoding,
+                                     at=exc.start), path=name,
+                                   hint=t("give the file's encoding with --encoding")) from None
+    raise ContentError(t("the encoding cannot be recognised"), path=name,  # pragma: no cover
+                       hint=t("give it with --encoding"))  # cp1252 decodes all but 5 bytes
 
 
 def _csv(name: str, data: bytes, encoding: str | None, delimiter: str | None) -> Table:
@@ -82,7 +87,8 @@ def _csv(name: str, data: bytes, encoding: str | None, delimiter: str | None) ->
             raw.append((last + 1, list(row)))
             last = reader.line_num
     except csv.Error as exc:
-        raise ContentError(f"line {reader.line_num}: {exc}", path=name) from None
+        raise ContentError(t("line {line}: {problem}", line=reader.line_num, problem=str(exc)),
+                           path=name) from None
     return _table(name, raw, used, delimiter)
 
 
@@ -92,23 +98,24 @@ def _xlsx(name: str, data: bytes, sheet: str | None) -> Table:
     problem = archive_problem(data)
     wb = None if problem else open_workbook(data)
     if wb is None:
-        why = {"too-large": "the file is too large", "bomb": "the workbook unpacks to far "
-               "more than a table holds; it was not opened"}.get(problem or "", "not an Excel "
-                                                                 "workbook (.xlsx)")
+        why = {"too-large": t("the file is too large"),
+               "bomb": t("the workbook unpacks to far more than a table holds; it was not "
+                         "opened")}.get(problem or "", t("not an Excel workbook (.xlsx)"))
         raise ContentError(why, path=name)
     if sheet is not None and sheet not in wb.sheetnames:
-        raise UsageError(f"--sheet: {name} has no sheet `{sheet}`",
-                         hint=f"its sheets: {', '.join(wb.sheetnames)}")
+        raise UsageError(t("--sheet: {name} has no sheet `{sheet}`", name=name, sheet=sheet),
+                         hint=t("its sheets: {sheets}", sheets=", ".join(wb.sheetnames)))
     ws = wb[sheet] if sheet else wb.worksheets[0]
     if ws.max_row > MAX_ROWS + 1:
-        raise ContentError(f"more than {MAX_ROWS} rows", path=name)
+        raise ContentError(t("more than {n} rows", n=MAX_ROWS), path=name)
     raw = []
     for row in ws.iter_rows():
         for cell in row:
             if cell.data_type == "f":
-                raise ContentError(f"row {cell.row}, cell {cell.coordinate}: a formula "
-                                   f"({str(cell.value)[:40]}) instead of a value", path=name,
-                                   hint="copy the sheet and paste values only")
+                raise ContentError(t("row {row}, cell {cell}: a formula ({formula}) instead "
+                                     "of a value", row=cell.row, cell=cell.coordinate,
+                                     formula=str(cell.value)[:40]), path=name,
+                                   hint=t("copy the sheet and paste values only"))
         raw.append((row[0].row if row else 0, [c.value for c in row]))
     return _table(name, raw, None, None)
 
@@ -117,15 +124,16 @@ def _table(name: str, raw: list[tuple[int, list[Any]]], encoding: str | None,
            delimiter: str | None) -> Table:
     filled = [(n, cells) for n, cells in raw if any(_blank(c) is False for c in cells)]
     if not filled:
-        raise ContentError("the table is empty", path=name)
+        raise ContentError(t("the table is empty"), path=name)
     if len(filled) > MAX_ROWS + 1:
-        raise ContentError(f"more than {MAX_ROWS} rows", path=name)
+        raise ContentError(t("more than {n} rows", n=MAX_ROWS), path=name)
     (_, header), body = filled[0], filled[1:]
     columns = [" ".join(str(c or "").split()) for c in header]
     seen = [c for c in columns if c]
     doubles = sorted({c for c in seen if seen.count(c) > 1})
     if doubles:
-        raise ContentError(f"the column {doubles[0]!r} appears twice in the header", path=name)
+        raise ContentError(t("the column {column} appears twice in the header",
+                             column=repr(doubles[0])), path=name)
     rows = []
     for number, cells in body:
         rows.append((number, {col: cells[i] for i, col in enumerate(columns)

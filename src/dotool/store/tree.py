@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from dotool.errors import UsageError
-from dotool.store.atomic import write_atomic
+from dotool.i18n.terminal import Message, t
+from dotool.store.atomic import kind_text, write_atomic
 from dotool.store.reading import Unreadable, kind_of, read_regular, resolved
 from dotool.text import shown
 
@@ -27,7 +28,7 @@ Ours = Callable[[str, bytes], bool]
 #: Files larger than this are never ours (dotool's pages are far smaller): not even read.
 _MAX_OURS = 64 * 1024 * 1024
 #: What to do instead of writing into the plan; each writer names its own usual folder.
-SITE_HINT = "write the site to a folder of its own, such as build/site"
+SITE_HINT = t("write the site to a folder of its own, such as build/site")
 
 
 def _safe(relative: str) -> bool:
@@ -36,28 +37,32 @@ def _safe(relative: str) -> bool:
         and "\\" not in relative
 
 
-def _refuse(path: Path, why: str, hint: str) -> UsageError:
-    return UsageError(f"refusing to write {shown(str(path))}: {why}", hint=hint)
+def _refuse(path: Path, why: Message, hint: str | Message) -> UsageError:
+    return UsageError(t("refusing to write {path}: {why}", path=shown(str(path)), why=why),
+                      hint=hint)
 
 
-def check_target(target: Path, forbidden: Iterable[Path], *, hint: str = SITE_HINT) -> Path:
+def check_target(target: Path, forbidden: Iterable[Path], *,
+                 hint: str | Message = SITE_HINT) -> Path:
     """The real path of the folder `target`, after checking that it is (or can become) a
     folder that is none of `forbidden` (real paths of the plan's folders) and lies in none."""
     real = resolved(target)  # where the folder is, or would be made, whatever links lead there
     for folder in forbidden:
         if real == folder or real.is_relative_to(folder):
-            raise _refuse(target, f"it is the plan's own folder {shown(folder.name)}/", hint)
+            raise _refuse(target, t("it is the plan's own folder {name}/",
+                                    name=shown(folder.name)), hint)
     if os.path.lexists(target) and not target.is_dir():
         try:
-            kind = kind_of(os.stat(target).st_mode) or "a file"
+            kind = kind_text(kind_of(os.stat(target).st_mode) or "a file")
         except OSError as exc:  # a link loop, a link to nothing
-            kind = f"a symbolic link that cannot be followed ({exc.strerror})"
-        raise UsageError(f"{shown(str(target))} is {kind}, not a folder",
-                         hint="pass a folder (or the name of a new one)")
+            kind = str(t("a symbolic link that cannot be followed ({problem})",
+                         problem=exc.strerror))
+        raise UsageError(t("{path} is {kind}, not a folder", path=shown(str(target)), kind=kind),
+                         hint=t("pass a folder (or the name of a new one)"))
     return real
 
 
-def _check_path(base: Path, name: str, forbidden: Iterable[Path], hint: str) -> Path:
+def _check_path(base: Path, name: str, forbidden: Iterable[Path], hint: str | Message) -> Path:
     """`base / name`, refused when a folder on the way or the file itself is a symlink (or not
     a folder / file), or when it would land in one of `forbidden`."""
     path = base
@@ -70,25 +75,27 @@ def _check_path(base: Path, name: str, forbidden: Iterable[Path], hint: str) -> 
             break
         last = index == len(parts) - 1
         if stat.S_ISLNK(mode):
-            raise _refuse(path, "it is a symbolic link, and dotool never writes through one "
-                          "inside its output", "remove the link: dotool writes real folders "
-                          "and files there")
+            raise _refuse(path, t("it is a symbolic link, and dotool never writes through one "
+                                  "inside its output"),
+                          t("remove the link: dotool writes real folders and files there"))
+        kind = kind_text(kind_of(mode) or "a file")
         if not last and not stat.S_ISDIR(mode):
-            raise _refuse(path, f"it is {kind_of(mode)} where a folder is needed",
-                          "remove or rename it")
+            raise _refuse(path, t("it is {kind} where a folder is needed", kind=kind),
+                          t("remove or rename it"))
         if last and not stat.S_ISREG(mode):
-            raise _refuse(path, f"it is {kind_of(mode)}, not a regular file",
-                          "remove it, or pick another folder")
+            raise _refuse(path, t("it is {kind}, not a regular file", kind=kind),
+                          t("remove it, or pick another folder"))
     final = base / name
     for folder in forbidden:
         if final.is_relative_to(folder):
-            raise _refuse(final, f"it lies in the plan's own folder {shown(folder.name)}/", hint)
+            raise _refuse(final, t("it lies in the plan's own folder {name}/",
+                                   name=shown(folder.name)), hint)
     return final
 
 
 def write_tree(target: Path, files: dict[str, bytes], *, ours: Ours | None = None,
                forbidden: Iterable[Path] = (), stale_in: Iterable[str] = (),
-               hint: str = SITE_HINT) -> list[str]:
+               hint: str | Message = SITE_HINT) -> list[str]:
     """Write `files` (relative path → bytes) under `target`; return the stale files removed.
 
     Every path is checked before anything is written (`_check_path`; `hint` says where to
