@@ -70,7 +70,7 @@ def test_a_missing_value_without_a_terminal_exits_2_naming_the_flag(
 
 
 @pytest.mark.parametrize(("flag", "value"), [("--field", "nowhere"), ("--scope", "extern"),
-                                             ("--kind", "projekt"), ("--priority", "urgent"),
+                                             ("--kind", "projekkt"), ("--priority", "urgent"),
                                              ("--goals", "service,nope"), ("--start", "2021-13"),
                                              ("--end", "09/2021")])
 def test_bad_values_exit_2(plan_dir, run_cli, flag: str, value: str) -> None:
@@ -106,7 +106,10 @@ def test_prompts_on_a_terminal(plan_dir, run_cli, monkeypatch) -> None:
     text = (plan_dir / rel).read_text(encoding="utf-8")
     assert "goals: [service]\nscope: internal\n" in text and "start: 2021-10\n" in text
     assert "priority" not in text and "end:" not in text
-    assert "must be one of rathaus, netz" in result.stderr  # asked again after "nirgends"
+    # asked again after "nirgends", naming the question, not a flag
+    assert ("Field of action: `nirgends` is not one of Digitales Rathaus (rathaus), "
+            "Infrastruktur (netz)") in result.stderr
+    assert "--" not in result.stderr
 
 
 def _without_goals(plan_dir: Path) -> None:
@@ -193,3 +196,103 @@ def test_all_missing_values_are_named_at_once(plan_dir, run_cli) -> None:  # typ
     result = run_cli("add-measure", "--root", plan_dir, "--no-input", "--title", "Neu",
                      exit_code=2)
     assert "--field, --scope, --kind, --lead, --summary are missing" in result.stderr
+
+
+def _german(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The terminal in the plan's language (the base plan is German), asking as on a terminal."""
+    from dotool.i18n import terminal
+
+    monkeypatch.delenv("DOTOOL_LANG")
+    terminal.reset()
+    monkeypatch.setattr("dotool.cli.prompts.interactive", lambda no_input: not no_input)
+
+
+def test_prompts_speak_the_plans_language_and_take_labels(plan_dir, run_cli,
+                                                          monkeypatch) -> None:
+    _german(monkeypatch)
+    answers = ["E-Rechnung", "Digitales Rathaus", "Bürgerservice, effizienz",
+               "verwaltungsintern", "Projekt", "Kämmerei", "hoch", "2021-10", "2022-03",
+               "XRechnung empfangen."]
+    result = run_cli("add-measure", "--root", plan_dir, input="\n".join(answers) + "\n")
+    text = (plan_dir / result.stdout.strip()).read_text(encoding="utf-8")
+    assert ("field: rathaus\ngoals: [service, effizienz]\nscope: internal\nkind: project\n"
+            in text)
+    assert "priority: high\nstart: 2021-10\nend: 2022-03\n" in text
+    for question in ("Titel", "Handlungsfeld (Digitales Rathaus (rathaus), Infrastruktur "
+                     "(netz))", "Ziele (mehrere durch Kommas getrennt) (Bürgerservice "
+                     "(service), Wirtschaftlichkeit (effizienz))",
+                     "Wirkungsbereich (verwaltungsintern, verwaltungsextern)",
+                     "Art (Projekt, Beratung, Innovation, Strategie, Infrastruktur)",
+                     "Federführung (eine Organisationseinheit, nie eine Person)",
+                     "Priorität (hoch, mittel, niedrig) (optional, mit Enter überspringen)",
+                     "Beginn (JJJJ-MM oder JJJJ-MM-TT)", "Geplantes Ende", "Zusammenfassung"):
+        assert question in result.stderr
+    assert "Field" not in result.stderr and "--" not in result.stderr
+
+
+def test_a_bad_answer_asks_the_same_question_again_and_keeps_the_others(
+        plan_dir, run_cli, monkeypatch) -> None:
+    _german(monkeypatch)
+    answers = ["E-Rechnung", "rathause", "rathaus", "", "intern", "internal", "project",
+               "Kämmerei", "", "2021-13", "2021-10",
+               "2021-09",  # before the start: refused right away, the end is asked again
+               "2022-03", "XRechnung empfangen."]
+    result = run_cli("add-measure", "--root", plan_dir, input="\n".join(answers) + "\n")
+    text = (plan_dir / result.stdout.strip()).read_text(encoding="utf-8")
+    assert "title: E-Rechnung\nfield: rathaus\nscope: internal\n" in text
+    assert "start: 2021-10\nend: 2022-03\n" in text
+    errors = [line for line in result.stderr.splitlines() if not line.endswith(": ")]
+    assert ("Handlungsfeld: `rathause` ist keiner der Werte Digitales Rathaus (rathaus), "
+            "Infrastruktur (netz)") in result.stderr
+    assert "Hinweis: meinten Sie `rathaus`?" in result.stderr
+    assert "Wirkungsbereich: `intern` ist keiner der Werte" in result.stderr
+    assert ("Beginn: `2021-13` ist kein Monat JJJJ-MM und kein Tag JJJJ-MM-TT"
+            in result.stderr)
+    end_refused = "Geplantes Ende: das geplante Ende 2021-09 liegt vor dem Beginn 2021-10"
+    assert end_refused in result.stderr
+    # asked right after the end was typed: before the summary, not after the last question
+    assert result.stderr.index(end_refused) < result.stderr.index("Zusammenfassung")
+    assert result.stderr.count("Geplantes Ende (") == 2, errors
+
+
+def test_prompts_that_run_out_of_input_exit_2(plan_dir, run_cli, monkeypatch) -> None:
+    _german(monkeypatch)
+    before = _files(plan_dir)
+    result = run_cli("add-measure", "--root", plan_dir, input="E-Rechnung\n", exit_code=2)
+    assert ("Fehler: keine Antwort auf die Frage „Handlungsfeld“: die Eingabe ist zu Ende"
+            in result.stderr)
+    assert _files(plan_dir) == before
+
+
+@pytest.mark.parametrize("how", ["--no-input", "CI"])
+def test_a_missing_value_names_the_flag_in_the_plans_language(
+        plan_dir, run_cli, monkeypatch, how: str) -> None:
+    from dotool.i18n import terminal
+
+    monkeypatch.delenv("DOTOOL_LANG")
+    terminal.reset()
+    args = ["add-measure", "--root", plan_dir, "--title", "Neu", "--field", "rathaus"]
+    if how == "CI":
+        monkeypatch.setenv("CI", "true")
+    else:
+        args.append("--no-input")
+    result = run_cli(*args, exit_code=2)
+    assert result.stderr == (
+        "Fehler: --scope, --kind, --lead, --summary fehlen\n"
+        "Hinweis: Geben Sie --scope, --kind, --lead, --summary an (dotool fragt nur in einem "
+        "Terminal nach, nicht mit --no-input und nicht in CI)\n")
+    result = run_cli(*args, "--scope", "extern", "--kind", "Projekt", "--lead", "Bauamt",
+                     "--summary", "Neu.", exit_code=2)
+    assert result.stderr == ("Fehler: --scope: `extern` ist keiner der Werte verwaltungsintern "
+                             "(internal), verwaltungsextern (external)\n"
+                             "Hinweis: meinten Sie `external`?\n")
+
+
+def test_long_choices_are_listed_one_a_line(sample_dir, run_cli, monkeypatch) -> None:
+    _german(monkeypatch)
+    answers = ["E-Rechnung", "buergerservice", "", "verwaltungsintern", "Projekt", "Kämmerei",
+               "", "", "", "XRechnung empfangen."]
+    result = run_cli("add-measure", "--root", sample_dir, "--dry-run",
+                     input="\n".join(answers) + "\n")
+    assert "\n  · Bürgerservice und digitales Rathaus (buergerservice)\n" in result.stderr
+    assert "field: buergerservice\n" in result.stdout

@@ -236,7 +236,12 @@ def test_file_mode_is_kept(plan_dir, run_cli) -> None:
 def test_all_missing_values_are_named_at_once(plan_dir, run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("update", "M-001", "--root", plan_dir, "--half", "2021-H2", "--status",
                      "in_progress", exit_code=2)
-    assert "--rag, --text, --progress are required for a new update" in result.stderr
+    assert result.stderr == (
+        "error: a new update for 2021-H2 needs --rag, --text, --progress\n"
+        "hint: --rag: the Ampel, one of green, amber, red; --text: what happened in the half, "
+        "in a few sentences; --progress: how far the measure is, 0 to 100 percent (not needed "
+        "when the status is ongoing)\n")
+
 
 
 def test_a_change_is_checked_for_errors_only(plan_dir, run_cli) -> None:

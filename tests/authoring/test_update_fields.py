@@ -131,7 +131,8 @@ def test_unset_removes_one_field_or_entry(plan_dir, measure, run_cli) -> None:  
     (("--unset", "spent", "--spent", "1"), "--unset spent and a new value for it"),
     (("--unset", "spent", "--replace"), "--unset is not needed"),
     ((), "nothing to change in the update 2021-H1"),
-    (("--funding-status", "granted"), "--funding-status must be one of"),
+    (("--funding-status", "granted"), "--funding-status: `granted` is not one of planned, "
+     "applied, approved, received, rejected"),
 ])
 def test_bad_requests_exit_2_and_write_nothing(plan_dir, measure, run_cli, args,
                                                message) -> None:  # type: ignore[no-untyped-def]
@@ -227,3 +228,71 @@ def test_block_style_kpis_and_budget_change_entry_by_entry(plan_dir, run_cli) ->
     assert path.read_text(encoding="utf-8") == text.replace(
         "    budget:\n      one_off: 26000\n      note: >-\n        Mehrkosten\n"
         "        Schnittstelle\n", "")
+
+
+@pytest.fixture
+def german(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The terminal in the plan's language: the base plan is German."""
+    from dotool.i18n import terminal
+
+    monkeypatch.delenv("DOTOOL_LANG")
+    terminal.reset()
+
+
+@pytest.mark.usefixtures("german")
+def test_german_labels_are_taken_and_shown_while_the_file_keeps_keys(plan_dir, measure,
+                                                                    run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = _update(plan_dir, run_cli, "--rag", "gelb", "--rag-reason", "Lieferverzug.",
+                     "--status", "Daueraufgabe")
+    assert "    status: ongoing   # seit Januar im Pilot\n    rag: amber\n" in \
+        measure.read_text(encoding="utf-8")
+    assert result.stderr == ("Sachstand 2021-H1 in measures/M-001-termine.yaml geändert:\n"
+                             "  status: in Umsetzung → Daueraufgabe\n"
+                             "  rag: grün → gelb\n"
+                             "  rag_reason: – → Lieferverzug.\n")
+    result = _update(plan_dir, run_cli, "--rag", "gelb")
+    assert result.stderr == ("nichts geändert: Der Sachstand 2021-H1 in "
+                             "measures/M-001-termine.yaml hat diese Werte bereits\n")
+
+
+@pytest.mark.usefixtures("german")
+@pytest.mark.parametrize(("args", "message", "hint"), [
+    (("--status", "in_progress", "--rag", "grün", "--progress", "80"),
+     "für einen neuen Sachstand 2021-H2 fehlt --text",
+     "--text: was im Halbjahr geschehen ist, in wenigen Sätzen"),
+    (("--status", "Daueraufgabe", "--text", "Läuft."),
+     "für einen neuen Sachstand 2021-H2 fehlt --rag",
+     "--rag: die Ampel, eine von grün, gelb, rot"),
+    (("--status", "in_progress", "--rag", "green", "--text", "Läuft."),
+     "für einen neuen Sachstand 2021-H2 fehlt --progress",
+     "--progress: wie weit die Maßnahme ist, 0 bis 100 Prozent (entfällt beim Status "
+     "Daueraufgabe)"),
+])
+def test_each_missing_value_gets_its_own_hint(plan_dir, measure, run_cli, args, message,
+                                              hint) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("update", "M-001", "--root", plan_dir, "--half", "2021-H2", *args,
+                     exit_code=2)
+    assert result.stderr == f"Fehler: {message}\nHinweis: {hint}\n"
+    assert measure.read_text(encoding="utf-8") == FILE
+
+
+@pytest.mark.usefixtures("german")
+def test_a_refused_change_shows_its_findings_and_that_nothing_was_written(
+        plan_dir, measure, run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = _update(plan_dir, run_cli, "--rag", "rot", exit_code=1)
+    assert "[rag-reason-missing]" in result.stderr and "M-001-termine.yaml" in result.stderr
+    assert result.stderr.endswith(
+        "Fehler: nichts wurde geschrieben: Mit dieser Änderung hätte der Masterplan 1 "
+        "Validierungsfehler (die Zeilen sind die der geänderten Datei)\n")
+    assert "validate" not in result.stderr
+    assert measure.read_text(encoding="utf-8") == FILE
+
+
+@pytest.mark.usefixtures("german")
+def test_an_unknown_value_is_refused_in_german_with_the_nearest_label(
+        plan_dir, measure, run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = _update(plan_dir, run_cli, "--funding-status", "bewiligt", exit_code=2)
+    assert result.stderr == (
+        "Fehler: --funding-status: `bewiligt` ist keiner der Werte geplant (planned), beantragt "
+        "(applied), bewilligt (approved), ausgezahlt (received), abgelehnt (rejected)\n"
+        "Hinweis: meinten Sie `bewilligt`?\n")

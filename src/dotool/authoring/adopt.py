@@ -15,6 +15,7 @@ from dotool.authoring.checking import check_change
 from dotool.authoring.yamltext import flow_list, scalar
 from dotool.checks.run import validate_raw
 from dotool.errors import DotoolError, GitError, InvalidContent, UsageError
+from dotool.i18n.terminal import t
 from dotool.model.dates import parse_day
 from dotool.model.patterns import VERSION_PATTERN
 from dotool.store.atomic import write_atomic
@@ -48,13 +49,14 @@ def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | N
           tag: bool = True) -> Adopted:
     """Write the adoption record of `version` and create its annotated tag when in git."""
     if not _VERSION.fullmatch(version):  # not `match`: its `$` lets "1.0\n" through
-        raise UsageError(f"`{version}` is not a version: write numbers with dots, e.g. 1.0 or 2.1")
+        raise UsageError(t("`{version}` is not a version: write numbers with dots, e.g. 1.0 or "
+                           "2.1", version=version))
     try:
         day = parse_day(date)
     except Exception:  # pydantic's error type; the message is ours
-        raise UsageError(f"--date: `{date}` is not a date YYYY-MM-DD") from None
+        raise UsageError(t("--date: `{value}` is not a date YYYY-MM-DD", value=date)) from None
     if not resolution.strip():
-        raise UsageError("--resolution must not be empty")
+        raise UsageError(t("{option} must not be empty", option="--resolution"))
     rel = f"{ADOPTIONS_DIR}/{version}.yaml"
     target = root / rel
     recorded = _recorded(target)
@@ -66,16 +68,18 @@ def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | N
     if in_git:
         commit = git.head_commit()
         if commit is None:
-            raise GitError("the repository has no commit yet", hint="commit the plan first")
+            raise GitError(t("the repository has no commit yet"),
+                           hint=t("commit the plan first"))
         if git.is_dirty(MASTERPLAN, MEASURES_DIR):
-            raise UsageError("masterplan.yaml or measures/ have changes that are not committed",
-                             hint="commit them first: the record names the adopted commit")
+            raise UsageError(t("masterplan.yaml or measures/ have changes that are not "
+                               "committed"),
+                             hint=t("commit them first: the record names the adopted commit"))
         tag_name = f"masterplan-{version}"
         if git.tag_exists(tag_name):
             if recorded is not None:
                 raise _already(version, rel)
-            raise UsageError(f"the git tag {tag_name} exists already",
-                             hint="choose the next version number")
+            raise UsageError(t("the git tag {tag} exists already", tag=tag_name),
+                             hint=t("choose the next version number"))
     raw = read_plan(root, limit=MAX_BYTES)  # read once: validated here, then with the record
     not_adopted: tuple[str, ...] = ()
     if in_git:
@@ -135,5 +139,5 @@ def _recorded(target: Path) -> bytes | None:
 
 
 def _already(version: str, rel: str) -> UsageError:
-    return UsageError(f"version {version} is already recorded in {rel}",
-                      hint="choose the next version number")
+    return UsageError(t("version {version} is already recorded in {path}", version=version,
+                        path=rel), hint=t("choose the next version number"))

@@ -3,13 +3,39 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dotool.checks.run import Validation, validate_raw
 from dotool.errors import InvalidContent, UsageError
 from dotool.findings import Finding
-from dotool.model.patterns import MEASURE_ID_PATTERN
+from dotool.i18n.terminal import Message, t, tn
+from dotool.model.patterns import MEASURE_ID_PATTERN, PARTIAL_PATTERN
 from dotool.store.files import MAX_BYTES, MEASURES_DIR, RawPlan, read_plan, with_file
+from dotool.text import shown
+
+if TYPE_CHECKING:
+    from dotool.model.dates import PartialDate
+
+
+def partial_date(option: str | Message, text: str) -> PartialDate:
+    """`text` as a month (YYYY-MM) or a day (YYYY-MM-DD) by the model's rule; else exit 2."""
+    # Imported here: `history` reads measure files through this module without the models.
+    from dotool.model.dates import PartialDate
+
+    found = re.fullmatch(PARTIAL_PATTERN, text.strip(), re.ASCII)
+    if found:
+        year, month, day = (int(n) for n in (*text.strip().split("-"), "0")[:3])
+        try:
+            date(year, month, day or 1)
+        except ValueError:
+            pass
+        else:
+            return PartialDate(year, month, day or None)
+    raise UsageError(t("{option}: `{value}` is not a month YYYY-MM or a day YYYY-MM-DD",
+                       option=option, value=shown(text)),
+                     hint=t("for example 2026-09 or 2026-09-30"))
 
 
 def _key(finding: Finding) -> tuple[object, ...]:
@@ -45,22 +71,41 @@ def check_changes(root: Path, changes: dict[str, bytes], *,
         if after.errors else set()
     bad = [f for f in after.errors if f.path in changes or _key(f) not in old]
     if bad:
-        raise InvalidContent([*bad])
+        raise Refused([*bad])
     return after
+
+
+class Refused(InvalidContent):
+    """A change validation refuses: its findings are about the files as they would be."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(findings)
+        # Said plainly: the lines named are those of the changed text, which is not on disk,
+        # so `dotool validate` would not find them.
+        self.message = str(tn(
+            "nothing was written: with this change the masterplan would have {n} validation "
+            "error (the lines are those of the changed file)",
+            "nothing was written: with this change the masterplan would have {n} validation "
+            "errors (the lines are those of the changed file)", len(self.findings)))
+        if self.left_out:
+            self.message += str(tn(" and {n} more finding left out",
+                                   " and {n} more findings left out", self.left_out))
+        self.args = (self.message,)
 
 
 def measure_file(root: Path, measure_id: str) -> Path:
     """The file of measure `measure_id` (file names start with the id); exit 2 if none."""
     measure_id = measure_id.strip().upper()
     if not re.fullmatch(MEASURE_ID_PATTERN, measure_id):
-        raise UsageError(f"`{measure_id}` is not a measure id", hint="ids look like M-007")
+        raise UsageError(t("`{id}` is not a measure id", id=shown(measure_id)),
+                         hint=t("ids look like M-007"))
     folder = root / MEASURES_DIR
     found = sorted(folder.glob(f"{measure_id}-*.yaml")) + sorted(folder.glob(f"{measure_id}.yaml"))
     if not found:
-        raise UsageError(f"no measure {measure_id} in {MEASURES_DIR}/",
-                         hint="`dotool list` shows all measures")
+        raise UsageError(t("no measure {id} in {folder}/", id=measure_id, folder=MEASURES_DIR),
+                         hint=t("`dotool list` shows all measures"))
     if len(found) > 1:
         names = ", ".join(p.name for p in found)
-        raise UsageError(f"more than one file for {measure_id}: {names}",
-                         hint="`dotool validate` reports the duplicate id")
+        raise UsageError(t("more than one file for {id}: {names}", id=measure_id, names=names),
+                         hint=t("`dotool validate` reports the duplicate id"))
     return found[0]

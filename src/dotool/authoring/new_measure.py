@@ -12,15 +12,17 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from dotool.authoring.checking import check_change
+from dotool.authoring.checking import check_change, partial_date
 from dotool.authoring.yamltext import flow_list, scalar, text_lines
 from dotool.checks.load import load_plan
 from dotool.checks.run import validate
+from dotool.cli import choices as choices_
 from dotool.errors import InvalidContent, UsageError
 from dotool.findings import Finding
+from dotool.i18n.terminal import Message, current, t
 from dotool.model.masterplan import Masterplan
-from dotool.model.patterns import MEASURE_NUMBER_PATTERN, PARTIAL_RE
-from dotool.model.vocab import KEYS
+from dotool.model.patterns import MEASURE_NUMBER_PATTERN
+from dotool.model.vocab import KEYS, label
 from dotool.store.atomic import write_atomic
 from dotool.store.files import MASTERPLAN, MEASURES_DIR, RawPlan, read_file
 from dotool.store.lock import locked
@@ -53,12 +55,16 @@ class Draft:
 
 
 def choices(masterplan: Masterplan, name: str) -> tuple[str, ...]:
-    """The allowed values of a prompt (empty: free text)."""
+    """The allowed values of a prompt as shown, in the terminal's language (empty: free text).
+
+    Fields and goals by title with their key, vocabularies by label; either is accepted.
+    """
     if name == "field":
-        return tuple(f.key for f in masterplan.fields)
+        return tuple(f"{f.title} ({f.key})" for f in masterplan.fields)
     if name == "goals":
-        return tuple(g.key for g in masterplan.goals)
-    return KEYS.get(name, ())
+        return tuple(f"{g.title} ({g.key})" for g in masterplan.goals)
+    lang = current()
+    return tuple(label(name, key, lang) for key in KEYS.get(name, ()))
 
 
 def applies(masterplan: Masterplan, name: str) -> bool:
@@ -66,40 +72,45 @@ def applies(masterplan: Masterplan, name: str) -> bool:
     return name != "goals" or bool(masterplan.goals)
 
 
-def check_value(masterplan: Masterplan, name: str, value: str) -> str:
-    """The normalised value, or `UsageError` naming the flag (prompts re-ask on it)."""
+def check_value(masterplan: Masterplan, name: str, value: str, *,
+                option: str | Message | None = None) -> str:
+    """The value as written to the file (a key for a choice), or `UsageError` naming `option`.
+
+    `option` is the flag (`--field`, the default) or, for an answer, the question; prompts ask
+    again on the error.
+    """
+    option = option or f"--{name}"
     value = value.strip()
-    allowed = choices(masterplan, name)
-    if name == "goals":
-        keys = [k.strip() for k in value.split(",") if k.strip()]
-        unknown = [k for k in keys if k not in allowed]
-        if unknown and not allowed:
-            raise UsageError(f"--goals: masterplan.yaml defines no goals, so a measure names "
-                             f"none (given: {', '.join(unknown)})")
-        if unknown:
-            raise UsageError(f"--goals: unknown goal {', '.join(unknown)}; the plan's goals are "
-                             f"{', '.join(allowed)}")
-        return ",".join(keys)
-    if allowed and value not in allowed:
-        raise UsageError(f"--{name} must be one of {', '.join(allowed)}, not `{value}`")
-    if name in ("start", "end") and value and not _valid_date(value):
-        raise UsageError(f"--{name}: `{value}` is not a month YYYY-MM or a day YYYY-MM-DD")
     if name in REQUIRED and not value:
-        raise UsageError(f"--{name} must not be empty")
+        raise UsageError(t("{option} must not be empty", option=option))
+    if name == "goals":
+        goals = {g.key: g.title for g in masterplan.goals}
+        keys = [k.strip() for k in value.split(",") if k.strip()]
+        if keys and not goals:
+            raise UsageError(t("{option}: masterplan.yaml defines no goals, so a measure names "
+                               "none (given: {given})", option=option, given=", ".join(keys)))
+        return ",".join(str(choices_.field(str(option), k, goals)) for k in keys)
+    if name == "field":
+        titles = {f.key: f.title for f in masterplan.fields}
+        return str(choices_.field(str(option), value, titles))
+    if name in KEYS and value:
+        return str(choices_.vocabulary(str(option), value, name))
+    if name in ("start", "end") and value:
+        partial_date(option, value)
     return value
 
 
-def _valid_date(value: str) -> bool:
-    from datetime import date
+def check_period(start: str | None, end: str | None, *, option: str | Message) -> None:
+    """`UsageError` when the planned end lies before the start (both as `check_value` left them).
 
-    if not PARTIAL_RE.fullmatch(value):
-        return False
-    parts = [int(p) for p in value.split("-")] + [1]
-    try:
-        date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return False
-    return True
+    The same rule as `start-after-end` of validation, asked as soon as both dates are known.
+    """
+    if not start or not end:
+        return
+    first, last = partial_date("--start", start), partial_date("--end", end)
+    if last.last_day < first.first_day:
+        raise UsageError(t("{option}: the planned end {end} is before the start {start}",
+                           option=option, end=end, start=start))
 
 
 def load_masterplan(root: Path) -> Masterplan:
@@ -170,7 +181,7 @@ def create_measure(root: Path, draft: Draft, *, dry_run: bool = False,
     masterplan = masterplan or load_masterplan(root)
     missing = [n for n in REQUIRED if not getattr(draft, n)]
     if missing:
-        raise UsageError(f"--{missing[0]} is required")
+        raise UsageError(t("--{name} is required", name=missing[0]))
     folder = root / MEASURES_DIR
     slug = slugify(draft.title or "")
     if dry_run:

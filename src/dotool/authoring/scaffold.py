@@ -17,8 +17,10 @@ from dotool import __version__
 from dotool.authoring.source import Source, checked, running_source
 from dotool.authoring.yamltext import scalar
 from dotool.errors import UsageError
+from dotool.i18n.terminal import t
 from dotool.store.batch import write_batch
 from dotool.store.git import Git
+from dotool.text import shown
 
 #: target path → template in authoring/scaffold/ (None: empty file)
 LAYOUT: dict[str, str | None] = {
@@ -97,9 +99,9 @@ def init(root: Path, *, municipality: str, committee: str, spec: str | None = No
     """
     for flag, value in (("--municipality", municipality), ("--committee", committee)):
         if not value.strip():
-            raise UsageError(f"{flag} must not be empty")
+            raise UsageError(t("{option} must not be empty", option=flag))
     if root.exists() and not root.is_dir():
-        raise UsageError(f"{root} exists and is not a folder")
+        raise UsageError(t("{path} exists and is not a folder", path=shown(str(root))))
     source = Source(checked(spec)) if spec is not None else running_source()
     content = scaffold_files(municipality=municipality.strip(), committee=committee.strip(),
                              spec=source.spec)
@@ -109,8 +111,9 @@ def init(root: Path, *, municipality: str, committee: str, spec: str | None = No
     existing = [rel for rel in content if rel not in present
                 and ((root / rel).exists() or (root / rel).is_symlink())]
     if existing:
-        raise UsageError(f"{root} already holds {', '.join(existing)}; nothing was written",
-                         hint="dotool init never overwrites: choose an empty folder")
+        raise UsageError(t("{path} already holds {files}; nothing was written",
+                           path=shown(str(root)), files=", ".join(existing)),
+                         hint=t("dotool init never overwrites: choose an empty folder"))
     # All or nothing: if another process creates a target meanwhile, what this run wrote is
     # taken back.
     written = write_batch(root, {rel: (None, data) for rel, data in content.items()

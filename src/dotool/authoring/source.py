@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from dotool import __version__
 from dotool.errors import UsageError
+from dotool.i18n.terminal import t
+from dotool.text import shown
 
 #: What a requirement may hold here: it is written inside a quoted YAML string and a GitHub
 #: expression, so no quotes, backslashes, `$`, braces, backticks or line breaks.
@@ -38,9 +40,12 @@ def checked(spec: str) -> str:
     """`spec` stripped, or `UsageError` when it cannot be written into a workflow safely."""
     spec = spec.strip()
     if not spec or not _SAFE.fullmatch(spec):
-        raise UsageError(f"--dotool-spec: `{spec}` is not a requirement dotool can write into a "
-                         "workflow", hint='for example "dotool[render]==0.1.0" or '
-                         '"dotool[render] @ git+https://github.com/ORG/dotool@v0.1.0"')
+        raise UsageError(t("--dotool-spec: `{spec}` is not a requirement dotool can write into "
+                           "a workflow", spec=shown(spec)),
+                         hint=t("for example {first} or {second}",
+                                first='"dotool[render]==0.1.0"',
+                                second='"dotool[render] @ git+https://github.com/ORG/dotool'
+                                       '@v0.1.0"'))
     return spec
 
 
@@ -63,12 +68,13 @@ def default_source(direct_url: str | None) -> Source:
             return Source(spec)
     elif reachable and "archive_info" in info and _SAFE.fullmatch(url):
         return Source(f"dotool[render] @ {url}")
-    where = "a local file or folder" if parts.scheme in ("file", "") else "an address"
-    return Source(released(), note=(
-        f"this dotool was installed from {where} that CI cannot reach, so the workflows "
-        f"install {released()} from PyPI; while that release is not there, set the repository "
-        "variable DOTOOL_SPEC to another source, e.g. a git URL (see README.md), or run init "
-        "with --dotool-spec"))
+    where = (t("a local file or folder") if parts.scheme in ("file", "") else
+             t("an address"))
+    return Source(released(), note=str(t(
+        "this dotool was installed from {where} that CI cannot reach, so the workflows install "
+        "{spec} from PyPI; while that release is not there, set the repository variable "
+        "DOTOOL_SPEC to another source, e.g. a git URL (see README.md), or run init with "
+        "--dotool-spec", where=where, spec=released())))
 
 
 def running_source() -> Source:

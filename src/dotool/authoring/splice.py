@@ -16,6 +16,7 @@ from typing import Any
 from dotool.authoring.yamledit import Lines, Node, layout
 from dotool.authoring.yamltext import number, scalar, text_lines
 from dotool.errors import ContentError, UsageError
+from dotool.i18n.terminal import t
 from dotool.model.dates import Half
 
 #: The order of an update's fields as `dotool update` writes them (and inserts new ones).
@@ -25,7 +26,7 @@ BUDGET = ("one_off", "annual", "note")
 TEXTS = frozenset({"rag_reason", "text", "next", "note"})
 DELETE = object()  # a field's desired value when it is to be removed
 _EMPTY_UPDATES = re.compile(r"^updates:[ \t]*(\[[ \t]*\]|~|null)?[ \t]*(#.*)?$")
-_LAYOUT_HINT = "write each update as `  - half: …` with one field a line, or use --replace"
+_LAYOUT_HINT = t("write each update as `  - half: …` with one field a line, or use --replace")
 
 
 def field_lines(key: str, value: Any, indent: int, *, inline: bool = False) -> list[str]:
@@ -74,11 +75,11 @@ class Splice:
                 raise ValueError
             self.root = layout(text)
         except ValueError:
-            raise ContentError("cannot edit the file, it is not valid YAML", path=path,
-                               hint="run `dotool validate` and fix it first") from None
+            raise ContentError(t("cannot edit the file, it is not valid YAML"), path=path,
+                               hint=t("run `dotool validate` and correct it first")) from None
         self.data: Any = loaded.document.data
         if not isinstance(self.data, dict) or self.root.kind != "map":
-            raise ContentError("the file must hold a mapping", path=path)
+            raise ContentError(t("the file must hold a mapping"), path=path)
         self.edits: list[tuple[int, int, str]] = []
 
     # --- where things are ------------------------------------------------------------
@@ -98,12 +99,12 @@ class Splice:
         """The mapping of the update at `index`, checked to be a block item `- key: …`."""
         updates = self.updates()
         if updates is None or updates.kind != "seq" or updates.flow:
-            raise UsageError("cannot edit `updates:` in this layout (flow style)",
+            raise UsageError(t("cannot edit `updates:` in this layout (flow style)"),
                              hint=_LAYOUT_HINT)
         node = updates.items[index]
         if node.kind != "map" or node.flow or self.lines.prefix(node.start).strip() != "-":
-            raise UsageError("cannot edit `updates:` in this layout (flow style or `-` on a "
-                             "line of its own)", hint=_LAYOUT_HINT)
+            raise UsageError(t("cannot edit `updates:` in this layout (flow style or `-` on a "
+                               "line of its own)"), hint=_LAYOUT_HINT)
         return node
 
     def column(self, node: Node) -> int:
@@ -153,8 +154,8 @@ class Splice:
                                                    inline=self._deeper_comment(stop, 4)))
         m = _EMPTY_UPDATES.match(text[start:stop].rstrip("\r\n"))
         if not m:
-            raise UsageError("cannot add to `updates:` in this layout",
-                             hint="write `updates:` on a line of its own and try again")
+            raise UsageError(t("cannot add to `updates:` in this layout"),
+                             hint=t("write `updates:` on a line of its own and try again"))
         comment = f" {m.group(2)}" if m.group(2) else ""
         self.edits.append((start, stop, f"updates:{comment}{nl}{body}"))
 
@@ -222,8 +223,9 @@ class Splice:
     def _remove(self, pair: tuple[Node, Node]) -> None:
         k, v = pair
         if self.lines.prefix(k.start).strip():
-            raise UsageError(f"cannot remove `{k.value}`: it is the first field of the update",
-                             hint="use --replace to rewrite the whole update")
+            raise UsageError(t("cannot remove `{field}`: it is the first field of the update",
+                               field=k.value),
+                             hint=t("use --replace to rewrite the whole update"))
         last = self.lines.last_line(v) if v.end > v.start else self.lines.line_of(k.end)
         self.edits.append((self.lines.start_of(self.lines.line_of(k.start)),
                            self.lines.end_of(last), ""))
@@ -266,8 +268,9 @@ class Splice:
         if node is None or node.kind != "seq" or node.flow or not isinstance(items, list) \
                 or index >= len(node.items) or node.items[index].kind != "map" \
                 or node.items[index].flow:
-            raise UsageError("cannot edit `milestones:` in this layout (flow style)",
-                             hint="write each milestone as `  - title: …` with one field a line")
+            raise UsageError(t("cannot edit `milestones:` in this layout (flow style)"),
+                             hint=t("write each milestone as `  - title: …` with one field a "
+                                    "line"))
         self._field(node.items[index], items[index], "done", day, ("title", "due", "done"))
         expected = copy.deepcopy(self.data)
         expected["milestones"][index]["done"] = day
@@ -288,9 +291,9 @@ class Splice:
             text = text[:start] + new + text[end:]
         loaded = load_yaml(text.encode("utf-8"), path=self.path)
         if loaded.document is None or loaded.document.data != expected:
-            raise UsageError("cannot edit this update in place: its layout is not one dotool "
-                             "can change without touching other data; nothing was written",
-                             hint=_LAYOUT_HINT)
+            raise UsageError(t("cannot edit this update in place: its layout is not one "
+                               "dotool can change without touching other data; nothing was "
+                               "written"), hint=_LAYOUT_HINT)
         return text
 
     def expected(self, index: int | None, item: dict[str, Any] | None,

@@ -17,7 +17,9 @@ from typing import Any
 
 from dotool.authoring.new_measure import Draft, load_masterplan, render, slugify
 from dotool.errors import ContentError, UsageError
+from dotool.i18n.terminal import t
 from dotool.model.vocab import KEYS, LABELS
+from dotool.text import shown
 
 #: Column names (casefolded) that need no mapping, per field.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -58,12 +60,14 @@ def column_map(columns: tuple[str, ...], mapping: dict[str, str]) -> dict[str, s
     """{field: column}: the mapping given, then every column named like a field."""
     unknown = [f for f in mapping if f not in SYNONYMS]
     if unknown:
-        raise UsageError(f"--map: `{unknown[0]}` is not a field that can be imported",
-                         hint=f"one of {', '.join(SYNONYMS)}")
+        raise UsageError(t("--map: `{field}` is not a field that can be imported",
+                           field=shown(unknown[0])),
+                         hint=t("one of {fields}", fields=", ".join(SYNONYMS)))
     missing = [c for c in mapping.values() if c not in columns]
     if missing:
-        raise UsageError(f"--map: the table has no column `{missing[0]}`",
-                         hint=f"its columns: {', '.join(columns)}")
+        raise UsageError(t("--map: the table has no column `{column}`",
+                           column=shown(missing[0])),
+                         hint=t("its columns: {columns}", columns=shown(", ".join(columns))))
     out = dict(mapping)
     taken = set(mapping.values())
     for name in columns:
@@ -91,14 +95,17 @@ def import_table(root: Path, path: Path, *, mapping: dict[str, str], defaults: d
     columns = column_map(table.columns, mapping)
     for needed in ("title", "summary", "field", "lead"):
         if needed not in columns:
-            raise UsageError(f"{table.name}: no column for `{needed}`",
-                             hint=f"name one with --map {needed}=COLUMN (the columns: "
-                                  f"{', '.join(table.columns)})")
+            raise UsageError(t("{file}: no column for `{field}`", file=shown(table.name),
+                               field=needed),
+                             hint=t("name one with --map {field}=COLUMN (the columns: "
+                                    "{columns})", field=needed,
+                                    columns=shown(", ".join(table.columns))))
     for name in ("scope", "kind"):
         if name not in columns and name not in defaults:
-            raise UsageError(f"{table.name}: no column for `{name}`",
-                             hint=f"give the value of every measure with --{name} "
-                                  f"({', '.join(KEYS[name])})")
+            raise UsageError(t("{file}: no column for `{field}`", file=shown(table.name),
+                               field=name),
+                             hint=t("give the value of every measure with {flag} ({choices})",
+                                    flag="--" + name, choices=", ".join(KEYS[name])))
     from dotool.collect import texts
     from dotool.i18n import translations
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from dotool.authoring.table_import import Imported, field_key, label_to_key, rendered
 from dotool.errors import ContentError, UsageError
+from dotool.i18n.terminal import t
 from dotool.model.masterplan import Masterplan
 from dotool.store.files import MASTERPLAN, MEASURES_DIR
 from dotool.store.tables import Table
@@ -161,9 +162,9 @@ def with_fields(text: str, new: dict[str, str]) -> str:
     pair = root.get("fields")
     node = pair[1] if pair else None
     if node is None or node.kind != "seq" or node.flow or not node.items:
-        raise UsageError("cannot add fields of action to masterplan.yaml in its layout",
-                         hint="write `fields:` as a list of `- key: …` items, or add them "
-                              "by hand")
+        raise UsageError(t("cannot add fields of action to masterplan.yaml in its layout"),
+                         hint=t("write `fields:` as a list of `- key: …` items, or add them "
+                                "by hand"))
     prefix = lines.prefix(node.items[0].start)
     dash, pad = prefix.index("-"), len(prefix)
     at = lines.end_of(lines.last_line(node.items[-1]))
@@ -177,8 +178,8 @@ def with_fields(text: str, new: dict[str, str]) -> str:
                                                      for k, t in new.items())]
     after = load_yaml(body.encode("utf-8"), path=MASTERPLAN).document
     if after is None or after.data != expected:
-        raise UsageError("cannot add fields of action to masterplan.yaml in its layout",
-                         hint="add them by hand, then import again")
+        raise UsageError(t("cannot add fields of action to masterplan.yaml in its layout"),
+                         hint=t("add them by hand, then import again"))
     return body
 
 
@@ -196,8 +197,8 @@ def write_import(root: Path, result: Imported, *, dry_run: bool) -> None:
                                .encode("utf-8"))
     for rel, text in result.files.items():
         if (root / rel).exists():
-            raise UsageError(f"{rel} exists already; nothing was written",
-                             hint="import never overwrites a measure")
+            raise UsageError(t("{path} exists already; nothing was written", path=rel),
+                             hint=t("import never overwrites a measure"))
         changes[rel] = (None, text.encode("utf-8"))
     check_changes(root, {rel: new for rel, (_, new) in changes.items()})
     if dry_run:

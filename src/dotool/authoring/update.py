@@ -12,19 +12,23 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dotool.authoring.checking import check_change, measure_file
+from dotool.authoring.checking import check_change, measure_file, partial_date
 from dotool.authoring.splice import DELETE, ORDER, Splice
+from dotool.cli import choices
 from dotool.errors import ContentError, UsageError
+from dotool.i18n.terminal import Message, t, tn
 from dotool.model.dates import Half
-from dotool.model.patterns import KEY_PATTERN, PARTIAL_RE
+from dotool.model.patterns import KEY_PATTERN
 from dotool.model.vocab import KEYS
 from dotool.store.atomic import write_atomic
 from dotool.store.files import MAX_BYTES, MEASURES_DIR, read_file
 from dotool.store.lock import locked
+from dotool.text import shown
 
 _KPI = re.compile(rf"^({KEY_PATTERN})=(.+)$")
 #: What `--unset` may remove: an update's optional fields, one KPI value, one budget entry.
@@ -66,36 +70,76 @@ class UpdateValues:
         for name in ("status", "rag", "funding_status"):
             value = getattr(self, name)
             if value is not None and value not in KEYS[name]:
-                raise UsageError(f"--{name.replace('_', '-')} must be one of "
-                                 f"{', '.join(KEYS[name])}, not `{value}`")
-        if self.replanned_end is not None and not PARTIAL_RE.fullmatch(self.replanned_end):
-            raise UsageError(f"--replanned-end: `{self.replanned_end}` is not YYYY-MM or "
-                             "YYYY-MM-DD")
+                # The command line gives keys (it resolves labels first): refuse with choices.
+                choices.vocabulary(f"--{name.replace('_', '-')}", value, name)
+        if self.replanned_end is not None:
+            partial_date("--replanned-end", self.replanned_end)
         for path in self.unset:
             if path in REQUIRED:
-                raise UsageError(f"--unset {path}: `{path}` is required in an update",
-                                 hint=f"give a new value with --{path.replace('_', '-')}")
+                flag = "--" + path.replace("_", "-")
+                raise UsageError(t("--unset {field}: `{field}` is required in an update",
+                                   field=path),
+                                 hint=t("give a new value with {flag}", flag=flag))
             if path not in UNSETTABLE and not re.fullmatch(rf"kpis\.{KEY_PATTERN}", path):
-                raise UsageError(f"--unset {path}: not a field of an update",
-                                 hint=f"one of {', '.join(UNSETTABLE)}, or kpis.KEY")
+                raise UsageError(t("--unset {field}: not a field of an update", field=path),
+                                 hint=t("one of {fields}, or kpis.KEY",
+                                        fields=", ".join(UNSETTABLE)))
             top, _, sub = path.partition(".")
             if (sub and sub in self.given().get(top, {})) or (not sub and top in self.given()):
-                raise UsageError(f"--unset {path} and a new value for it were both given")
+                raise UsageError(t("--unset {field} and a new value for it were both given",
+                                   field=path))
         if self.replace and self.unset:
-            raise UsageError("--replace writes only the values given; --unset is not needed")
+            raise UsageError(t("--replace writes only the values given; --unset is not needed"))
 
     def check_complete(self) -> None:
-        """Exit 2 naming every flag a whole new update still needs (all at once)."""
-        absent = [f"--{name}" for name in ("status", "rag", "text")
-                  if getattr(self, name) is None]
+        """Exit 2 naming every flag a whole new update still needs (all at once).
+
+        Each missing flag comes with its own hint (what to give), so no hint speaks of a flag
+        that is not missing.
+        """
+        absent = [name for name in ("status", "rag", "text") if getattr(self, name) is None]
         if self.progress is None and self.status not in (None, "ongoing"):
-            absent.append("--progress")
-        if absent:  # all at once: a script should not have to learn them one run at a time
-            names = ", ".join(absent)
-            raise UsageError(f"{names} {'is' if len(absent) == 1 else 'are'} required for a "
-                             "new update", hint="give --progress (0..100) unless --status is "
-                             "ongoing; to change some fields of an existing update give only "
-                             "those")
+            absent.append("progress")
+        if not absent:  # all at once: a script should not have to learn them one run at a time
+            return
+        flags = ", ".join(f"--{name}" for name in absent)
+        message = (tn("--replace rewrites the whole update {half}, so it needs {flags}",
+                      "--replace rewrites the whole update {half}, so it needs {flags}",
+                      len(absent), half=str(self.half), flags=flags) if self.replace else
+                   tn("a new update for {half} needs {flags}",
+                      "a new update for {half} needs {flags}", len(absent),
+                      half=str(self.half), flags=flags))
+        raise Incomplete(message, hint="; ".join(str(_WHAT[name]()) for name in absent),
+                         missing=tuple(absent))
+
+
+class Incomplete(UsageError):
+    """A whole update is to be written and values it needs are missing (`missing`: their names).
+
+    `collect apply` reports each one at its cell instead of the command line's message.
+    """
+
+    def __init__(self, message: Message, *, hint: str, missing: tuple[str, ...]) -> None:
+        super().__init__(message, hint=hint)
+        self.missing = missing
+
+
+def _choices(vocabulary: str) -> str:
+    from dotool.i18n.terminal import current
+    from dotool.model.vocab import label
+
+    return ", ".join(label(vocabulary, key, current()) for key in KEYS[vocabulary])
+
+
+#: What to give for each value a new update needs (a hint per missing flag).
+_WHAT: dict[str, Callable[[], Message]] = {
+    "status": lambda: t("--status: the state in the half, one of {choices}",
+                        choices=_choices("status")),
+    "rag": lambda: t("--rag: the Ampel, one of {choices}", choices=_choices("rag")),
+    "text": lambda: t("--text: what happened in the half, in a few sentences"),
+    "progress": lambda: t("--progress: how far the measure is, 0 to 100 percent (not needed "
+                          "when the status is ongoing)"),
+}
 
 
 def parse_kpis(pairs: list[str]) -> dict[str, float]:
@@ -108,8 +152,8 @@ def parse_kpis(pairs: list[str]) -> dict[str, float]:
                 raise ValueError
             out[m.group(1)] = _number(m.group(2))
         except ValueError:
-            raise UsageError(f"--kpi: `{pair}` is not KEY=NUMBER",
-                             hint="for example --kpi online_share=42") from None
+            raise UsageError(t("--kpi: `{value}` is not KEY=NUMBER", value=shown(pair)),
+                             hint=t("for example --kpi online_share=42")) from None
     return out
 
 
@@ -171,11 +215,12 @@ def planned_update(root: Path, measure_id: str, values: UpdateValues) -> Updated
     if raw.problem:
         raise ContentError(f"{rel} {raw.problem}", path=rel)
     if len(raw.data) > MAX_BYTES:
-        raise ContentError("the file is larger than 1 MiB; `dotool validate` says more", path=rel)
+        raise ContentError(t("the file is larger than 1 MiB; `dotool validate` says more"),
+                           path=rel)
     try:
         text = raw.data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ContentError("the file is not UTF-8; `dotool validate` says where",
+        raise ContentError(t("the file is not UTF-8; `dotool validate` says where"),
                            path=rel) from None
     action, changes, new_text = splice_update(text, values, path=rel)
     return Updated(path, action, changes, new_text)
@@ -188,8 +233,9 @@ def splice_update(text: str, values: UpdateValues, *,
     index = splice.index_of(values.half)
     if index is None:
         if values.unset:
-            raise UsageError(f"--unset: there is no update for {values.half} to change",
-                             hint="a new update holds only the values given")
+            raise UsageError(t("--unset: there is no update for {half} to change",
+                               half=str(values.half)),
+                             hint=t("a new update holds only the values given"))
         values.check_complete()
         item = values.given()
         splice.add(values.half, item)
@@ -203,8 +249,8 @@ def splice_update(text: str, values: UpdateValues, *,
         action = "replaced"
     else:
         if len(values.given()) == 1 and not values.unset:  # only the half
-            raise UsageError(f"nothing to change in the update {values.half}",
-                             hint="give the fields to change, --unset FIELD, or --replace")
+            raise UsageError(t("nothing to change in the update {half}", half=str(values.half)),
+                             hint=t("give the fields to change, --unset FIELD, or --replace"))
         desired = _desired(old, values)
         item = {k: v for k, v in {**old, **desired}.items() if v is not DELETE}
         splice.change(index, desired)

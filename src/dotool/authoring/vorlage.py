@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dotool.errors import InvalidContent, UsageError
+from dotool.i18n.terminal import t
 from dotool.model.dates import Half
 from dotool.store.atomic import write_atomic
 from dotool.store.files import REPORTS_DIR
@@ -34,8 +35,8 @@ def init_vorlage(root: Path, half: Half) -> str:
     rel = f"{REPORTS_DIR}/{half}.yaml"
     target = root / rel
     if target.exists() or target.is_symlink():
-        raise UsageError(f"{rel} exists already; dotool never overwrites it",
-                         hint="edit the file, or delete it to start again")
+        raise UsageError(t("{path} exists already; dotool never overwrites it", path=rel),
+                         hint=t("edit the file, or delete it to start again"))
     master = load_masterplan(root)
     data = vorlage_text(half, committee=master.committee, owner=master.owner).encode("utf-8")
     # Checked with the plan's masterplan.yaml only: the rules of a report paper need no more.
@@ -46,5 +47,6 @@ def init_vorlage(root: Path, half: Half) -> str:
     try:
         write_atomic(target, data, overwrite=False, within=root)
     except FileExistsError:
-        raise UsageError(f"{rel} exists already; dotool never overwrites it") from None
+        raise UsageError(t("{path} exists already; dotool never overwrites it",
+                           path=rel)) from None
     return rel

@@ -32,19 +32,22 @@ def adopt(
     """
     from dotool.authoring.adopt import adopt as record
     from dotool.cli.common import err_console, resolve_root
+    from dotool.i18n.terminal import t
     from dotool.text import shown
 
     base = resolve_root(root)
     done = record(base, version=version, date=date, resolution=resolution, body=body)
     console = err_console()
     rel = done.path.relative_to(base).as_posix()
-    console.print(f"{rel} was there already (an interrupted adopt): completed it"
-                  if done.completed else f"wrote {rel}")
+    said = (t("{path} was there already (an interrupted adopt): completed it", path=rel)
+            if done.completed else t("wrote {path}", path=rel))
+    console.print(str(said), markup=False)
     for left in done.not_adopted:
-        console.print(f"note: {shown(left)} is not in the adopted commit (git ignores it), so "
-                      "the record does not list it", markup=False)
+        console.print(str(t("note: {path} is not in the adopted commit (git ignores it), so the "
+                            "record does not list it", path=shown(left))), markup=False)
     if done.tag:
-        console.print(f"created the tag {done.tag} on {done.commit and done.commit[:10]}; "
-                      f"commit the record and run `git push origin {done.tag}`")
+        console.print(str(t("created the tag {tag} on {commit}; commit the record and run "
+                            "`git push origin {tag}`", tag=done.tag,
+                            commit=(done.commit or "")[:10])), markup=False)
     else:
-        console.print("not in git: no tag created")
+        console.print(str(t("not in git: no tag created")), markup=False)

@@ -48,20 +48,22 @@ def collect(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from dotool.cli.choices import choose
     from dotool.cli.common import err_console, resolve_root
     from dotool.collect.make import collect as make
     from dotool.errors import UsageError
+    from dotool.i18n.terminal import t
 
+    base = resolve_root(root)  # first: the refusals below speak the plan's language
     if half is None or out is None:
-        raise UsageError("--half and -o are required to write the workbooks",
-                         hint="dotool collect --half 2026-H1 -o build/collect")
-    if lang not in (None, "de", "en"):
-        raise UsageError(f"--lang must be de or en, not `{lang}`")
+        raise UsageError(t("--half and -o are required to write the workbooks"),
+                         hint=t("for example: {command}",
+                                command="dotool collect --half 2026-H1 -o build/collect"))
+    lang = choose("--lang", lang, ("de", "en"))
     from dotool.collect import texts
     from dotool.i18n import translations
     from dotool.text import shown
 
-    base = resolve_root(root)
     made = make(base, half=parse_half(half), out=out, lang=lang, due=_day(due),
                 reply_to=reply_to, force=force)
     console = err_console()
@@ -83,11 +85,12 @@ def _day(text: str | None) -> Any:
     from datetime import date
 
     from dotool.errors import UsageError
+    from dotool.i18n.terminal import t
 
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--due: `{text}` is not a day YYYY-MM-DD") from None
+        raise UsageError(t("--due: `{value}` is not a day YYYY-MM-DD", value=text)) from None
 
 
 @app.command("apply")
@@ -124,15 +127,13 @@ def status(
     root: RootOption = None,
 ) -> None:
     """Per lead unit, the measures that still have no update for the half (for reminders)."""
+    from dotool.cli.choices import choose
     from dotool.cli.common import resolve_root
+    from dotool.collect.make import plan_language
     from dotool.collect.status import collection_status
-    from dotool.errors import UsageError
     from dotool.output.collect import print_status
 
-    if output not in ("text", "json"):
-        raise UsageError(f"--format must be text or json, not `{output}`")
-    from dotool.collect.make import plan_language
-
-    base = resolve_root(root)
+    base = resolve_root(root)  # first: a refusal speaks the plan's language
+    output = str(choose("--format", output, ("text", "json")))
     print_status(collection_status(base, parse_half(half)), half=half, output=output,
                  lang=plan_language(base))

@@ -49,15 +49,18 @@ def import_table(
     """
     from dotool.authoring.table_import import import_table as prepare
     from dotool.authoring.table_rows import write_import
+    from dotool.cli.choices import vocabulary
     from dotool.cli.common import err_console, resolve_root
     from dotool.errors import ContentError, UsageError
+    from dotool.i18n.terminal import t
     from dotool.text import shown
 
+    base = resolve_root(root)  # first: the refusals below speak the plan's language
     pairs = dict(_pair(p) for p in map_ or [])
     if mapping is not None:
         pairs = {**_mapping_file(mapping), **pairs}
-    defaults = {k: v for k, v in (("scope", scope), ("kind", kind)) if v}
-    base = resolve_root(root)
+    defaults = {k: v for k, v in (("scope", vocabulary("--scope", scope, "scope")),
+                                  ("kind", vocabulary("--kind", kind, "kind"))) if v}
     result = prepare(base, file, mapping=pairs, defaults=defaults, half=_half(half),
                      create_fields=create_fields, encoding=encoding, delimiter=delimiter,
                      sheet=sheet)
@@ -67,8 +70,9 @@ def import_table(
     gettext = translations(result.lang).gettext
     console = err_console()
     if result.errors:
+        error = t("error:")
         for line in result.errors:
-            console.print(f"error: {shown(line)}", markup=False, highlight=False)
+            console.print(f"{error} {shown(line)}", markup=False, highlight=False)
         raise ContentError(gettext(texts.TABLE_PROBLEMS) % {"count": len(result.errors)},
                            path=file.name)
     if not result.files:
@@ -87,26 +91,30 @@ def import_table(
 
 def _pair(text: str) -> tuple[str, str]:
     from dotool.errors import UsageError
+    from dotool.i18n.terminal import t
 
     name, sep, column = text.partition("=")
     if not sep or not name.strip() or not column.strip():
-        raise UsageError(f"--map: `{text}` is not FIELD=COLUMN", hint="e.g. --map title=Vorhaben")
+        raise UsageError(t("--map: `{value}` is not FIELD=COLUMN", value=text),
+                         hint=t("for example --map title=Vorhaben"))
     return name.strip(), column.strip()
 
 
 def _mapping_file(path: Path) -> dict[str, str]:
     from dotool.errors import UsageError
+    from dotool.i18n.terminal import t
     from dotool.store.yamlload import load_yaml
 
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"--mapping: cannot read {path}: {exc.strerror or exc}") from None
+        raise UsageError(t("--mapping: cannot read {path}: {reason}", path=path,
+                           reason=exc.strerror or exc)) from None
     loaded = load_yaml(data, path=path.name)
     doc = loaded.document.data if loaded.document else None
     if loaded.findings or not isinstance(doc, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in doc.items()):
-        raise UsageError(f"--mapping: {path.name} must hold lines FIELD: COLUMN")
+        raise UsageError(t("--mapping: {file} must hold lines FIELD: COLUMN", file=path.name))
     return {k.strip(): v.strip() for k, v in doc.items()}
 
 

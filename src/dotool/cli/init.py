@@ -46,27 +46,32 @@ def init(
     from dotool.authoring.scaffold import init as scaffold
     from dotool.cli.common import err_console
     from dotool.cli.prompts import ask, interactive, missing, not_empty
+    from dotool.i18n.terminal import t
 
     values = {"--municipality": municipality, "--committee": committee}
     absent = [flag for flag, value in values.items() if value is None]
     if absent and not interactive(no_input):
         raise missing(*absent)
+    questions = {"--municipality": t("Municipality"),
+                 "--committee": t("Committee that receives the half-yearly report")}
     for flag in absent:
-        values[flag] = ask(flag.strip("-").capitalize(), check=not_empty(flag))
+        values[flag] = ask(questions[flag], check=not_empty(questions[flag]))
     from dotool.store.reading import resolved
 
     done = scaffold(resolved(directory), municipality=values["--municipality"] or "",
                     committee=values["--committee"] or "", spec=dotool_spec)
     console = err_console()
     for rel in done.written:
-        console.print(f"created {rel}")
+        console.print(str(t("created {path}", path=rel)), markup=False)
     if done.git_initialised:
-        console.print("initialised a git repository")
+        console.print(str(t("initialised a git repository")))
     elif done.git_missing:
-        console.print("[yellow]git is not installed: history commands will not work[/]")
-    console.print(f"CI installs {done.source.spec} (change it with the repository variable "
-                  "DOTOOL_SPEC, see README.md)", markup=False)
+        no_git = t("git is not installed: history commands will not work")
+        console.print(f"[yellow]{escape(str(no_git))}[/]")
+    console.print(str(t("CI installs {spec} (change it with the repository variable "
+                        "DOTOOL_SPEC, see README.md)", spec=done.source.spec)), markup=False)
     if done.source.note:
-        console.print(f"[yellow]note:[/] {escape(done.source.note)}")
-    console.print(f"next: edit {directory / 'masterplan' / 'masterplan.yaml'}, then "
-                  "`dotool validate` and `dotool add-measure`")
+        note = t("note:")
+        console.print(f"[yellow]{escape(str(note))}[/] {escape(done.source.note)}")
+    console.print(str(t("next: edit {path}, then `dotool validate` and `dotool add-measure`",
+                        path=directory / "masterplan" / "masterplan.yaml")), markup=False)

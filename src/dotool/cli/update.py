@@ -70,32 +70,57 @@ def update(
     * `dotool update M-007 --half 2021-H1 --unset next`
     """
     from dotool.authoring.update import UpdateValues, parse_kpis, update_measure
+    from dotool.cli import choices
     from dotool.cli.common import err_console, resolve_root
-    from dotool.text import brief, shown
+    from dotool.i18n.terminal import t
+    from dotool.text import shown
 
+    base = resolve_root(root)  # first: the refusals below speak the plan's language
     budget = {k: v for k, v in (("one_off", budget_one_off), ("annual", budget_annual),
                                 ("note", budget_note)) if v is not None}
-    values = UpdateValues(parse_half(half), status=status, rag=rag, rag_reason=rag_reason,
+    values = UpdateValues(parse_half(half), status=choices.vocabulary("--status", status, "status"),
+                          rag=choices.vocabulary("--rag", rag, "rag"), rag_reason=rag_reason,
                           progress=progress, spent=spent, kpis=parse_kpis(kpi or []),
                           text=text, next=next_steps, replanned_end=replanned_end,
-                          funding_status=funding_status, budget=budget,
-                          unset=tuple(unset or ()), replace=replace)
-    base = resolve_root(root)
+                          funding_status=choices.vocabulary("--funding-status", funding_status,
+                                                            "funding_status"),
+                          budget=budget, unset=tuple(unset or ()), replace=replace)
     done = update_measure(base, measure_id, values, dry_run=dry_run)
-    rel = done.path.relative_to(base).as_posix()
+    rel = shown(done.path.relative_to(base).as_posix())
     if dry_run:
         print(shown(done.text, lines=True), end="")
     console = err_console()
 
-    def say(line: str) -> None:  # file text, shown as it is: no markup, emoji or wrapping
-        console.print(line, markup=False, highlight=False, emoji=False, soft_wrap=True)
+    def say(line: object) -> None:  # file text, shown as it is: no markup, emoji or wrapping
+        console.print(str(line), markup=False, highlight=False, emoji=False, soft_wrap=True)
 
+    half_ = str(values.half)
     if done.action == "unchanged":
-        say(f"nothing changed: the update {values.half} in {shown(rel)} already has these values")
+        say(t("nothing changed: the update {half} in {path} already has these values",
+              half=half_, path=rel))
         return
-    verb = {"added": "added", "changed": "changed", "replaced": "replaced"}[done.action]
-    prefix = "would have " if dry_run else ""
-    say(f"{prefix}{verb} the update {values.half} in {shown(rel)}:")
+    said = {
+        ("added", False): t("added the update {half} in {path}:", half=half_, path=rel),
+        ("changed", False): t("changed the update {half} in {path}:", half=half_, path=rel),
+        ("replaced", False): t("replaced the update {half} in {path}:", half=half_, path=rel),
+        ("added", True): t("would have added the update {half} in {path}:", half=half_,
+                           path=rel),
+        ("changed", True): t("would have changed the update {half} in {path}:", half=half_,
+                             path=rel),
+        ("replaced", True): t("would have replaced the update {half} in {path}:", half=half_,
+                              path=rel),
+    }
+    say(said[done.action, dry_run])
     for name, old, new in done.changes:
-        say(f"  {name}: {brief(old)} → {brief(new)}")
+        say(f"  {name}: {_shown(name, old)} → {_shown(name, new)}")
 
+
+def _shown(name: str, value: object) -> str:
+    """A changed value as `update` prints it: a status, Ampel or funding state by its label."""
+    from dotool.i18n.terminal import current
+    from dotool.model.vocab import KEYS, label
+    from dotool.text import brief
+
+    if name in KEYS and isinstance(value, str):
+        return brief(label(name, value, current()))
+    return brief(value)

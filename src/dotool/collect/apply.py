@@ -130,7 +130,7 @@ def _apply(root: Path, plan: Any, book: Returned, outcome: Outcome, *, dry_run: 
 def _measure(root: Path, measure_id: str, rel: str, data: bytes, half: Any, book: Returned,
              outcome: Outcome, texts: dict[str, tuple[bytes, str]], gettext: Any) -> None:
     from dotool.authoring.splice import Splice
-    from dotool.authoring.update import UpdateValues, planned_update
+    from dotool.authoring.update import Incomplete, UpdateValues, planned_update
 
     given = {k: p.value for k, p in book.measures.get(measure_id, {}).items()}
     kpis = {k: p.value for k, p in book.kpis.get(measure_id, {}).items()}
@@ -144,10 +144,8 @@ def _measure(root: Path, measure_id: str, rel: str, data: bytes, half: Any, book
         try:
             updated = planned_update(root, measure_id, values)
         except DotoolError as exc:
-            missing = [k for k in ("status", "rag", "text", "progress") if k not in given
-                       and not (k == "progress" and given.get("status") == "ongoing")]
-            if missing and "required for a new update" in exc.message:
-                for key in missing:
+            if isinstance(exc, Incomplete):
+                for key in exc.missing:
                     book.error(sheet, f"{letter(MEASURES, key)}{row}", gettext(
                         "%(name)s is required for a new progress report")
                         % {"name": gettext(next(c.name for c in MEASURES if c.key == key))})

@@ -16,6 +16,7 @@ from typing import Any
 
 from dotool.collect.layout import file_name, fingerprint, plan_identity
 from dotool.errors import UsageError
+from dotool.i18n.terminal import t
 from dotool.model.dates import Half
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
@@ -156,7 +157,7 @@ def _milestone_rows(measure: Measure) -> list[MilestoneRow]:
 
 
 #: Where to write instead, when `-o` names one of the plan's folders.
-_HINT = "write the workbooks to a folder of their own, such as build/collect"
+_HINT = t("write the workbooks to a folder of their own, such as build/collect")
 
 
 @dataclass(frozen=True)
@@ -186,22 +187,23 @@ def collect(root: Path, *, half: Half, out: Path, lang: str | None = None,
     from dotool.store.files import plan_folders
     from dotool.store.tree import check_target, write_tree
 
-    check_target(out, plan_folders(root), hint=_HINT)  # before the work, not only before writing
+    # Checked before the work, not only before writing.
+    check_target(out, plan_folders(root), hint=str(_HINT))
     plan = load_valid_plan(root)
     lang = lang or plan.masterplan.language
     books = unit_books(root, plan, half, lang=lang, due=due, reply_to=reply_to)
     gettext = translations(lang).gettext
     names = {file_name(b.unit, half, gettext): b for b in books}
     if len(names) < len(books):
-        raise UsageError("two lead units give the same file name",
-                         hint="write the units' names in `lead:` so they differ in letters")
+        raise UsageError(t("two lead units give the same file name"),
+                         hint=t("write the units' names in `lead:` so they differ in letters"))
     taken = [name for name in names if os.path.lexists(out / name)]
     if taken and not force:
-        raise UsageError(f"{shown(str(out))} already holds {shown(', '.join(taken))}; nothing "
-                         "was written", hint="pass --force to replace them, or choose another "
-                         "folder")
+        raise UsageError(t("{path} already holds {files}; nothing was written",
+                           path=shown(str(out)), files=shown(", ".join(taken))),
+                         hint=t("pass --force to replace them, or choose another folder"))
     write_tree(out, {name: build(book) for name, book in names.items()},
-               forbidden=plan_folders(root), hint=_HINT)
+               forbidden=plan_folders(root), hint=str(_HINT))
     return [Made(out / name, b.unit, lang, len(b.measures), len(b.kpis), len(b.milestones))
             for name, b in names.items()]
 
