@@ -58,11 +58,13 @@ def use_root(root: Path) -> None:
     the plan. A file the pattern cannot read leaves the language as it was; validation reports
     what is wrong with it.
     """
-    try:
-        text = (root / "masterplan" / "masterplan.yaml").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    from dotool.store.reading import Unreadable, read_inside, real_path
+
+    try:  # by the plan's one rule for reading a file: a FIFO or a device there cannot hang us
+        data = read_inside(real_path(root), "masterplan/masterplan.yaml", limit=1 << 20)
+    except (Unreadable, OSError):
         return
-    found = _LANGUAGE_LINE.search(text[:1 << 20])
+    found = _LANGUAGE_LINE.search(data[:1 << 20].decode("utf-8", "replace"))
     if found:
         use_plan_language(found.group(2))
 
