@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -112,20 +111,14 @@ def _refuse_undecodable(values: dict[str, Any]) -> None:
 def _known_failure(exc: Exception) -> Any:
     """The `DotoolError` an exception from outside dotool's own checks stands for, or None.
 
-    Converted here, once for every command, rather than at each call: an exception raised while
-    a repository's template override runs (it names the template file and line), and an
-    `OSError` (a folder that cannot be written, a path through a file) — the environment's
-    fault, exit 2, not a bug.
+    Converted here, once for every command, rather than at each call: a missing library of the
+    `render` extra, and an `OSError` (a folder that cannot be written, a path through a file) —
+    the environment's fault, exit 2, not a bug. (A failing repository template override comes
+    here already as a `ContentError`: rendering converts it, `render.templates`.)
     """
     from dotool.errors import UsageError
     from dotool.i18n.terminal import t
 
-    if "jinja2" in sys.modules:  # only a rendering command can have run a template
-        from dotool.render.templates import template_failure
-
-        found = template_failure(exc)
-        if found is not None:
-            return found
     if isinstance(exc, ModuleNotFoundError) and (exc.name or "").split(".")[0] in _RENDER_LIBS:
         # PDF, DOCX and charts come with the optional `render` extra (validation in CI does
         # without them): an installation to complete, not a bug.

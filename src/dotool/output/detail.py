@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from dotool.authoring.history import UpdateData
+    from dotool.app.history import UpdateData
     from dotool.model.measure import Measure, Update
     from dotool.model.plan import Plan
 

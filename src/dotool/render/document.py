@@ -16,6 +16,7 @@ from dotool.model.adoption import Adoption
 from dotool.model.dates import Half
 from dotool.model.plan import Plan
 from dotool.render.markdown import Images, Resolver, no_files
+from dotool.render.templates import raising_own_errors
 
 FORMATS = ("md", "html", "pdf", "docx")
 
@@ -55,8 +56,10 @@ def render_report(plan: Plan, half: Half, *, fmt: str, lang: str, stand: date,
 
         return report_charts(view, lang, png=png)
 
-    return _render("report", view, charts, fmt=fmt, lang=lang, source=plan.masterplan.language,
-                   repo=repo, images=images or _images(fmt, resolve))
+    with raising_own_errors():
+        return _render("report", view, charts, fmt=fmt, lang=lang,
+                       source=plan.masterplan.language, repo=repo,
+                       images=images or _images(fmt, resolve))
 
 
 def render_masterplan(plan: Plan, *, fmt: str, lang: str, stand: date, internal: bool = False,
@@ -72,8 +75,9 @@ def render_masterplan(plan: Plan, *, fmt: str, lang: str, stand: date, internal:
 
         return plan_charts(view, lang, png=png)
 
-    return _render("masterplan", view, charts, fmt=fmt, lang=lang,
-                   source=plan.masterplan.language, repo=repo, images=_images(fmt, resolve))
+    with raising_own_errors():
+        return _render("masterplan", view, charts, fmt=fmt, lang=lang,
+                       source=plan.masterplan.language, repo=repo, images=_images(fmt, resolve))
 
 
 def _images(fmt: str, resolve: Resolver) -> Images:
