@@ -63,7 +63,7 @@ def render_report(root: Path, *, half: Half | None, fmt: str, lang: str | None,
     chosen = report_half(half)
     plan = load_valid_plan(root)
     rendered = render(plan, chosen, fmt=fmt, lang=lang or plan.masterplan.language,
-                      stand=data_date(root, plan, half=chosen, document=True),
+                      data_date=data_date(root, plan, half=chosen, document=True),
                       internal=internal, repo=root, resolve=repo_image_reader(root))
     unreported = not any(u.half == chosen for m in plan.measures for u in m.updates)
     return ReportDocument(rendered, chosen, unreported, plan.latest_reported_half())
@@ -80,5 +80,5 @@ def render_masterplan(root: Path, *, fmt: str, lang: str | None, internal: bool,
     loaded = load_for_rendering(root, at=at)
     plan = loaded.plan
     return render(plan, fmt=fmt, lang=lang or plan.masterplan.language,
-                  stand=loaded.data_date, internal=internal, adoption=loaded.adoption,
+                  data_date=loaded.data_date, internal=internal, adoption=loaded.adoption,
                   repo=root, resolve=repo_image_reader(root))

@@ -28,10 +28,10 @@ def export_plan(root: Path, *, fmt: str, public: bool, lang: str | None) -> dict
 
         return {"masterplan.xlsx": export_workbook(
             plan, public=public, lang=lang or plan.masterplan.language,
-            data_as_of=data_date(root, plan))}
+            data_date=data_date(root, plan))}
     if fmt != "json":
         raise ValueError(f"unknown format {fmt!r}")
     from dotool.export.document import export_json
 
     return {"masterplan.json": export_json(plan, public=public,
-                                           data_as_of=data_date(root, plan))}
+                                           data_date=data_date(root, plan))}

@@ -39,7 +39,7 @@ def build_site(root: Path, *, output: Path, lang: str | None) -> SiteWritten:
     # render/site.py renders the site's own pages; their template failures are converted here.
     with raising_own_errors():
         files = render_site(plan, lang=lang or plan.masterplan.language,
-                            stand=data_date(root, plan), repo=root, images=images)
+                            data_date=data_date(root, plan), repo=root, images=images)
     removed = write_tree(output, files, ours=is_ours, forbidden=plan_folders(root),
                          stale_in=STALE_FOLDERS)
     return SiteWritten(len(files), list(removed), dict(images.refused))
