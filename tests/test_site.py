@@ -167,8 +167,8 @@ def test_pages_workflow_leaves_the_open_data_to_the_site() -> None:
 def test_open_data_in_the_site(sample_site) -> None:  # type: ignore[no-untyped-def]
     """`open-data/` holds the public export, byte for byte, and the pages link it."""
     from dotool.checks.run import load_valid_plan
-    from dotool.export.document import export_json
-    from dotool.export.tables import export_tables
+    from dotool.export.plan_csv import export_tables
+    from dotool.export.plan_json import export_json
     from tests.conftest import REPO
 
     plan = load_valid_plan(REPO)

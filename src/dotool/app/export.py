@@ -20,18 +20,18 @@ def export_plan(root: Path, *, fmt: str, public: bool, lang: str | None) -> dict
 
     plan = load_valid_plan(root)
     if fmt == "csv":
-        from dotool.export.tables import export_tables
+        from dotool.export.plan_csv import export_tables
 
         return export_tables(plan, public=public)
     if fmt == "xlsx":
-        from dotool.export.workbook import export_workbook
+        from dotool.export.plan_xlsx import export_workbook
 
         return {"masterplan.xlsx": export_workbook(
             plan, public=public, lang=lang or plan.masterplan.language,
             data_date=data_date(root, plan))}
     if fmt != "json":
         raise ValueError(f"unknown format {fmt!r}")
-    from dotool.export.document import export_json
+    from dotool.export.plan_json import export_json
 
     return {"masterplan.json": export_json(plan, public=public,
                                            data_date=data_date(root, plan))}

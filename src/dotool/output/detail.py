@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from dotool.i18n import Formatter
 from dotool.model.vocab import label
+from dotool.output.measure_list import RAG_STYLE
 from dotool.output.styled import markup
-from dotool.output.tables import RAG_STYLE
 from dotool.text import dumps
 
 if TYPE_CHECKING:

@@ -163,8 +163,8 @@ def _trend_pages(plan: Plan, view: SiteView, lang: str, page: Callable[..., None
 
 def open_data(plan: Plan, *, data_date: date | None) -> dict[str, bytes]:
     """The public export (`dotool export --public`, JSON and CSV) and the JSON's schema."""
-    from dotool.export.document import export_json
-    from dotool.export.tables import export_tables
+    from dotool.export.plan_csv import export_tables
+    from dotool.export.plan_json import export_json
     from dotool.model.jsonschema import schema_text
 
     files = {"plan.json": export_json(plan, public=True, data_date=data_date),

@@ -1,6 +1,6 @@
 """`dotool export --format xlsx`: the open-data tables as one workbook for people who use Excel.
 
-One sheet per table of `dotool.export.tables` (measures, updates, KPI values), with the same rows
+One sheet per table of `dotool.export.plan_csv` (measures, updates, KPI values), with the same rows
 and values as the CSV files. What a clerk needs beyond the CSV: typed cells (numbers are numbers,
 months and days are dates with a date format, so they sort and filter as such), a header row in
 the output's language that stays in view (frozen) and has a filter, columns wide enough to read,
@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from dotool.export.tables import Table, plan_tables
+from dotool.export.plan_csv import Table, plan_tables
 from dotool.model.dates import Half, PartialDate
 from dotool.model.plan import Plan
 from dotool.palette import SHADE, bare
