@@ -35,16 +35,17 @@ def set_debug(value: bool) -> None:
 
 
 def err_console() -> Console:
-    """The console for the conversation (stderr); stdout is reserved for the product."""
-    from rich.console import Console
+    """The console for the conversation (stderr): `dotool.output.styled.err_console`."""
+    from dotool.output.styled import err_console as console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return console()
 
 
 def out_console() -> Console:
-    from rich.console import Console
+    """The console for the product (stdout): `dotool.output.styled.out_console`."""
+    from dotool.output.styled import out_console as console
 
-    return Console(highlight=False, soft_wrap=True)
+    return console()
 
 
 def handle_errors(func: F) -> F:
