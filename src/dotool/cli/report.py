@@ -34,7 +34,7 @@ def report(
     * `dotool report --half 2021-H1 --lang en -o report.html`
     * `dotool report --half 2021-H2 --init` (the paper's number, session and texts, to fill in)
     """
-    from dotool.app.documents import init_paper, render_report
+    from dotool.app.documents import init_paper, render_report, report_half
     from dotool.cli.common import choose_lang, err_console, resolve_root
     from dotool.cli.rendering import check_output, emit, pick_format, wrote
     from dotool.errors import UsageError
@@ -42,7 +42,7 @@ def report(
 
     where = resolve_root(root)  # first: its plan's language is the terminal's
     lang = choose_lang(lang)
-    wanted = parse_half(half)
+    wanted = report_half(parse_half(half))  # first: a half not begun is refused before all
     if init:
         if output is not None or fmt is not None:
             raise UsageError(t("--init writes the report's paper and renders nothing"),
