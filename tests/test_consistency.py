@@ -31,7 +31,7 @@ from tests.figures_read import (
     words,
 )
 
-STAND = date(2026, 1, 15)
+DATA_DATE = date(2026, 1, 15)
 GENERATED = [(1, 60), (7, 90)]  # (seed, measures)
 
 
@@ -84,7 +84,7 @@ def _halves(plan) -> list[Half]:  # type: ignore[no-untyped-def]
 def _render(plan, half: Half, fmt: str) -> str:  # type: ignore[no-untyped-def]
     from dotool.render.document import render_report
 
-    return render_report(plan, half, fmt=fmt, lang="de", stand=STAND).data.decode("utf-8")
+    return render_report(plan, half, fmt=fmt, lang="de", data_date=DATA_DATE).data.decode("utf-8")
 
 
 def _truth(plan, half: Half, *, internal: bool = False) -> dict[str, Any]:  # type: ignore[no-untyped-def]

@@ -62,7 +62,7 @@ def test_the_report_annex_carries_the_rules_in_its_language(sample_plan, lang, f
     from dotool.render.document import render_report
 
     text = render_report(sample_plan, Half(2021, 2), fmt=fmt, lang=lang,
-                         stand=date(2022, 1, 15)).data.decode("utf-8")
+                         data_date=date(2022, 1, 15)).data.decode("utf-8")
     annex = unescape(text[text.index("Wie die Zahlen entstehen" if lang == "de"
                                      else "How the figures are made"):])
     _ = translations(lang).gettext

@@ -104,16 +104,16 @@ class _Stdout(io.TextIOWrapper):
 @pytest.fixture
 def rows(plan_dir: Path):  # type: ignore[no-untyped-def]
     from dotool.checks.run import load_valid_plan
-    from dotool.output import tables
+    from dotool.output import measure_list
 
-    found = tables.select(load_valid_plan(plan_dir), half=None, field=None, status=None,
+    found = measure_list.select(load_valid_plan(plan_dir), half=None, field=None, status=None,
                           scope=None, rag=None)
     # A title that a spreadsheet would run as a formula, with the dialect's separator in it.
     return [replace(found[0], title='=HYPERLINK("http://x.example";"klick")'), *found[1:]]
 
 
 def test_list_csv_is_the_open_data_dialect_when_redirected(rows) -> None:  # type: ignore[no-untyped-def]
-    from dotool.output.tables import write_csv
+    from dotool.output.measure_list import write_csv
 
     out = _Stdout(tty=False)
     write_csv(rows, out)
@@ -127,7 +127,7 @@ def test_list_csv_is_the_open_data_dialect_when_redirected(rows) -> None:  # typ
 
 
 def test_list_csv_on_a_terminal_has_no_byte_order_mark(rows) -> None:  # type: ignore[no-untyped-def]
-    from dotool.output.tables import write_csv
+    from dotool.output.measure_list import write_csv
 
     redirected, terminal = _Stdout(tty=False), _Stdout(tty=True)
     write_csv(rows, redirected)

@@ -15,7 +15,7 @@ from dotool.model.dates import Half
 from dotool.store.yamlload import load_yaml
 from tests.conftest import REPO
 
-STAND = date(2021, 1, 20)
+DATA_DATE = date(2021, 1, 20)
 
 
 def as_of(source: Path, target: Path, half: Half) -> Path:
@@ -48,7 +48,7 @@ def _render(root: Path, half: Half, fmt: str, lang: str) -> bytes:
     from dotool.render.document import render_report
 
     plan = load_valid_plan(root, cache=False)
-    return render_report(plan, half, fmt=fmt, lang=lang, stand=STAND).data
+    return render_report(plan, half, fmt=fmt, lang=lang, data_date=DATA_DATE).data
 
 
 @pytest.mark.parametrize("half", ["2020-H2", "2021-H1"])

@@ -40,7 +40,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     plan = load_valid_plan(REPO)
     target = tmp_path_factory.mktemp("site")
-    write_tree(target, render_site(plan, lang="de", stand=None, repo=REPO))
+    write_tree(target, render_site(plan, lang="de", data_date=None, repo=REPO))
     return target
 
 
@@ -167,13 +167,13 @@ def test_pages_workflow_leaves_the_open_data_to_the_site() -> None:
 def test_open_data_in_the_site(sample_site) -> None:  # type: ignore[no-untyped-def]
     """`open-data/` holds the public export, byte for byte, and the pages link it."""
     from dotool.checks.run import load_valid_plan
-    from dotool.export.document import export_json
-    from dotool.export.tables import export_tables
+    from dotool.export.plan_csv import export_tables
+    from dotool.export.plan_json import export_json
     from tests.conftest import REPO
 
     plan = load_valid_plan(REPO)
     data = sample_site / "open-data"
-    assert (data / "plan.json").read_bytes() == export_json(plan, public=True, data_as_of=None)
+    assert (data / "plan.json").read_bytes() == export_json(plan, public=True, data_date=None)
     for name, expected in export_tables(plan, public=True).items():
         assert (data / name).read_bytes() == expected, name
     assert (data / "export.schema.json").read_bytes() == \

@@ -38,7 +38,7 @@ def test_list_table_is_german(german: None, run_cli) -> None:
 def test_list_marks_internal_measures_in_german(german: None) -> None:
     from rich.console import Console
 
-    from dotool.output.tables import Row, print_table
+    from dotool.output.measure_list import Row, print_table
 
     terminal.use_plan_language("de")
     buffer = io.StringIO()

@@ -35,8 +35,8 @@ def test_plain_text_equals_what_rich_prints_without_a_terminal(case: Path, tmp_p
 def test_diff_prints_the_same_with_and_without_rich() -> None:
     from rich.console import Console
 
-    from dotool.authoring.past import Change, MeasureChange, PlanDiff
-    from dotool.output.past import diff_lines
+    from dotool.app.past import Change, MeasureChange, PlanDiff
+    from dotool.output.changes import diff_lines
     from dotool.output.styled import print_lines, write_lines
 
     # Titles with rich markup and tabs: text must stay text in both ways.

@@ -38,7 +38,7 @@ def www(tmp_path_factory: pytest.TempPathFactory) -> Path:
     plan = load_valid_plan(REPO)
     root = tmp_path_factory.mktemp("www")
     for lang in LANGS:
-        write_tree(root / lang, render_site(plan, lang=lang, stand=None, repo=REPO))
+        write_tree(root / lang, render_site(plan, lang=lang, data_date=None, repo=REPO))
     return root
 
 

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from dotool.authoring.past import plan_at
+from dotool.app.past import plan_at
 from dotool.errors import GitError
 from tests.conftest import BASE, git
 

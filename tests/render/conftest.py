@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import BASE, REPO
 
-STAND = date(2021, 1, 15)
+DATA_DATE = date(2021, 1, 15)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pytest
 
 from dotool.model.dates import Half
 from dotool.render.document import render_masterplan, render_report
-from tests.render.conftest import STAND, golden_mismatch, golden_path
+from tests.render.conftest import DATA_DATE, golden_mismatch, golden_path
 
 CASES = [(half, lang, fmt) for half in ("2020-H2", "2021-H2") for lang in ("de", "en")
          for fmt in ("md", "html")]
@@ -18,7 +18,7 @@ CASES = [(half, lang, fmt) for half in ("2020-H2", "2021-H2") for lang in ("de",
 def test_report_matches_golden(sample_plan, update_golden: bool, half: str, lang: str,  # type: ignore[no-untyped-def]
                                fmt: str) -> None:
     chosen = Half.parse(half)  # without git the "Stand" is the end of the half
-    data = render_report(sample_plan, chosen, fmt=fmt, lang=lang, stand=chosen.end).data
+    data = render_report(sample_plan, chosen, fmt=fmt, lang=lang, data_date=chosen.end).data
     golden = golden_path(f"report-{half}.{lang}.{fmt}")
     if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -29,7 +29,7 @@ def test_report_matches_golden(sample_plan, update_golden: bool, half: str, lang
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_masterplan_matches_golden(sample_plan, update_golden: bool, lang: str) -> None:  # type: ignore[no-untyped-def]
-    data = render_masterplan(sample_plan, fmt="md", lang=lang, stand=STAND).data
+    data = render_masterplan(sample_plan, fmt="md", lang=lang, data_date=DATA_DATE).data
     golden = golden_path(f"masterplan.{lang}.md")
     if update_golden:
         golden.write_bytes(data)
@@ -38,11 +38,13 @@ def test_masterplan_matches_golden(sample_plan, update_golden: bool, lang: str) 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_rendering_twice_gives_the_same_bytes(sample_plan, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    first = render_report(sample_plan, Half.parse("2021-H1"), fmt=fmt, lang="de", stand=STAND)
-    second = render_report(sample_plan, Half.parse("2021-H1"), fmt=fmt, lang="de", stand=STAND)
+    first = render_report(sample_plan, Half.parse("2021-H1"), fmt=fmt, lang="de",
+                          data_date=DATA_DATE)
+    second = render_report(sample_plan, Half.parse("2021-H1"), fmt=fmt, lang="de",
+                           data_date=DATA_DATE)
     assert first.data == second.data
-    plan1 = render_masterplan(sample_plan, fmt=fmt, lang="en", stand=STAND)
-    plan2 = render_masterplan(sample_plan, fmt=fmt, lang="en", stand=STAND)
+    plan1 = render_masterplan(sample_plan, fmt=fmt, lang="en", data_date=DATA_DATE)
+    plan2 = render_masterplan(sample_plan, fmt=fmt, lang="en", data_date=DATA_DATE)
     assert plan1.data == plan2.data
 
 
@@ -52,9 +54,9 @@ def test_contact_never_appears(sample_plan, fmt: str, internal: bool) -> None:  
     contacts = [m.contact for m in sample_plan.measures if m.contact]
     assert contacts
     for data in (
-        render_report(sample_plan, Half.parse("2021-H2"), fmt=fmt, lang="de", stand=STAND,
+        render_report(sample_plan, Half.parse("2021-H2"), fmt=fmt, lang="de", data_date=DATA_DATE,
                       internal=internal).data.decode(),
-        render_masterplan(sample_plan, fmt=fmt, lang="de", stand=STAND,
+        render_masterplan(sample_plan, fmt=fmt, lang="de", data_date=DATA_DATE,
                           internal=internal).data.decode(),
     ):
         assert not [c for c in contacts if c in data]
@@ -68,10 +70,10 @@ def test_non_public_sample_measure_by_title_only(sample_plan) -> None:  # type: 
     for internal in (False, True):
         for fmt in ("md", "html"):
             data = render_report(sample_plan, secret.updates[0].half, fmt=fmt, lang="de",
-                                 stand=STAND, internal=internal).data.decode()
+                                 data_date=DATA_DATE, internal=internal).data.decode()
             assert secret.title in data
             assert (snippet in data) is internal
-    plan = render_masterplan(sample_plan, fmt="md", lang="de", stand=STAND).data.decode()
+    plan = render_masterplan(sample_plan, fmt="md", lang="de", data_date=DATA_DATE).data.decode()
     assert secret.title in plan and secret.summary.split(".")[0] not in plan
 
 
@@ -97,7 +99,7 @@ def _hostile_plan(plan_dir: Path):  # type: ignore[no-untyped-def]
 
 def test_hostile_text_is_escaped_not_evaluated(plan_dir: Path) -> None:
     plan = _hostile_plan(plan_dir)
-    html = render_report(plan, Half.parse("2020-H2"), fmt="html", lang="de", stand=STAND)
+    html = render_report(plan, Half.parse("2020-H2"), fmt="html", lang="de", data_date=DATA_DATE)
     page = html.data.decode()
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "<b>" not in page and "<img src=http" not in page
@@ -105,13 +107,13 @@ def test_hostile_text_is_escaped_not_evaluated(plan_dir: Path) -> None:
     assert 'href="javascript:' not in page
     assert "evil.example/y.png" in page and 'src="http://evil' not in page
     assert html.assets == {}
-    md = render_report(plan, Half.parse("2020-H2"), fmt="md", lang="de", stand=STAND)
+    md = render_report(plan, Half.parse("2020-H2"), fmt="md", lang="de", data_date=DATA_DATE)
     text = md.data.decode()
     assert "<script>" not in text and "{{ 7\\*7 }}" in text  # shown, `*` escaped as text
     assert "![bild](http" not in text and "[bild](http://evil.example/y.png)" in text
     assert "](javascript:" not in text.replace("\\](javascript:", "")  # no link, only text
     assert "Termine \\| &lt;b>fett&lt;/b>" in text  # the title in a table cell
-    masterplan = render_masterplan(plan, fmt="html", lang="de", stand=STAND).data.decode()
+    masterplan = render_masterplan(plan, fmt="html", lang="de", data_date=DATA_DATE).data.decode()
     assert "<script>" not in masterplan and "{{ 7*7 }}" in masterplan
 
 
@@ -129,13 +131,13 @@ def test_local_image_is_embedded_remote_is_a_link(plan_dir: Path) -> None:
     from dotool.checks.run import load_valid_plan
 
     plan = load_valid_plan(plan_dir)
-    page = render_masterplan(plan, fmt="html", lang="de", stand=STAND,
+    page = render_masterplan(plan, fmt="html", lang="de", data_date=DATA_DATE,
                              resolve=repo_image_reader(plan_dir)).data.decode()
     # Embedded once (a data URL in the page's image definitions), shown where the text says.
     assert page.count('href="data:image/png;base64,') == 1
     assert '<svg class="md-image" role="img" aria-label="Plan" width="4" height="2"' in page
     assert '<a href="../../etc/passwd.png">Weg</a>' in page
-    md = render_masterplan(plan, fmt="md", lang="de", stand=STAND,
+    md = render_masterplan(plan, fmt="md", lang="de", data_date=DATA_DATE,
                            resolve=repo_image_reader(plan_dir))
     assert "![Plan](assets/docs/plan.png)" in md.data.decode()
     assert set(md.assets) == {"docs/plan.png"}

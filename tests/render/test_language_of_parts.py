@@ -9,7 +9,7 @@ import pytest
 
 from dotool.model.dates import Half
 from dotool.render.document import render_masterplan, render_report
-from tests.render.conftest import STAND
+from tests.render.conftest import DATA_DATE
 
 #: Text nodes not read as page text (the document title, scripts, charts with their own name).
 _SKIP = {"title", "script", "style", "svg"}
@@ -69,8 +69,8 @@ def unmarked(html: str, strings: set[str], plan_lang: str) -> list[str]:
 def test_report_and_masterplan_in_english_mark_the_plans_german(sample_plan) -> None:  # type: ignore[no-untyped-def]
     strings = authored_strings(sample_plan)
     half = Half.parse("2021-H2")
-    report = render_report(sample_plan, half, fmt="html", lang="en", stand=half.end)
-    masterplan = render_masterplan(sample_plan, fmt="html", lang="en", stand=STAND)
+    report = render_report(sample_plan, half, fmt="html", lang="en", data_date=half.end)
+    masterplan = render_masterplan(sample_plan, fmt="html", lang="en", data_date=DATA_DATE)
     for html in (report.data.decode(), masterplan.data.decode()):
         assert '<html lang="en">' in html
         assert not unmarked(html, strings, "de")
@@ -82,9 +82,9 @@ def test_report_and_masterplan_in_english_mark_the_plans_german(sample_plan) -> 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_same_language_adds_no_marks(sample_plan, fmt: str) -> None:  # type: ignore[no-untyped-def]
     half = Half.parse("2021-H2")
-    text = render_report(sample_plan, half, fmt=fmt, lang="de", stand=half.end).data.decode()
+    text = render_report(sample_plan, half, fmt=fmt, lang="de", data_date=half.end).data.decode()
     assert 'lang="de"' not in text.replace('<html lang="de">', "")
-    english = render_report(sample_plan, half, fmt="md", lang="en", stand=half.end).data
+    english = render_report(sample_plan, half, fmt="md", lang="en", data_date=half.end).data
     assert b'lang="' not in english  # Markdown has no markup for it
 
 
@@ -92,12 +92,12 @@ def test_site_in_english_marks_the_plans_german(sample_plan) -> None:  # type: i
     from dotool.render.site import render_site
 
     strings = authored_strings(sample_plan)
-    files = render_site(sample_plan, lang="en", stand=None)
+    files = render_site(sample_plan, lang="en", data_date=None)
     pages = {name: data.decode() for name, data in files.items() if name.endswith(".html")}
     problems = {name: bad for name, html in pages.items()
                 if (bad := unmarked(html, strings, "de"))}
     assert not problems
     # The field filter's options hold field titles: the option itself carries the language.
     assert '<option value="buergerservice" lang="de">' in pages["measures/index.html"]
-    german = render_site(sample_plan, lang="de", stand=None)["measures/M-004.html"].decode()
+    german = render_site(sample_plan, lang="de", data_date=None)["measures/M-004.html"].decode()
     assert 'lang="de"' not in german.replace('<html lang="de">', "")

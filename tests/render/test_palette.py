@@ -14,13 +14,14 @@ from dotool import palette
 from dotool.model.dates import Half
 from dotool.render.document import render_report
 from tests.conftest import REPO
-from tests.render.conftest import STAND
+from tests.render.conftest import DATA_DATE
 
 HALF = Half.parse("2021-H2")  # the sample's half with a green, an amber and a red measure
 
 
 def _html(plan: Any) -> str:
-    return render_report(plan, HALF, fmt="html", lang="de", stand=STAND).data.decode("utf-8")
+    return render_report(plan, HALF, fmt="html", lang="de",
+                         data_date=DATA_DATE).data.decode("utf-8")
 
 
 def _chart_amber(html: str) -> str:
@@ -38,7 +39,7 @@ def _docx_amber(plan: Any) -> str:
     """The colour of the ● before "gelb" in the DOCX's tables; the word itself is in ink."""
     from docx import Document
 
-    data = render_report(plan, HALF, fmt="docx", lang="de", stand=STAND).data
+    data = render_report(plan, HALF, fmt="docx", lang="de", data_date=DATA_DATE).data
     found = set()
     for table in Document(io.BytesIO(data)).tables:
         for row in table.rows:
@@ -62,7 +63,7 @@ def _typst_amber(plan: Any, monkeypatch: pytest.MonkeyPatch) -> str:
         return b"%PDF-"  # the source is what is looked at; compiling it is tested elsewhere
 
     monkeypatch.setattr(dotool.render.pdf, "typeset", capture)
-    render_report(plan, HALF, fmt="pdf", lang="de", stand=STAND)
+    render_report(plan, HALF, fmt="pdf", lang="de", data_date=DATA_DATE)
     found = re.search(r'#let rag-colours = \(.*?"amber": rgb\("(#[0-9a-f]{6})"\)', sources[0])
     assert found is not None, sources[0][:2000]
     assert "rag-colours.pairs()" in sources[0]  # the dots are drawn with these colours

@@ -9,7 +9,7 @@ import pytest
 
 from dotool.model.dates import Half
 from dotool.render.document import render_masterplan, render_report
-from tests.render.conftest import STAND
+from tests.render.conftest import DATA_DATE
 
 
 def _titles(outline: list) -> list[str]:  # type: ignore[type-arg]
@@ -23,7 +23,7 @@ def _titles(outline: list) -> list[str]:  # type: ignore[type-arg]
 @pytest.fixture(scope="module")
 def report_pdf(sample_plan) -> bytes:  # type: ignore[no-untyped-def]
     return render_report(sample_plan, Half.parse("2020-H2"), fmt="pdf", lang="de",
-                         stand=STAND).data
+                         data_date=DATA_DATE).data
 
 
 def test_pdf_is_tagged_with_language_title_and_bookmarks(report_pdf: bytes) -> None:
@@ -65,14 +65,15 @@ def test_every_chart_of_the_pdf_is_a_figure_with_its_text_alternative(sample_pla
     from tests.render.pdf_layout import figure_alts
 
     half = Half.parse("2021-H2")
-    pdf = render_report(sample_plan, half, fmt="pdf", lang="de", stand=STAND).data
-    charts = every_chart(report_charts(build_report_view(sample_plan, half, stand=STAND), "de"))
+    pdf = render_report(sample_plan, half, fmt="pdf", lang="de", data_date=DATA_DATE).data
+    charts = every_chart(report_charts(build_report_view(sample_plan, half,
+                                                         data_date=DATA_DATE), "de"))
     assert sorted(figure_alts(PdfReader(io.BytesIO(pdf)))) == sorted(c.desc for c in charts)
 
 
 def test_pdf_content_is_the_same_on_every_run(sample_plan, report_pdf: bytes) -> None:  # type: ignore[no-untyped-def]
     again = render_report(sample_plan, Half.parse("2020-H2"), fmt="pdf", lang="de",
-                          stand=STAND).data
+                          data_date=DATA_DATE).data
     assert again == report_pdf
 
 
@@ -80,7 +81,7 @@ def test_docx_has_headings_tables_lists_and_properties(sample_plan) -> None:  # 
     from docx import Document
 
     data = render_report(sample_plan, Half.parse("2021-H1"), fmt="docx", lang="en",
-                         stand=STAND).data
+                         data_date=DATA_DATE).data
     doc = Document(io.BytesIO(data))
     styles = {p.style.name for p in doc.paragraphs}
     assert {"Title", "Heading 2", "Heading 3", "Heading 4", "List Bullet"} <= styles
@@ -94,7 +95,7 @@ def test_docx_has_headings_tables_lists_and_properties(sample_plan) -> None:  # 
             "the progress report.") in text
     assert "Durchwahl" not in text
     again = render_report(sample_plan, Half.parse("2021-H1"), fmt="docx", lang="en",
-                          stand=STAND).data
+                          data_date=DATA_DATE).data
     assert again == data
 
 
@@ -103,7 +104,7 @@ def test_docx_tables_show_the_ampel_in_colour_and_text(sample_plan) -> None:  # 
     from docx.shared import RGBColor
 
     data = render_report(sample_plan, Half.parse("2021-H2"), fmt="docx", lang="de",
-                         stand=STAND).data
+                         data_date=DATA_DATE).data
     paragraphs = [p for table in Document(io.BytesIO(data)).tables for row in table.rows
                   for cell in row.cells for p in cell.paragraphs]
     # The ● in the Ampel's colour (the charts' and the HTML's), the word in the text's colour.
@@ -118,10 +119,10 @@ def test_masterplan_docx_and_pdf(sample_plan) -> None:  # type: ignore[no-untype
     from pypdf import PdfReader
 
     doc = Document(io.BytesIO(render_masterplan(sample_plan, fmt="docx", lang="de",
-                                                stand=STAND).data))
+                                                data_date=DATA_DATE).data))
     assert any(p.style.name == "Heading 4" and p.text.startswith("M-003") for p in doc.paragraphs)
     pdf = PdfReader(io.BytesIO(render_masterplan(sample_plan, fmt="pdf", lang="en",
-                                                 stand=STAND).data))
+                                                 data_date=DATA_DATE).data))
     assert pdf.trailer["/Root"]["/Lang"] == "en"
     assert len(_titles(pdf.outline)) > 20
 
@@ -132,7 +133,7 @@ def test_docx_is_a4_with_a_landscape_annex_and_columns_by_content(sample_plan) -
     from docx.shared import Cm
 
     data = render_report(sample_plan, Half.parse("2021-H2"), fmt="docx", lang="de",
-                         stand=STAND).data
+                         data_date=DATA_DATE).data
     doc = Document(io.BytesIO(data))
     first, last = doc.sections[0], doc.sections[-1]
     # Word stores twentieths of a point, so centimetres come back rounded.
@@ -153,7 +154,7 @@ def test_docx_is_a4_with_a_landscape_annex_and_columns_by_content(sample_plan) -
 @pytest.fixture(scope="module")
 def report_docx(sample_plan) -> bytes:  # type: ignore[no-untyped-def]
     return render_report(sample_plan, Half.parse("2021-H2"), fmt="docx", lang="de",
-                         stand=STAND).data
+                         data_date=DATA_DATE).data
 
 
 def test_docx_has_a_running_header_and_page_numbers_on_every_page(report_docx: bytes) -> None:
@@ -180,7 +181,7 @@ def test_docx_shows_every_chart_as_a_picture_with_alt_text(sample_plan,  # type:
     from dotool.render.figures import report_charts
     from dotool.render.report_view import build_report_view
 
-    view = build_report_view(sample_plan, Half.parse("2021-H2"), stand=STAND)
+    view = build_report_view(sample_plan, Half.parse("2021-H2"), data_date=DATA_DATE)
     charts = every_chart(report_charts(view, "de"))
     doc = Document(io.BytesIO(report_docx))
     pictures = doc.inline_shapes

@@ -12,7 +12,7 @@ import pytest
 from dotool.model.dates import Half
 from dotool.render.document import render_masterplan, render_report
 from tests.conftest import REPO
-from tests.render.conftest import STAND
+from tests.render.conftest import DATA_DATE
 from tests.render.pdf_layout import captioned, outside_content_box
 
 #: The generated plan's last reported half (generate.py reports up to the half before `today`).
@@ -38,15 +38,15 @@ def _documents(sample_plan, generated_plan) -> dict[str, bytes]:  # type: ignore
     latest = generated_plan.latest_reported_half()
     return {
         "sample report 2021-H2 (de)": render_report(
-            sample_plan, Half.parse("2021-H2"), fmt="pdf", lang="de", stand=STAND).data,
+            sample_plan, Half.parse("2021-H2"), fmt="pdf", lang="de", data_date=DATA_DATE).data,
         "sample report 2020-H2 (en)": render_report(
-            sample_plan, Half.parse("2020-H2"), fmt="pdf", lang="en", stand=STAND).data,
+            sample_plan, Half.parse("2020-H2"), fmt="pdf", lang="en", data_date=DATA_DATE).data,
         "sample masterplan (de)": render_masterplan(sample_plan, fmt="pdf", lang="de",
-                                                    stand=STAND).data,
+                                                    data_date=DATA_DATE).data,
         "generated report (de)": render_report(generated_plan, latest, fmt="pdf", lang="de",
-                                               stand=STAND).data,
+                                               data_date=DATA_DATE).data,
         "generated masterplan (en)": render_masterplan(generated_plan, fmt="pdf", lang="en",
-                                                       stand=STAND).data,
+                                                       data_date=DATA_DATE).data,
     }
 
 

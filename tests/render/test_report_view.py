@@ -8,11 +8,11 @@ from pathlib import Path
 from dotool.model.dates import Half
 from dotool.render.report_view import build_report_view
 
-STAND = date(2021, 1, 15)
+DATA_DATE = date(2021, 1, 15)
 
 
 def view(plan, half: str, **kwargs):  # type: ignore[no-untyped-def]
-    return build_report_view(plan, Half.parse(half), stand=STAND, **kwargs)
+    return build_report_view(plan, Half.parse(half), data_date=DATA_DATE, **kwargs)
 
 
 def counts(items) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -35,8 +35,8 @@ def test_first_half_counts_progress_and_deviations(base_plan) -> None:  # type: 
     assert [(m.title, m.done) for m in reached] == [("Software ausgewählt", date(2020, 10, 20))]
     assert v.overdue == () and v.due_next == ()
     assert v.adoption is not None and v.adoption.resolution == "BV/001/2020"
-    assert (v.period_start, v.period_end, v.stand) == (date(2020, 7, 1), date(2020, 12, 31),
-                                                       STAND)
+    assert (v.period_start, v.period_end, v.data_date) == (date(2020, 7, 1), date(2020, 12, 31),
+                                                       DATA_DATE)
 
 
 def test_finances_and_kpis(base_plan) -> None:  # type: ignore[no-untyped-def]

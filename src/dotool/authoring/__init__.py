@@ -1,1 +1,1 @@
-"""Writing the plan (init, add-measure, update, adopt) and reading its past (diff, history)."""
+"""Writing the plan: init, add-measure, update, adopt, import (its past is read in `dotool.app`)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -36,16 +35,17 @@ def set_debug(value: bool) -> None:
 
 
 def err_console() -> Console:
-    """The console for the conversation (stderr); stdout is reserved for the product."""
-    from rich.console import Console
+    """The console for the conversation (stderr): `dotool.output.styled.err_console`."""
+    from dotool.output.styled import err_console as console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return console()
 
 
 def out_console() -> Console:
-    from rich.console import Console
+    """The console for the product (stdout): `dotool.output.styled.out_console`."""
+    from dotool.output.styled import out_console as console
 
-    return Console(highlight=False, soft_wrap=True)
+    return console()
 
 
 def handle_errors(func: F) -> F:
@@ -112,20 +112,14 @@ def _refuse_undecodable(values: dict[str, Any]) -> None:
 def _known_failure(exc: Exception) -> Any:
     """The `DotoolError` an exception from outside dotool's own checks stands for, or None.
 
-    Converted here, once for every command, rather than at each call: an exception raised while
-    a repository's template override runs (it names the template file and line), and an
-    `OSError` (a folder that cannot be written, a path through a file) — the environment's
-    fault, exit 2, not a bug.
+    Converted here, once for every command, rather than at each call: a missing library of the
+    `render` extra, and an `OSError` (a folder that cannot be written, a path through a file) —
+    the environment's fault, exit 2, not a bug. (A failing repository template override comes
+    here already as a `ContentError`: rendering converts it, `render.templates`.)
     """
     from dotool.errors import UsageError
     from dotool.i18n.terminal import t
 
-    if "jinja2" in sys.modules:  # only a rendering command can have run a template
-        from dotool.render.templates import template_failure
-
-        found = template_failure(exc)
-        if found is not None:
-            return found
     if isinstance(exc, ModuleNotFoundError) and (exc.name or "").split(".")[0] in _RENDER_LIBS:
         # PDF, DOCX and charts come with the optional `render` extra (validation in CI does
         # without them): an installation to complete, not a bug.

@@ -27,17 +27,17 @@ def diff(
     * `dotool diff masterplan-1.0` (adopted version → working tree)
     * `dotool diff masterplan-1.0 masterplan-2.0 --format json`
     """
-    from dotool.authoring.past import diff as plan_diff
+    from dotool.app.past import diff as plan_diff
     from dotool.cli.choices import choose
     from dotool.cli.common import choose_lang, resolve_root
-    from dotool.output import past
+    from dotool.output import changes
     from dotool.output.styled import emit
 
     found = resolve_root(root)  # first: its plan's language is the terminal's
     fmt = choose("--format", fmt, ("text", "json")) or fmt
     choose_lang(lang)
-    changes = plan_diff(found, ref1, ref2)
+    found_changes = plan_diff(found, ref1, ref2)
     if fmt == "json":
-        print(past.diff_json(changes))
+        print(changes.diff_json(found_changes))
     else:
-        emit(past.diff_lines(changes))
+        emit(changes.diff_lines(found_changes))

@@ -38,10 +38,10 @@ def export(
     * `dotool export --format xlsx --public -o build/masterplan.xlsx`
     """
 
-    from dotool.checks.run import load_valid_plan
+    from dotool.app.export import FORMATS, export_plan
     from dotool.cli.choices import choose
     from dotool.cli.common import choose_lang, resolve_root
-    from dotool.cli.rendering import data_date, wrote
+    from dotool.cli.rendering import wrote
     from dotool.errors import UsageError
     from dotool.i18n.terminal import t
     from dotool.store.atomic import refuse_special, write_atomic
@@ -49,7 +49,7 @@ def export(
 
     where = resolve_root(root)  # first: its plan's language is the terminal's
     lang = choose_lang(lang)
-    chosen = choose("--format", fmt, ("json", "csv", "xlsx")) or fmt
+    chosen = choose("--format", fmt, FORMATS) or fmt
     if chosen == "xlsx" and output is None:
         raise UsageError(t("xlsx writes a workbook, not text"), hint=t("pass -o FILE.xlsx"))
     if chosen == "csv" and output is None:
@@ -59,28 +59,14 @@ def export(
                            "updates.csv and kpis.csv", path=shown(str(output))))
     if chosen in ("json", "xlsx") and output is not None:
         refuse_special(output)  # a folder, a device, a FIFO, a link: says which
-    plan = load_valid_plan(where)
+    files = export_plan(where, fmt=chosen, public=public, lang=lang)
     if chosen == "csv":
-        from dotool.export.tables import export_tables
-
         assert output is not None
-        for name, data in export_tables(plan, public=public).items():
+        for name, data in files.items():
             write_atomic(output / name, data, regular=True)
             wrote(output / name)
         return
-    if chosen == "xlsx":
-        from dotool.cli.rendering import pick_lang
-        from dotool.export.workbook import export_workbook
-
-        assert output is not None
-        write_atomic(output, export_workbook(
-            plan, public=public, lang=pick_lang(lang, plan.masterplan.language),
-            data_as_of=data_date(where, plan)), regular=True)
-        wrote(output)
-        return
-    from dotool.export.document import export_json
-
-    data = export_json(plan, public=public, data_as_of=data_date(where, plan))
+    (data,) = files.values()
     if output is None:
         import sys
 

@@ -25,11 +25,11 @@ def history(
     * `dotool history M-007`
     * `dotool history M-007 --format json`
     """
-    from dotool.authoring.history import history as measure_history
+    from dotool.app.history import history as measure_history
     from dotool.cli.choices import choose
     from dotool.cli.common import choose_lang, err_console, out_console, resolve_root
     from dotool.i18n.terminal import t
-    from dotool.output import past
+    from dotool.output import changes
 
     found = resolve_root(root)  # first: its plan's language is the terminal's
     fmt = choose("--format", fmt, ("text", "json")) or fmt
@@ -39,6 +39,6 @@ def history(
         no_git = t("not in a git repository: no commits to show")
         err_console().print(f"[dim]{no_git}[/]")
     if fmt == "json":
-        print(past.history_json(result))
+        print(changes.history_json(result))
     else:
-        past.print_history(result, console=out_console())
+        changes.print_history(result, console=out_console())

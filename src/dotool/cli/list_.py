@@ -36,7 +36,7 @@ def list_measures(
     from dotool.cli import choices
     from dotool.cli.common import out_console, resolve_root
     from dotool.i18n.terminal import current
-    from dotool.output import tables
+    from dotool.output import measure_list
 
     found = resolve_root(root)  # first: its plan's language is the terminal's
     fmt = choices.choose("--format", fmt, ("table", "json", "csv")) or fmt
@@ -46,13 +46,13 @@ def list_measures(
     rag = choices.vocabulary("--rag", rag, "rag")
     field = choices.field("--field", field, {f.key: f.title for f in plan.masterplan.fields})
     at = parse_half(half)
-    rows = tables.select(plan, half=at, field=field, status=status, scope=scope, rag=rag)
+    rows = measure_list.select(plan, half=at, field=field, status=status, scope=scope, rag=rag)
     if fmt == "json":
-        print(tables.as_json(rows))
+        print(measure_list.as_json(rows))
     elif fmt == "csv":
-        tables.write_csv(rows)
+        measure_list.write_csv(rows)
     else:
         title = f"{plan.masterplan.title} – {plan.masterplan.municipality}" + (
             f" ({at})" if at else "")
-        tables.print_table(rows, console=out_console(), title=title, lang=current(),
+        measure_list.print_table(rows, console=out_console(), title=title, lang=current(),
                            fields={f.key: f.title for f in plan.masterplan.fields})

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, overload
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
-    from datetime import date
-
-    from dotool.model.plan import Plan
-    from dotool.render.document import Rendered
+    from dotool.app.documents import Rendered
 
 
 OutputOption = Annotated[
@@ -31,10 +28,10 @@ InternalOption = Annotated[
 
 def pick_format(output: Path | None, fmt: str | None) -> str:
     """`--format`, else the extension of `-o`, else Markdown; exit 2 for anything else."""
+    from dotool.app.documents import FORMATS
     from dotool.cli.choices import choose
     from dotool.errors import UsageError
     from dotool.i18n.terminal import t
-    from dotool.render.document import FORMATS
     from dotool.text import shown
 
     if fmt is not None:
@@ -50,40 +47,6 @@ def pick_format(output: Path | None, fmt: str | None) -> str:
         raise UsageError(t("{format} cannot go to the terminal", format=chosen),
                          hint=t("pass -o FILE"))
     return chosen
-
-
-def pick_lang(lang: str | None, default: str) -> str:
-    """`--lang` (through `choose_lang`, which also makes it the terminal's), else the plan's
-    language."""
-    from dotool.cli.common import choose_lang
-
-    return choose_lang(lang) or default
-
-
-@overload
-def stand_date(root: Path, fallback: date) -> date: ...
-
-
-@overload
-def stand_date(root: Path, fallback: date | None) -> date | None: ...
-
-
-def stand_date(root: Path, fallback: date | None) -> date | None:
-    """The date of the data: the latest commit touching the plan, else `fallback` (never now)."""
-    from datetime import date as date_type
-
-    from dotool.store.git import Git
-
-    with Git(root) as git:
-        found = git.last_data_date()
-    return date_type.fromisoformat(found) if found else fallback
-
-
-def data_date(root: Path, plan: Plan) -> date | None:
-    """The date of the data for open data and the site: git, else the end of the latest
-    reported half, else None (there is none; never today's date)."""
-    latest = plan.latest_reported_half()
-    return stand_date(root, latest.end if latest else None)
 
 
 def note_images(refused: dict[str, str]) -> None:

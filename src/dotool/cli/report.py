@@ -34,46 +34,30 @@ def report(
     * `dotool report --half 2021-H1 --lang en -o report.html`
     * `dotool report --half 2021-H2 --init` (the paper's number, session and texts, to fill in)
     """
-    from dotool import clock
-    from dotool.checks.run import load_valid_plan
+    from dotool.app.documents import init_paper, render_report, report_half
     from dotool.cli.common import choose_lang, err_console, resolve_root
-    from dotool.cli.rendering import check_output, emit, pick_format, pick_lang, stand_date
+    from dotool.cli.rendering import check_output, emit, pick_format, wrote
     from dotool.errors import UsageError
     from dotool.i18n.terminal import t
-    from dotool.model.dates import Half
-    from dotool.render.document import render_report
-    from dotool.store.assets import repo_image_reader
 
     where = resolve_root(root)  # first: its plan's language is the terminal's
     lang = choose_lang(lang)
-    current = Half.of(clock.today())
-    chosen = parse_half(half) or current.previous()
-    if chosen > current:
-        raise UsageError(t("--half {half} has not begun yet (now: {current})",
-                           half=str(chosen), current=str(current)),
-                         hint=t("report on a half that has ended, or on the current one"))
+    wanted = report_half(parse_half(half))  # first: a half not begun is refused before all
     if init:
-        from dotool.authoring.vorlage import init_vorlage
-        from dotool.cli.rendering import wrote
-
         if output is not None or fmt is not None:
             raise UsageError(t("--init writes the report's paper and renders nothing"),
                              hint=t("leave out -o and --format"))
-        wrote(init_vorlage(where, chosen))
+        wrote(init_paper(where, half=wanted))
         return
     kind = pick_format(output, fmt)
     check_output(output)
-    plan = load_valid_plan(where)
-    latest = plan.latest_reported_half()
-    if not any(u.half == chosen for m in plan.measures for u in m.updates):
+    made = render_report(where, half=wanted, fmt=kind, lang=lang, internal=internal)
+    if made.unreported:
         # Not an error (the report says "kein Sachstand gemeldet"), but rarely what was meant.
+        chosen, latest = made.half, made.latest
         note = t("note:")
         text = (t("no measure has an update for {half}; the latest reported half is {latest} "
                   "(pass --half {latest})", half=str(chosen), latest=str(latest)) if latest
                 else t("no measure has an update for {half}", half=str(chosen)))
         err_console().print(f"[yellow]{note}[/] {text}")
-    rendered = render_report(
-        plan, chosen, fmt=kind, lang=pick_lang(lang, plan.masterplan.language),
-        stand=stand_date(where, chosen.end), internal=internal, repo=where,
-        resolve=repo_image_reader(where))
-    emit(rendered, output)
+    emit(made.rendered, output)

@@ -22,35 +22,18 @@ def schema(
     * `dotool schema`
     * `dotool schema --check` (in CI: the committed schemas are current)
     """
+    from dotool.app.schemas import write_schemas
     from dotool.cli.common import err_console, resolve_root
     from dotool.i18n.terminal import t
-    from dotool.model.jsonschema import schema_files
-    from dotool.store.atomic import write_atomic
-    from dotool.store.reading import Unreadable, read_inside
 
-    base = resolve_root(root) / "schema"
+    result = write_schemas(resolve_root(root), check=check)
     console = err_console()
-    stale = []
-    for name, text in schema_files().items():
-        target = base / name
-        # Compared as bytes: a schema file broken in any way (not UTF-8, a link, a FIFO, too
-        # large) is simply stale — and read by the one rule for files, never waited on.
-        try:
-            current: bytes | None = read_inside(base.parent, f"schema/{name}",
-                                                limit=len(text.encode("utf-8")))
-        except Unreadable:
-            current = None
-        if current == text.encode("utf-8"):
-            continue
-        stale.append(name)
-        if not check:
-            write_atomic(target, text.encode("utf-8"), within=base.parent)
-            written = f"schema/{name}"
-            console.print(t("wrote {path}", path=written), markup=False)
-    if check and stale:
+    for path in result.written:
+        console.print(t("wrote {path}", path=path), markup=False)
+    if check and result.stale:
         label = t("out of date:")
         advice = t("run `dotool schema` and commit the result")
-        console.print(f"[red]{label}[/] {', '.join('schema/' + n for n in stale)}; {advice}")
+        console.print(f"[red]{label}[/] {', '.join(result.stale)}; {advice}")
         raise typer.Exit(1)
-    if not stale:
+    if not result.stale:
         console.print(t("{folder} is up to date", folder="schema/"), markup=False)

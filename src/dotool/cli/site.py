@@ -31,32 +31,21 @@ def site(
     * `dotool site -o build/site-en --lang en`
     """
 
-    from dotool.checks.run import load_valid_plan
+    from dotool.app.site import build_site
     from dotool.cli.common import choose_lang, err_console, resolve_root
-    from dotool.cli.rendering import data_date, note_images, pick_lang
+    from dotool.cli.rendering import note_images
     from dotool.i18n.terminal import t, tn
-    from dotool.render.markdown import Images
-    from dotool.render.site import STALE_FOLDERS, is_ours, render_site
-    from dotool.store.assets import repo_image_reader
-    from dotool.store.files import plan_folders
-    from dotool.store.tree import check_target, write_tree
     from dotool.text import shown
 
     where = resolve_root(root)  # first: its plan's language is the terminal's
     lang = choose_lang(lang)
-    check_target(output, plan_folders(where))  # before the work, not only before writing
-    plan = load_valid_plan(where)
-    images = Images(repo_image_reader(where), "files")
-    files = render_site(plan, lang=pick_lang(lang, plan.masterplan.language),
-                        stand=data_date(where, plan), repo=where, images=images)
-    note_images(images.refused)
-    removed = write_tree(output, files, ours=is_ours, forbidden=plan_folders(where),
-                         stale_in=STALE_FOLDERS)
+    built = build_site(where, output=output, lang=lang)
+    note_images(built.refused)
     console = err_console()
-    for name in removed:
+    for name in built.removed:
         console.print(t("removed {path} (no longer part of the site)",
                         path=shown(str(output / name))), markup=False)
     console.print(tn("wrote {n} file to {folder}; open {index}",
-                     "wrote {n} files to {folder}; open {index}", len(files),
+                     "wrote {n} files to {folder}; open {index}", built.written,
                      folder=shown(str(output)), index=shown(str(output / "index.html"))),
                   markup=False)

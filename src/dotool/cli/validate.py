@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import os
 from typing import Annotated
 
 import typer
 
 from dotool.cli.common import RootOption, handle_errors, parse_half
+from dotool.output.reporters import formats
 
-FORMATS = ("auto", "text", "json", "github", "gitlab")
+FORMATS = formats()
+_LISTED = f"{', '.join(FORMATS[:-1])} or {FORMATS[-1]}"
 
 
 @handle_errors
 def validate(
     root: RootOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="auto, text, json, github or gitlab. "
-                                     "auto is github under GitHub Actions, else text.")] = "auto",
+    fmt: Annotated[str, typer.Option("--format", help=f"{_LISTED}. auto is github "
+                                     "under GitHub Actions, else text.")] = "auto",
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     half: Annotated[str | None, typer.Option("--half", help="Require an update for this half "
                                              "(YYYY-H1 or YYYY-H2) from every active measure.",
@@ -41,18 +42,15 @@ def validate(
     from dotool.cli.common import resolve_root
     from dotool.errors import UsageError
     from dotool.i18n.terminal import t
-    from dotool.output import findings as out
-    from dotool.output.styled import emit
+    from dotool.output.reporters import resolve
 
     found = None if list_rules else resolve_root(root)  # first: the plan's language
-    fmt = choose("--format", fmt, FORMATS) or fmt
+    fmt = choose("--format", fmt, formats()) or fmt  # the registry as it is now
     if list_rules:
         from dotool.checks.rulebook import list_rules as listing
 
         print(listing("json" if fmt == "json" else "text"))
         return
-    if fmt == "auto":
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
     required = parse_half(half)
     if required is not None:
         from dotool import clock
@@ -65,20 +63,6 @@ def validate(
                              hint=t("ask for the current half or an earlier one"))
     result = run_validate(found or resolve_root(root), half=required, strict=strict,
                           cache=not no_cache)
-    findings, left_out = list(result.findings), result.left_out
-    if fmt == "text":
-        emit(out.text_lines(findings, sources=result.sources, files=result.files,
-                            left_out=left_out))
-    elif fmt == "json":
-        print(out.as_json(findings, files=result.files, left_out=left_out))
-    elif fmt == "gitlab":
-        print(out.as_gitlab(findings))
-    else:
-        if findings:
-            print(out.as_github(findings, left_out=left_out))
-        summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary:
-            with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(out.step_summary(findings, files=result.files, left_out=left_out))
+    resolve(fmt)(result)
     if result.errors:
         raise typer.Exit(1)

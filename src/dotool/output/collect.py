@@ -30,9 +30,9 @@ def where(error: Any, gettext: Any) -> str:
 
 def print_outcomes(outcomes: list[Outcome], *, dry_run: bool) -> bool:
     """Report each workbook; True when every one was applied (or would be)."""
-    from dotool.cli.common import err_console, out_console
     from dotool.i18n import translations
     from dotool.i18n.terminal import t
+    from dotool.output.styled import err_console, out_console
 
     err, out = err_console(), out_console()
     ok = True
@@ -72,8 +72,8 @@ def print_status(units: list[UnitStatus], *, half: str, output: str, lang: str) 
              "missing": [{"id": i, "title": t} for i, t in u.missing]} for u in units]}
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    from dotool.cli.common import out_console
     from dotool.i18n import translations
+    from dotool.output.styled import out_console
 
     gettext = translations(lang).gettext
     out = out_console()

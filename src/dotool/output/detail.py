@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from dotool.i18n.terminal import current, t, tc
 from dotool.model.vocab import label
+from dotool.output.measure_list import RAG_STYLE
 from dotool.output.mdlines import inline, markdown_lines
 from dotool.output.styled import Line, emit, markup
-from dotool.output.tables import RAG_STYLE
 from dotool.text import dumps
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from dotool.authoring.history import UpdateData
+    from dotool.app.history import UpdateData
     from dotool.authoring.measure_view import View
     from dotool.model.measure import Update
 

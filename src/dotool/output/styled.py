@@ -21,6 +21,20 @@ if TYPE_CHECKING:
 Line = list[tuple[str, str | None]]
 
 
+def err_console() -> Console:
+    """The console for the conversation (stderr); stdout is reserved for the product."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def out_console() -> Console:
+    """The console for the product on stdout (a list, a table, a measure)."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
 def wants_styles(stream: TextIO | None = None) -> bool:
     """True when `stream` (default: stdout) is a terminal, or colour is forced."""
     stream = stream or sys.stdout

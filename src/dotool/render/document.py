@@ -16,6 +16,7 @@ from dotool.model.adoption import Adoption
 from dotool.model.dates import Half
 from dotool.model.plan import Plan
 from dotool.render.markdown import Images, Resolver, no_files
+from dotool.render.templates import raising_own_errors
 
 FORMATS = ("md", "html", "pdf", "docx")
 
@@ -37,10 +38,10 @@ class Meta:
     title: str
     subject: str
     lang: str
-    stand: date
+    data_date: date
 
 
-def render_report(plan: Plan, half: Half, *, fmt: str, lang: str, stand: date,
+def render_report(plan: Plan, half: Half, *, fmt: str, lang: str, data_date: date,
                   internal: bool = False, repo: Path | None = None,
                   resolve: Resolver = no_files, images: Images | None = None) -> Rendered:
     """The half-yearly committee report for `half` in `fmt` (md, html, pdf, docx).
@@ -48,32 +49,35 @@ def render_report(plan: Plan, half: Half, *, fmt: str, lang: str, stand: date,
     `images` shares the image policy of a larger output (the site); else it is made here."""
     from dotool.render.report_view import build_report_view
 
-    view = build_report_view(plan, half, stand=stand, internal=internal)
+    view = build_report_view(plan, half, data_date=data_date, internal=internal)
 
     def charts(png: bool = False) -> dict[str, Any]:
         from dotool.render.figures import report_charts
 
         return report_charts(view, lang, png=png)
 
-    return _render("report", view, charts, fmt=fmt, lang=lang, source=plan.masterplan.language,
-                   repo=repo, images=images or _images(fmt, resolve))
+    with raising_own_errors():
+        return _render("report", view, charts, fmt=fmt, lang=lang,
+                       source=plan.masterplan.language, repo=repo,
+                       images=images or _images(fmt, resolve))
 
 
-def render_masterplan(plan: Plan, *, fmt: str, lang: str, stand: date, internal: bool = False,
+def render_masterplan(plan: Plan, *, fmt: str, lang: str, data_date: date, internal: bool = False,
                       adoption: Adoption | None = None, repo: Path | None = None,
                       resolve: Resolver = no_files) -> Rendered:
     """The masterplan document in `fmt`; `adoption` when rendered at an adopted version."""
     from dotool.render.plan_view import build_plan_view
 
-    view = build_plan_view(plan, stand=stand, internal=internal, adoption=adoption)
+    view = build_plan_view(plan, data_date=data_date, internal=internal, adoption=adoption)
 
     def charts(png: bool = False) -> dict[str, Any]:
         from dotool.render.figures import plan_charts
 
         return plan_charts(view, lang, png=png)
 
-    return _render("masterplan", view, charts, fmt=fmt, lang=lang,
-                   source=plan.masterplan.language, repo=repo, images=_images(fmt, resolve))
+    with raising_own_errors():
+        return _render("masterplan", view, charts, fmt=fmt, lang=lang,
+                       source=plan.masterplan.language, repo=repo, images=_images(fmt, resolve))
 
 
 def _images(fmt: str, resolve: Resolver) -> Images:
@@ -131,7 +135,7 @@ def _pdf(name: str, view: Any, charts: dict[str, Any], *, lang: str, source: str
     files = {f"charts/{c.name}.svg": c.svg.encode("utf-8") for c in every_chart(charts)}
     files.update(images.assets())
     try:
-        return typeset(text, files, Meta("", "", lang, view.stand))
+        return typeset(text, files, Meta("", "", lang, view.data_date))
     except TypesetError as exc:
         raise _typeset_failure(exc, name, repo, images) from None
 
@@ -184,7 +188,7 @@ def _page(env: Any, view: Any, name: str, charts: dict[str, Any]) -> tuple[str, 
     found = context.get_exported()
     return page, Meta(title=str(found.get("doc_title", view.header.title)),
                       subject=str(found.get("doc_subject", "")),
-                      lang=str(env.globals["lang"]), stand=view.stand)
+                      lang=str(env.globals["lang"]), data_date=view.data_date)
 
 
 def _tidy(text: str) -> str:

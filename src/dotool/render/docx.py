@@ -317,7 +317,7 @@ def html_to_docx(page: str, meta: Meta, charts: dict[str, Chart] | None = None,
     props.title, props.subject = _property(meta.title), _property(meta.subject)
     props.language = LOCALES[meta.lang].replace("_", "-")  # de_DE → de-DE
     props.author, props.last_modified_by, props.comments = "", "", ""
-    stamp = datetime(meta.stand.year, meta.stand.month, meta.stand.day)
+    stamp = datetime(meta.data_date.year, meta.data_date.month, meta.data_date.day)
     props.created = props.modified = stamp
     props.revision = 1
     builder = _Builder(doc, charts or {}, images)

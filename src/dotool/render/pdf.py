@@ -45,7 +45,7 @@ def typeset(source: str, files: dict[str, bytes], meta: Meta) -> bytes:
             target.write_bytes(data)
         main = root / "main.typ"
         main.write_text(source, encoding="utf-8")
-        stamp = datetime(meta.stand.year, meta.stand.month, meta.stand.day, tzinfo=UTC)
+        stamp = datetime(meta.data_date.year, meta.data_date.month, meta.data_date.day, tzinfo=UTC)
         try:
             pdf = typst.compile(str(main), root=str(root), font_paths=[str(FONT_DIR)],
                                 ignore_system_fonts=True, format="pdf",

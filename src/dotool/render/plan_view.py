@@ -109,7 +109,7 @@ class PlanView:
     """Everything the masterplan document shows."""
 
     header: PlanHeader
-    stand: date
+    data_date: date
     internal: bool
     adoption: AdoptionView | None  # set when rendered at an adoption
     as_of: Half | None  # the half the states, ends and money are as of (None: no report yet)
@@ -151,14 +151,14 @@ def profile(plan: Plan, state: MeasureState, *, internal: bool) -> Profile:
     )
 
 
-def build_plan_view(plan: Plan, *, stand: date, internal: bool = False,
+def build_plan_view(plan: Plan, *, data_date: date, internal: bool = False,
                     adoption: Adoption | None = None) -> PlanView:
     """The view of the masterplan document; `adoption` when rendered at an adopted version."""
     figures = current_figures(plan)
     profiles = [profile(plan, s, internal=internal) for s in figures.states]
     states = list(zip(figures.states, profiles, strict=True))
     return PlanView(
-        header=header_of(plan), stand=stand, internal=internal,
+        header=header_of(plan), data_date=data_date, internal=internal,
         adoption=adoption_view(adoption), as_of=figures.half,
         goals=tuple(GoalView(g.key, g.title, g.description) for g in plan.masterplan.goals),
         fields=tuple(FieldSection(f, tuple(p for p in profiles if p.field == f.key))

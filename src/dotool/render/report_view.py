@@ -104,7 +104,7 @@ class ReportView:
     next: Half
     period_start: date
     period_end: date
-    stand: date
+    data_date: date
     internal: bool
     paper: PaperView
     adoption: AdoptionView | None
@@ -163,9 +163,9 @@ def measure_view(plan: Plan, figures: PlanFigures, state: MeasureState, *,
     )
 
 
-def build_report_view(plan: Plan, half: Half, *, stand: date,
+def build_report_view(plan: Plan, half: Half, *, data_date: date,
                       internal: bool = False) -> ReportView:
-    """The view of the committee report for `half`; `stand` is the date of the data."""
+    """The view of the committee report for `half`; `data_date` is the date of the data."""
     from dotool.render.trends import build_trends
 
     figures = plan_figures(plan, half)
@@ -183,7 +183,7 @@ def build_report_view(plan: Plan, half: Half, *, stand: date,
     money_states = [s for s in figures.included if s.id not in hidden]
     return ReportView(
         header=header_of(plan), half=half, previous=half.previous(), next=half.next(),
-        period_start=half.start, period_end=half.end, stand=stand, internal=internal,
+        period_start=half.start, period_end=half.end, data_date=data_date, internal=internal,
         paper=paper_of(plan.vorlage(half), plan.masterplan.committee),
         adoption=adoption_view(figures.adoption),
         total=figures.total, plan_count=figures.plan_count,

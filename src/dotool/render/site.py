@@ -51,7 +51,7 @@ def is_ours(name: str, data: bytes) -> bool:
     return name.endswith(".html") and data.endswith(PAGE_MARK.encode("utf-8"))
 
 
-def render_site(plan: Plan, *, lang: str, stand: date | None, repo: Path | None = None,
+def render_site(plan: Plan, *, lang: str, data_date: date | None, repo: Path | None = None,
                 resolve: Resolver = no_files, images: Images | None = None) -> dict[str, bytes]:
     """Every file of the site: relative path → bytes. Only public measures, never `contact`.
 
@@ -67,7 +67,7 @@ def render_site(plan: Plan, *, lang: str, stand: date | None, repo: Path | None 
     from dotool.render.templates import environment
 
     public = public_plan(plan)
-    view = build_site_view(public, stand=stand)
+    view = build_site_view(public, data_date=data_date)
     images = images or Images(resolve, "files")
     env = environment(lang=lang, repo=repo, images=images, html=True,
                       source_lang=plan.masterplan.language)
@@ -90,14 +90,14 @@ def render_site(plan: Plan, *, lang: str, stand: date | None, repo: Path | None 
     page("measures/index.html", "site/measures.html.j2")
     page("fields/index.html", "site/fields.html.j2")
     _trend_pages(public, view, lang, page, out)
-    plan_view = build_plan_view(public, stand=stand or date.min)
+    plan_view = build_plan_view(public, data_date=data_date or date.min)
     page("roadmap.html", "site/roadmap.html.j2",
          roadmap=roadmap_charts(plan_view, lang, compact=True),
          rows=list(zip(plan_view.measures, view.measures, strict=True)))
     page("reports/index.html", "site/reports.html.j2")
     for half in view.halves:
         images.prefix = "../" * report_url(half).count("/")
-        report = render_report(public, half, fmt="html", lang=lang, stand=stand or half.end,
+        report = render_report(public, half, fmt="html", lang=lang, data_date=data_date or half.end,
                                repo=repo, images=images)
         page(report_url(half), "site/report.html.j2", half=half,
              body=Markup(_scrolling(_main_of(report.data.decode("utf-8")))))
@@ -110,7 +110,7 @@ def render_site(plan: Plan, *, lang: str, stand: date | None, repo: Path | None 
     out["assets/search-index.js"] = (
         "window.DOTOOL_SEARCH = " + search_index(public).replace("</", "<\\/") + ";\n"
     ).encode("utf-8")
-    out.update(open_data(plan, stand=stand))
+    out.update(open_data(plan, data_date=data_date))
     out.update(images.assets())
     return dict(sorted(out.items()))
 
@@ -161,13 +161,13 @@ def _trend_pages(plan: Plan, view: SiteView, lang: str, page: Callable[..., None
              k=kpi, chart=kpi_chart(kpi, lang))
 
 
-def open_data(plan: Plan, *, stand: date | None) -> dict[str, bytes]:
+def open_data(plan: Plan, *, data_date: date | None) -> dict[str, bytes]:
     """The public export (`dotool export --public`, JSON and CSV) and the JSON's schema."""
-    from dotool.export.document import export_json
-    from dotool.export.tables import export_tables
+    from dotool.export.plan_csv import export_tables
+    from dotool.export.plan_json import export_json
     from dotool.model.jsonschema import schema_text
 
-    files = {"plan.json": export_json(plan, public=True, data_as_of=stand),
+    files = {"plan.json": export_json(plan, public=True, data_date=data_date),
              **export_tables(plan, public=True),
              "export.schema.json": schema_text("export.schema.json").encode("utf-8")}
     return {f"{OPEN_DATA}/{name}": data for name, data in files.items()}

@@ -93,7 +93,7 @@ class SiteView:
     """Everything the site shows."""
 
     header: PlanHeader
-    stand: date | None  # the date of the data; None when neither git nor an update tells
+    data_date: date | None  # the date of the data; None when neither git nor an update tells
     report: ReportView | None  # the latest half's report, for the dashboard
     halves: tuple[Half, ...]  # every half with a report page, newest first
     earlier: int  # reported halves before those (past `MAX_REPORT_PAGES`), without a page
@@ -151,13 +151,13 @@ def reported_halves(plan: Plan) -> tuple[Half, ...]:
     return tuple(reversed(halves_reported(plan)))
 
 
-def build_site_view(plan: Plan, *, stand: date | None) -> SiteView:
+def build_site_view(plan: Plan, *, data_date: date | None) -> SiteView:
     """The view of the whole site; `plan` is the public plan."""
     figures = current_figures(plan)
     rows = [row_of(plan, figures, s) for s in figures.states]
     latest = figures.half
     halves = reported_halves(plan)
-    report = build_report_view(plan, latest, stand=stand or latest.end) if latest else None
+    report = build_report_view(plan, latest, data_date=data_date or latest.end) if latest else None
     fields = tuple(
         FieldPage(ref, field_url(ref.key), tuple(r for r in rows if r.field == ref.key),
                   len(f.measures), len(f.counted), f.progress)
@@ -169,7 +169,7 @@ def build_site_view(plan: Plan, *, stand: date | None) -> SiteView:
                               kpis_now(s), s.money, s.spent, measure_history(s.measure, series))
                   for r, s in zip(rows, figures.states, strict=True))
     return SiteView(
-        header=header_of(plan), stand=stand, report=report,
+        header=header_of(plan), data_date=data_date, report=report,
         halves=halves[:MAX_REPORT_PAGES], earlier=max(0, len(halves) - MAX_REPORT_PAGES),
         fields=fields, measures=tuple(rows), pages=pages,
         statuses=tuple(k for k in KEYS["status"] if any(r.status == k for r in rows)),

@@ -7,6 +7,8 @@ ones, so a municipality overrides a single file without copying the rest.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -207,6 +209,24 @@ def template_failure(exc: BaseException) -> Any:
         "fix the repository's template override, or delete it to use the packaged one"
     return ContentError(f"the template failed: {type(exc).__name__}: {message}",
                         path=_shown(culprit[0]), line=culprit[1], hint=hint)
+
+
+@contextmanager
+def raising_own_errors() -> Iterator[None]:
+    """Render inside this block: an exception that came from a repository template override
+    leaves it as the `ContentError` `template_failure` makes of it (file and line, exit 1), so
+    callers only ever see dotool's own errors; any other exception passes unchanged."""
+    from dotool.errors import DotoolError
+
+    try:
+        yield
+    except DotoolError:
+        raise
+    except Exception as exc:
+        found = template_failure(exc)
+        if found is None:
+            raise
+        raise found from exc
 
 
 def _shown(filename: str | None) -> str:

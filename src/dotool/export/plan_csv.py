@@ -2,7 +2,7 @@
 
 `plan_tables` gives each table as typed values (numbers, dates, halves, texts); `export_tables`
 writes them as CSV files in dotool's dialect (`dotool.csv_dialect`, docs/open-data.md) and
-`dotool.export.workbook` as the sheets of one XLSX workbook. The column names are the keys of the
+`dotool.export.plan_xlsx` as the sheets of one XLSX workbook. The column names are the keys of the
 JSON export, so every format reads the same way; `kpis` has one row per KPI value reported.
 """
 
@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Any
 
 from dotool.csv_dialect import csv_bytes
-from dotool.export.document import prepare
+from dotool.export.plan_json import prepare
 from dotool.model.export import Derived, derive
 from dotool.model.measure import Measure, Update
 from dotool.model.plan import Plan

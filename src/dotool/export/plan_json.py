@@ -16,7 +16,7 @@ def prepare(plan: Plan, *, public: bool) -> Plan:
     return public_plan(plan) if public else without_contact(plan)
 
 
-def build_export(plan: Plan, *, public: bool, data_as_of: date | None) -> ExportDocument:
+def build_export(plan: Plan, *, public: bool, data_date: date | None) -> ExportDocument:
     """The export document of `plan` (already passed through `prepare`)."""
     figures = current_figures(plan)
     measures = [
@@ -25,14 +25,14 @@ def build_export(plan: Plan, *, public: bool, data_as_of: date | None) -> Export
         for m in sorted(plan.measures, key=lambda m: m.id)
     ]
     return ExportDocument(
-        format_version=2, public=public, data_as_of=data_as_of,
+        format_version=2, public=public, data_as_of=data_date,
         latest_half=plan.latest_reported_half(), figures=figures_of(figures),
         masterplan=plan.masterplan, adoptions=list(plan.adoptions), measures=measures,
     )
 
 
-def export_json(plan: Plan, *, public: bool, data_as_of: date | None) -> bytes:
+def export_json(plan: Plan, *, public: bool, data_date: date | None) -> bytes:
     """The JSON text: UTF-8, two-space indent, keys in model order, one newline at the end."""
-    document = build_export(prepare(plan, public=public), public=public, data_as_of=data_as_of)
+    document = build_export(prepare(plan, public=public), public=public, data_date=data_date)
     data = document.model_dump(mode="json")
     return (dumps(data) + "\n").encode("utf-8")  # control characters escaped (`dumps`)

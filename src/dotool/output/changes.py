@@ -14,8 +14,8 @@ from dotool.text import dumps
 if TYPE_CHECKING:  # the models stay unimported: `history` prints from the cache alone
     from rich.console import Console
 
-    from dotool.authoring.history import History
-    from dotool.authoring.past import PlanDiff
+    from dotool.app.history import History
+    from dotool.app.past import PlanDiff
 
 FORMAT_VERSION = 1
 
@@ -49,7 +49,7 @@ def diff_lines(diff: PlanDiff, *, lang: str | None = None) -> list[Line]:
 
     Values are shown as labels (a status, a field's title); `diff_json` keeps the keys.
     """
-    from dotool.authoring.past import WORKING_TREE  # loaded already: it made the diff
+    from dotool.app.past import WORKING_TREE  # loaded already: it made the diff
 
     lang = lang or current()
     new = t("working tree").render(lang) if diff.new == WORKING_TREE else diff.new

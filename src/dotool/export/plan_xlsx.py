@@ -1,6 +1,6 @@
 """`dotool export --format xlsx`: the open-data tables as one workbook for people who use Excel.
 
-One sheet per table of `dotool.export.tables` (measures, updates, KPI values), with the same rows
+One sheet per table of `dotool.export.plan_csv` (measures, updates, KPI values), with the same rows
 and values as the CSV files. What a clerk needs beyond the CSV: typed cells (numbers are numbers,
 months and days are dates with a date format, so they sort and filter as such), a header row in
 the output's language that stays in view (frozen) and has a filter, columns wide enough to read,
@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from dotool.export.tables import Table, plan_tables
+from dotool.export.plan_csv import Table, plan_tables
 from dotool.model.dates import Half, PartialDate
 from dotool.model.plan import Plan
 from dotool.palette import SHADE, bare
@@ -71,8 +71,8 @@ DATE_FORMATS = {"de": ("DD.MM.YYYY", "MM.YYYY"), "en": ("YYYY-MM-DD", "YYYY-MM")
 
 
 def export_workbook(plan: Plan, *, public: bool, lang: str,
-                    data_as_of: date | None = None) -> bytes:
-    """The workbook's bytes: one sheet per table, headers in `lang`; `data_as_of` is the date
+                    data_date: date | None = None) -> bytes:
+    """The workbook's bytes: one sheet per table, headers in `lang`; `data_date` is the date
     the workbook says it was made (default 2000-01-01: never the time of the export)."""
     from openpyxl import Workbook
 
@@ -80,7 +80,7 @@ def export_workbook(plan: Plan, *, public: bool, lang: str,
     book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     for table in plan_tables(plan, public=public):
         _sheet(book, table, lang)
-    stamp = datetime.combine(data_as_of or date(2000, 1, 1), datetime.min.time())
+    stamp = datetime.combine(data_date or date(2000, 1, 1), datetime.min.time())
     book.properties.creator = "dotool"
     book.properties.created = stamp
     buffer = io.BytesIO()

@@ -1,9 +1,9 @@
-"""The plan's past: the plan at a git ref, what changed between refs (history.py: a measure)."""
+"""The plan's past (`dotool diff`, `dotool masterplan --at`): the plan at a git ref and what
+changed between two refs. Read-only; a measure's own past is `history.py`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from dotool.checks.load import load_plan
@@ -40,11 +40,11 @@ class Snapshot:
     plan: Plan
     commit: str
     adoption: Adoption | None  # the adoption that names this commit or tag, if any
-    data_date: date | None  # the latest commit touching the plan, up to `commit`
 
 
 def snapshot(root: Path, ref: str) -> Snapshot:
-    """The plan as it stood at `ref`, the adoption recorded for it and the date of its data.
+    """The plan as it stood at `ref` and the adoption recorded for it (the date of its data is
+    `dotool.app.loading.data_date` at `Snapshot.commit`).
 
     The adoption record is usually committed after the tag it names, so the records of the
     working tree are searched as well as those at `ref`.
@@ -52,7 +52,6 @@ def snapshot(root: Path, ref: str) -> Snapshot:
     with Git(root) as git:
         commit = git.verify_ref(ref)
         plan = plan_at(root, ref, git=git)
-        day = git.last_data_date(commit)
     # Only the adoption records are needed: the measures of the working tree are not parsed.
     here = read_plan(root, limit=MAX_BYTES)
     records = [a for _, a in load_plan(RawPlan(root, None, (), here.adoptions, ())).adoptions]
@@ -60,7 +59,7 @@ def snapshot(root: Path, ref: str) -> Snapshot:
                 if a.tag == ref or (a.commit and len(a.commit) >= 7
                                     and commit.startswith(a.commit))]
     adoption = latest(matching)
-    return Snapshot(plan, commit, adoption, date.fromisoformat(day) if day else None)
+    return Snapshot(plan, commit, adoption)
 
 
 def plan_at(root: Path, ref: str, *, git: Git | None = None,

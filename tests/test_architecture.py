@@ -1,0 +1,155 @@
+"""The import rules of docs/ARCHITECTURE.md, checked on the source of every module.
+
+Each module is parsed (never imported) and every import statement in it counts: at the top, under
+`if TYPE_CHECKING:` and inside functions, where dotool defers its heavy imports. A rule names the
+modules it applies to and the modules they must not import, both as dotted prefixes.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+PACKAGE = SRC / "dotool"
+ARCHITECTURE = Path(__file__).resolve().parents[1] / "docs" / "ARCHITECTURE.md"
+
+#: The front ends and presentation libraries only the command line and the terminal output use.
+UI_LIBRARIES = ("typer", "click", "rich")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Modules under any of `sources` import nothing under any of `forbidden` (but `allowed`)."""
+
+    why: str
+    sources: tuple[str, ...]
+    forbidden: tuple[str, ...]
+    allowed: tuple[str, ...] = ()
+
+
+RULES = [
+    Rule("a command calls the application layer; it renders nothing itself",
+         ("dotool.cli",), ("dotool.render",)),
+    Rule("the application layer runs without a front end and prints nothing",
+         ("dotool.app",), ("dotool.cli", "dotool.output", *UI_LIBRARIES)),
+    Rule("only the command line knows typer and click; only it and the terminal output know "
+         "rich",
+         tuple(f"dotool.{p}" for p in ("app", "authoring", "checks", "collect", "export",
+                                       "findings", "i18n", "model", "render", "store", "clock",
+                                       "errors", "text", "palette", "csv_dialect")),
+         UI_LIBRARIES),
+    Rule("the terminal output knows no command line", ("dotool.output",),
+         ("dotool.cli", "typer", "click", "dotool.render")),
+    Rule("nothing but __main__ reaches the command line",
+         ("dotool.app", "dotool.authoring", "dotool.checks", "dotool.collect", "dotool.export",
+          "dotool.findings", "dotool.i18n", "dotool.model", "dotool.output", "dotool.render",
+          "dotool.store", "dotool.clock", "dotool.errors", "dotool.text", "dotool.palette",
+          "dotool.csv_dialect"),
+         ("dotool.cli",)),
+    Rule("only the command line and the terminal output use the application layer",
+         ("dotool.authoring", "dotool.checks", "dotool.collect", "dotool.export",
+          "dotool.findings", "dotool.i18n", "dotool.model", "dotool.render", "dotool.store"),
+         ("dotool.app",)),
+    Rule("rendering turns a valid plan into bytes: it never runs git, writes files, checks or "
+         "authors; it reads images and template overrides through the one rule for files",
+         ("dotool.render",),
+         ("dotool.store", "dotool.checks", "dotool.authoring", "dotool.collect",
+          "dotool.output"),
+         ("dotool.store.assets", "dotool.store.reading", "dotool.store.files")),
+    Rule("the models are the bottom: they import no other part of dotool",
+         ("dotool.model",), ("dotool",), ("dotool.model",)),
+    Rule("the store reads and writes files; it knows no models, checks or formatting",
+         ("dotool.store",),
+         ("dotool.model", "dotool.checks", "dotool.render", "dotool.export", "dotool.output",
+          "dotool.authoring", "dotool.collect", "jinja2", "pydantic")),
+    Rule("the checks find problems; they neither render, export nor author",
+         ("dotool.checks",),
+         ("dotool.render", "dotool.export", "dotool.output", "dotool.authoring",
+          "dotool.collect", "jinja2")),
+    Rule("open data is made from the models alone", ("dotool.export",),
+         ("dotool.store", "dotool.checks", "dotool.render", "dotool.output",
+          "dotool.authoring", "dotool.collect")),
+    Rule("the catalogues and formatting know no other part of dotool (the catalogue extractor, "
+         "a maintainer's tool, reads the packaged templates)",
+         ("dotool.i18n",), ("dotool",),
+         ("dotool.i18n", "dotool.text", "dotool.errors", "dotool.render.templates")),
+]
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(SRC).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _is_module(name: str) -> bool:
+    path = SRC.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def imports_of(path: Path) -> list[tuple[int, str]]:
+    """(line, imported module) for every import statement in the file at `path`, anywhere in
+    it; `from a import b` counts as `a.b` when that is a module of dotool, else as `a`."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found.extend((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            assert not node.level, f"{path}:{node.lineno}: dotool imports absolutely"
+            base = node.module or ""
+            for alias in node.names:
+                full = f"{base}.{alias.name}"
+                found.append((node.lineno, full if _is_module(full) else base))
+    return found
+
+
+def _under(name: str, prefixes: tuple[str, ...]) -> bool:
+    return any(name == p or name.startswith(p + ".") for p in prefixes)
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+def test_the_walk_sees_deferred_and_type_only_imports() -> None:
+    """The walk counts imports inside functions and under TYPE_CHECKING, not only at the top:
+    `cli/rendering.py` imports `app.documents` only inside a function and for typing."""
+    seen = {name for _, name in imports_of(PACKAGE / "cli" / "rendering.py")}
+    assert "dotool.app.documents" in seen and "dotool.store.atomic" in seen
+    assert len(MODULES) > 100
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.sources[0] for r in RULES])
+def test_import_rule(rule: Rule) -> None:
+    broken = [f"{path.relative_to(SRC)}:{line}: {name}"
+              for path in MODULES if _under(_module_name(path), rule.sources)
+              for line, name in imports_of(path)
+              if _under(name, rule.forbidden) and not _under(name, rule.allowed)]
+    assert not broken, f"{rule.why}:\n" + "\n".join(broken)
+
+
+def test_a_broken_rule_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rule check fails on a command module that imports the renderer inside a function."""
+    fake = tmp_path / "dotool" / "cli" / "fake.py"
+    fake.parent.mkdir(parents=True)
+    fake.write_text("def run() -> None:\n    from dotool.render.document import FORMATS\n",
+                    encoding="utf-8")
+    monkeypatch.setattr(f"{__name__}.SRC", tmp_path)
+    monkeypatch.setattr(f"{__name__}.MODULES", [fake])
+    with pytest.raises(AssertionError, match=r"cli/fake.py:2: dotool.render.document"):
+        test_import_rule(RULES[0])
+
+
+def test_architecture_names_every_package_and_module() -> None:
+    """docs/ARCHITECTURE.md lists every package and every top-level module of `dotool`."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\s+([a-z_][a-z0-9_/]*(?:/|\.py))\s", text, flags=re.MULTILINE))
+    wanted = {f"{p.parent.relative_to(PACKAGE).as_posix()}/" for p in PACKAGE.rglob("__init__.py")
+              if p.parent != PACKAGE}
+    wanted |= {p.name for p in PACKAGE.glob("*.py") if p.name not in ("__init__.py",
+                                                                       "__main__.py")}
+    wanted |= {"templates/"}
+    assert not wanted - listed, f"not in docs/ARCHITECTURE.md: {sorted(wanted - listed)}"
