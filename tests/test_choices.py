@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dotool.cli import choices
+from dotool import choices
 from dotool.errors import UsageError
 from dotool.i18n import terminal
 

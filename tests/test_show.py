@@ -125,7 +125,7 @@ def _run(args: list[str], env: dict[str, str]) -> tuple[list[str], str]:
     settled at once (`SETTLED_NS`), so the second run may take the latest half from the cache."""
     code = (
         "import sys\n"
-        "import dotool.authoring.measure_view as view\n"
+        "import dotool.app.show as view\n"
         "view.SETTLED_NS = -10**12\n"
         "from dotool.cli.main import app\n"
         f"try:\n    app({args!r}, prog_name='dotool')\n"

@@ -12,11 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from dotool import choices as choices_
 from dotool.authoring.checking import check_change, partial_date
 from dotool.authoring.yamltext import flow_list, scalar, text_lines
 from dotool.checks.load import load_plan
 from dotool.checks.run import validate
-from dotool.cli import choices as choices_
 from dotool.errors import InvalidContent, UsageError
 from dotool.findings import Finding
 from dotool.i18n.terminal import Message, current, t

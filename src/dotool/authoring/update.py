@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dotool import choices
 from dotool.authoring.checking import check_change, measure_file, partial_date
 from dotool.authoring.splice import DELETE, ORDER, Splice
-from dotool.cli import choices
 from dotool.errors import ContentError, UsageError
 from dotool.i18n.terminal import Message, t, tn
 from dotool.model.dates import Half

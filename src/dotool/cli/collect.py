@@ -48,7 +48,7 @@ def collect(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from dotool.cli.choices import choose
+    from dotool.choices import choose
     from dotool.cli.common import err_console, resolve_root
     from dotool.collect.make import collect as make
     from dotool.errors import UsageError
@@ -127,7 +127,7 @@ def status(
     root: RootOption = None,
 ) -> None:
     """Per lead unit, the measures that still have no update for the half (for reminders)."""
-    from dotool.cli.choices import choose
+    from dotool.choices import choose
     from dotool.cli.common import resolve_root
     from dotool.collect.make import plan_language
     from dotool.collect.status import collection_status

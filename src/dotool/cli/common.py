@@ -176,7 +176,7 @@ def resolve_root(root: Path | None) -> Path:
 def choose_lang(lang: str | None) -> str | None:
     """`--lang` as `de` or `en` (also typed as a language's name), the terminal's language from
     now on; None when not given. Exit 2 with the choices for anything else."""
-    from dotool.cli.choices import choose
+    from dotool.choices import choose
     from dotool.i18n import terminal
 
     names = {"de": ("Deutsch", "German"), "en": ("Englisch", "English")}

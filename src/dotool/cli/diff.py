@@ -28,7 +28,7 @@ def diff(
     * `dotool diff masterplan-1.0 masterplan-2.0 --format json`
     """
     from dotool.app.past import diff as plan_diff
-    from dotool.cli.choices import choose
+    from dotool.choices import choose
     from dotool.cli.common import choose_lang, resolve_root
     from dotool.output import changes
     from dotool.output.styled import emit

@@ -39,7 +39,7 @@ def export(
     """
 
     from dotool.app.export import FORMATS, export_plan
-    from dotool.cli.choices import choose
+    from dotool.choices import choose
     from dotool.cli.common import choose_lang, resolve_root
     from dotool.cli.rendering import wrote
     from dotool.errors import UsageError

@@ -26,7 +26,7 @@ def history(
     * `dotool history M-007 --format json`
     """
     from dotool.app.history import history as measure_history
-    from dotool.cli.choices import choose
+    from dotool.choices import choose
     from dotool.cli.common import choose_lang, err_console, out_console, resolve_root
     from dotool.i18n.terminal import t
     from dotool.output import changes

@@ -49,7 +49,7 @@ def import_table(
     """
     from dotool.authoring.table_import import import_table as prepare
     from dotool.authoring.table_rows import write_import
-    from dotool.cli.choices import vocabulary
+    from dotool.choices import vocabulary
     from dotool.cli.common import err_console, resolve_root
     from dotool.errors import ContentError, UsageError
     from dotool.i18n.terminal import t

@@ -32,8 +32,8 @@ def list_measures(
     * `dotool list --rag red --half 2021-H1`
     * `dotool list --format csv > measures.csv`
     """
+    from dotool import choices
     from dotool.checks.run import load_valid_plan
-    from dotool.cli import choices
     from dotool.cli.common import out_console, resolve_root
     from dotool.i18n.terminal import current
     from dotool.output import measure_list

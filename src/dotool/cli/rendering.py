@@ -29,7 +29,7 @@ InternalOption = Annotated[
 def pick_format(output: Path | None, fmt: str | None) -> str:
     """`--format`, else the extension of `-o`, else Markdown; exit 2 for anything else."""
     from dotool.app.documents import FORMATS
-    from dotool.cli.choices import choose
+    from dotool.choices import choose
     from dotool.errors import UsageError
     from dotool.i18n.terminal import t
     from dotool.text import shown

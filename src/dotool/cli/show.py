@@ -26,8 +26,8 @@ def show(
     * `dotool show M-007`
     * `dotool show M-007 --format json`
     """
-    from dotool.authoring.measure_view import measure_view
-    from dotool.cli.choices import choose
+    from dotool.app.show import measure_view
+    from dotool.choices import choose
     from dotool.cli.common import resolve_root
     from dotool.output import detail
 

@@ -69,8 +69,8 @@ def update(
       Förderung nicht finanziert."`
     * `dotool update M-007 --half 2021-H1 --unset next`
     """
+    from dotool import choices
     from dotool.authoring.update import UpdateValues, parse_kpis, update_measure
-    from dotool.cli import choices
     from dotool.cli.common import err_console, resolve_root
     from dotool.i18n.terminal import t
     from dotool.text import shown

@@ -38,7 +38,7 @@ def validate(
     * `dotool validate --list-rules`
     """
     from dotool.checks.run import validate as run_validate
-    from dotool.cli.choices import choose
+    from dotool.choices import choose
     from dotool.cli.common import resolve_root
     from dotool.errors import UsageError
     from dotool.i18n.terminal import t

@@ -1,4 +1,4 @@
-"""One measure for the terminal (`dotool show`), from its view (`authoring/measure_view.py`).
+"""One measure for the terminal (`dotool show`), from its view (`app/show.py`).
 
 The view is plain data, remembered in the cache, so this module imports no model: headers and
 labels come from the terminal catalogue and the vocabulary labels in the current language,
@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from dotool.i18n.terminal import current, t, tc
 from dotool.model.vocab import label
-from dotool.output.measure_list import RAG_STYLE
 from dotool.output.mdlines import inline, markdown_lines
+from dotool.output.measure_list import RAG_STYLE
 from dotool.output.styled import Line, emit, markup
 from dotool.text import dumps
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from dotool.app.history import UpdateData
-    from dotool.authoring.measure_view import View
+    from dotool.app.show import View
     from dotool.model.measure import Update
 
 NONE = "–"

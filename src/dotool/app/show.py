@@ -5,7 +5,7 @@ reported half, with the field and goal titles of `masterplan.yaml` and the adopt
 "masterplan measure or further initiative". Only three things are read for it — the measure's
 file, `masterplan.yaml` and the adoption records — plus the plan's latest reported half.
 
-Like `dotool history` (`authoring/history.py`), what is shown is kept in the cache's `views`
+Like `dotool history` (`app/history.py`), what is shown is kept in the cache's `views`
 store, keyed by the bytes of those files and that half: when they are as they were, the view
 comes from there and neither YAML nor pydantic is imported. The latest half is the one figure
 that depends on every measure. It is remembered under a signature of the `measures/` folder —
