@@ -3,6 +3,11 @@
 `python -m dotool.checks.rulebook > docs/rules.md` writes the reference of every rule, with the
 finding each failing example actually gives (so the page cannot drift from the code; a test
 keeps the committed file current).
+
+Both speak the terminal's language: `--list-rules` the plan's (a German plan's summaries are
+German), the page English — `docs/` is the repository's English reference, and run as a module
+this writes it in English whatever the locale. A German page would need the examples' notes and
+the page's own prose translated as well, for readers who have `--list-rules` in German already.
 """
 
 from __future__ import annotations
@@ -41,10 +46,16 @@ def run_example(example: Example) -> Validation:
 def list_rules(fmt: str = "text") -> str:
     """`dotool validate --list-rules`: every rule's code, severity and summary."""
     if fmt == "json":
-        return json.dumps([{"code": r.code, "severity": r.severity, "summary": r.summary}
+        return json.dumps([{"code": r.code, "severity": r.severity, "summary": str(r.summary)}
                            for r in rules()], indent=2, ensure_ascii=False)
+    from dotool.i18n.terminal import tc
+
+    # The severity in words of the terminal's language (the JSON listing keeps the key).
+    severity = {"error": str(tc("severity", "error")), "warning": str(tc("severity", "warning"))}
     width = max(len(r.code) for r in rules())
-    return "\n".join(f"{r.code:<{width}}  {r.severity:<7}  {r.summary}" for r in rules())
+    level = max(len(word) for word in severity.values())
+    return "\n".join(f"{r.code:<{width}}  {severity[r.severity]:<{level}}  {r.summary}"
+                     for r in rules())
 
 
 def _file_block(example: Example) -> list[str]:
@@ -109,7 +120,7 @@ def rules_markdown() -> str:
     out += [f"| [`{r.code}`](#{r.code}) | {r.severity} | {r.summary} |" for r in rules()]
     out.append("")
     for r in rules():
-        out += [f'<a id="{r.code}"></a>', "", f"## `{r.code}` ({r.severity})", "", r.summary,
+        out += [f'<a id="{r.code}"></a>', "", f"## `{r.code}` ({r.severity})", "", str(r.summary),
                 "", "Made by " + ", ".join(f"`{name}`" for name in r.made_by) + ".", ""]
         if not r.fails:
             out += ["No file gives it today: it stands for an error of the schema that this "
@@ -123,4 +134,7 @@ def rules_markdown() -> str:
 
 
 if __name__ == "__main__":  # pragma: no cover - a maintainer's tool
+    from dotool.i18n.terminal import reset
+
+    reset("en")  # docs/rules.md is English (see the module's docstring)
     print(rules_markdown(), end="")

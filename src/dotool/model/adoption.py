@@ -7,10 +7,11 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
+from dotool.i18n.terminal import t
 from dotool.model.base import Day, Expects, StrictModel, Text, described
 
 Version = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$"),
-                    Expects("a version number: digits, parts separated by dots", "1.0")]
+                    Expects(t("a version number: digits, parts separated by dots"), "1.0")]
 #: The most measures an adoption lists (far more than a plan has).
 MAX_ADOPTED = 10_000
 
