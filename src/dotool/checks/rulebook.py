@@ -37,7 +37,7 @@ def run_example(example: Example) -> Validation:
         raw = with_file(raw, example.path, data)
     if example.problem:  # a file that could not be read (a link out of the repository)
         raw = replace(raw, measures=tuple(
-            RawFile(f.path, b"", example.problem) if f.path == example.path else f
+            RawFile(f.path, b"", str(example.problem)) if f.path == example.path else f
             for f in raw.measures))
     return validate_raw(raw, today=date.fromisoformat(example.today),
                         half=Half.parse(example.half) if example.half else None)

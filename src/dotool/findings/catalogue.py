@@ -99,7 +99,7 @@ class Example:
     half: str | None = None  # as `dotool validate --half`
     data: bytes | None = None  # the file's bytes, when text cannot say them (an encoding)
     size: int = 0  # pad the file with a comment to this many bytes
-    problem: str | None = None  # the file could not be read (a link leaving the repository)
+    problem: Message | None = None  # the file could not be read (a link leaving the repository)
     severity: Severity | None = None  # when not the rule's (a warning that `--half` makes an error)
 
     def content(self) -> bytes | None:

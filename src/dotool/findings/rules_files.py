@@ -18,7 +18,7 @@ RULES: tuple[Rule, ...] = (
     Rule("file-unreadable", "error",
          t("Every plan file can be read: no link leading out of the repository, no folder or "
            "unreadable file in its place."), (_LOAD, "dotool.store.files.read_plan"),
-         (Example("", problem="is a link to a file outside the masterplan repository"),),
+         (Example("", problem=t("is a link to a file outside the masterplan repository")),),
          (Example(measure()),)),
     Rule("file-extension", "error",
          t("measures/, masterplan/adoptions/ and masterplan/reports/ hold *.yaml files only."),

@@ -1,0 +1,119 @@
+"""Every finding of every invalid case reads in German when the terminal speaks German.
+
+The cases (tests/cases/invalid/) pin the English wording; here each is validated in both
+languages and the findings compared one by one: the same findings (code, file, line, column,
+field), each German message and hint worded differently from the English one and with no
+English sentence left in it once the values it quotes are taken out. A message someone forgot
+to mark, or marked without a German wording, fails here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dotool.checks.rulebook import run_example
+from dotool.checks.run import validate
+from dotool.findings import Finding
+from dotool.findings.catalogue import Example, rules
+from dotool.i18n import terminal
+from dotool.model.dates import Half
+from tests.conftest import HERE, copy_base
+
+CASES = sorted(p for p in (HERE / "cases" / "invalid").iterdir() if (p / "case.yaml").is_file())
+
+#: Words only English has: none is German, a key of the file format or a value of a vocabulary
+#: (those are read whole: `one_off` is no `one`).
+_WORDS = """
+    the a is are be been it its this that these which there here of and or but not no with
+    without has have must should would cannot does did found expected only than more most least
+    at on by from into before after already still too every each one file key value line column
+    missing allowed twice unknown empty blank number list mapping
+"""
+ENGLISH = frozenset(_WORDS.split())
+# What a message quotes is the plan's own text, not the message's: `…`, "…", „…“, and paths.
+_QUOTED = re.compile(r"`[^`]*`|\"[^\"]*\"|„[^“]*“|'[^']*'|\S*[/.]\S*")
+
+
+def _english_words(text: str) -> set[str]:
+    return set(re.findall(r"[a-zäöüß_]+", _QUOTED.sub(" ", text).lower())) & ENGLISH
+
+
+def _findings(case: Path, root: Path, lang: str) -> list[Finding]:
+    spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
+    args = [str(a) for a in spec.get("args", [])]
+    half = args[args.index("--half") + 1] if "--half" in args else None
+    today = date.fromisoformat(str(spec["today"])) if "today" in spec else None
+    terminal.reset(lang)
+    try:
+        result = validate(root, today=today, half=Half.parse(half) if half else None,
+                          strict="--strict" in args, cache=False)
+    finally:
+        terminal.reset()
+    return sorted(result.findings, key=lambda f: (*f.sort_key(), f.loc_text, f.severity))
+
+
+@pytest.mark.clock
+@pytest.mark.parametrize("case", CASES, ids=[p.name for p in CASES])
+def test_every_finding_of_an_invalid_case_is_worded_in_german(case: Path,
+                                                              tmp_path: Path) -> None:
+    spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
+    root = copy_base(tmp_path / "plan")
+    for rel in spec.get("remove", []):
+        (root / rel).unlink()
+    if (case / "files").is_dir():
+        shutil.copytree(case / "files", root, dirs_exist_ok=True)
+    english, german = _findings(case, root, "en"), _findings(case, root, "de")
+    assert english, "an invalid case has findings"
+    _assert_german(english, german)
+
+
+def _assert_german(english: list[Finding], german: list[Finding]) -> None:
+    def where(f: Finding) -> tuple[object, ...]:
+        return (f.severity, f.code, f.path, f.line, f.col, f.loc)
+
+    assert [where(f) for f in german] == [where(f) for f in english]
+    untranslated = []
+    for en, de in zip(english, german, strict=True):
+        for en_text, de_text in ((en.message, de.message), (en.hint, de.hint)):
+            if en_text is None and de_text is None:
+                continue
+            if de_text is None or de_text == en_text or _english_words(de_text):
+                untranslated.append({"code": en.code, "en": en_text, "de": de_text,
+                                     "english words": sorted(_english_words(de_text or ""))})
+    assert not untranslated, json.dumps(untranslated, indent=2, ensure_ascii=False)
+
+
+EXAMPLES = [(r.code, i, e) for r in rules() for i, e in enumerate(r.fails)]
+
+
+@pytest.mark.parametrize(("code", "index", "example"), EXAMPLES,
+                         ids=[f"{code}-{index}" for code, index, _ in EXAMPLES])
+def test_every_example_of_the_catalogue_is_worded_in_german(code: str, index: int,
+                                                            example: Example) -> None:
+    """The catalogue's failing examples: one of every rule, the rarer ones included."""
+    found = {}
+    for lang in ("en", "de"):
+        terminal.reset(lang)
+        try:
+            found[lang] = sorted(run_example(example).findings,
+                                 key=lambda f: (*f.sort_key(), f.loc_text))
+        finally:
+            terminal.reset()
+    assert any(f.code == code for f in found["en"])
+    _assert_german(found["en"], found["de"])
+
+
+def test_the_check_finds_english_left_in_a_message() -> None:
+    """The test above would fail for a forgotten message: its English words are seen."""
+    assert _english_words("the planned end 2021-03 is before the start 2021-06") \
+        >= {"the", "is", "before"}
+    assert not _english_words('Meilenstein "Schulung is due" war am 2021-05-31 fällig und ist '
+                              "nicht erreicht (Stand 2021-H1); die Maßnahme ist abgeschlossen")
+    assert not _english_words("unbekannter Schlüssel `milestone`; erlaubte Schlüssel: id, title")
