@@ -117,3 +117,38 @@ def test_the_check_finds_english_left_in_a_message() -> None:
     assert not _english_words('Meilenstein "Schulung is due" war am 2021-05-31 fällig und ist '
                               "nicht erreicht (Stand 2021-H1); die Maßnahme ist abgeschlossen")
     assert not _english_words("unbekannter Schlüssel `milestone`; erlaubte Schlüssel: id, title")
+
+
+def test_gitlab_fingerprints_are_the_same_in_both_languages(
+        run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """GitLab tracks a finding by its fingerprint: switching the language must not make every
+    finding look fixed and new."""
+    for case in ("blank-required", "update-order", "yaml-duplicate-key", "dependency-cycle"):
+        root = copy_base(tmp_path / case)
+        shutil.copytree(HERE / "cases" / "invalid" / case / "files", root, dirs_exist_ok=True)
+        reports = {}
+        for lang in ("en", "de"):
+            monkeypatch.setenv("DOTOOL_LANG", lang)
+            result = run_cli("validate", "--root", root, "--format", "gitlab", "--no-cache",
+                             exit_code=1)
+            reports[lang] = json.loads(result.stdout)
+        en, de = reports["en"], reports["de"]
+        assert en, case
+        assert [f["fingerprint"] for f in de] == [f["fingerprint"] for f in en], case
+        assert all(d["description"] != e["description"] for d, e in zip(de, en, strict=True))
+
+
+def test_the_cache_keeps_the_languages_apart(run_cli, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Findings are cached worded: a German run after an English one is not given English."""
+    root = copy_base(tmp_path / "plan")
+    shutil.copytree(HERE / "cases" / "invalid" / "progress-missing" / "files", root,
+                    dirs_exist_ok=True)
+    messages = {}
+    for lang in ("en", "de", "en"):
+        monkeypatch.setenv("DOTOOL_LANG", lang)
+        result = run_cli("validate", "--root", root, "--format", "json", exit_code=1)
+        found = [f["message"] for f in json.loads(result.stdout)["findings"]]
+        assert messages.setdefault(lang, found) == found
+    assert messages["en"] != messages["de"]
+    assert any("Sachstand" in m for m in messages["de"]), messages["de"]
