@@ -167,13 +167,13 @@ def check_warnings(ctx: Context, path: str, measure: Measure) -> None:
     _check_spend(ctx, path, state)
     if state.missing_report:
         required = ctx.required_half == ref
+        command = " ".join(("dotool update", measure.id, "--half", str(ref), "…"))
         ctx.report("update-missing", path, ("updates",),
                    t("no update for {half}, which --half requires of every active measure",
                      half=ref)
                    if required else t("no update for {half}, the plan's latest reported half",
                                       half=ref),
-                   t("add one with `{command}`", command=f"dotool update {measure.id} --half "
-                                                          f"{ref} …"), key=True,
+                   t("add one with `{command}`", command=command), key=True,
                    severity="error" if required else None)
 
 

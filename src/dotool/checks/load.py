@@ -173,9 +173,9 @@ def _load_all(raw: RawPlan, cache: PlanCache | None) -> Loaded:
         if vorlage is not None:
             loaded.vorlagen.append((file.path, vorlage))
     for stray in raw.strays:
+        renamed = PurePosixPath(stray).with_suffix(".yaml").name
         loaded.findings.append(finding(
             "file-extension", stray,
             t("{path} is not read: only *.yaml files belong in this folder", path=stray),
-            hint=t("rename it to {name}, or move it elsewhere",
-                   name=f"{PurePosixPath(stray).stem}.yaml")))
+            hint=t("rename it to {name}, or move it elsewhere", name=renamed)))
     return loaded

@@ -30,9 +30,10 @@ def check_masterplan_keys(ctx: Context) -> None:
             if key in seen:
                 what = (t("goal key `{key}`", key=key) if name == "goals"
                         else t("field key `{key}`", key=key))
+                first, second = (f"{name}[{i}]" for i in (seen[key], index))
                 ctx.report("duplicate-key", path, (name, index, "key"),
                            t("{what} is used twice ({first} and {second})", what=what,
-                             first=f"{name}[{seen[key]}]", second=f"{name}[{index}]"))
+                             first=first, second=second))
             seen.setdefault(key, index)
 
 
@@ -56,13 +57,13 @@ def check_measures(ctx: Context) -> None:
                        t("id {id} does not use the plan's prefix `{prefix}`", id=measure.id,
                          prefix=prefix),
                        t("ids look like {example} (id_prefix in masterplan.yaml)",
-                         example=f"{prefix}-001"))
+                         example=prefix + "-001"))
         stem = PurePosixPath(path).stem
         if stem != measure.id and not stem.startswith(measure.id + "-"):
             ctx.report("file-name", path, ("id",),
                        t("the file name does not start with the measure's id {id}",
                          id=measure.id),
-                       t("rename the file to {name}", name=f"{measure.id}-<slug>.yaml"))
+                       t("rename the file to {name}", name=measure.id + "-<slug>.yaml"))
         if plan and measure.field not in field_keys:
             ctx.report("unknown-field", path, ("field",),
                        t("field of action `{key}` is not defined in masterplan.yaml",
@@ -110,8 +111,8 @@ def check_measures(ctx: Context) -> None:
         if stem != adoption.version:
             ctx.report("file-name", path, ("version",),
                        t("version {version} does not match the file name {name}",
-                         version=adoption.version, name=f"{stem}.yaml"),
-                       t("rename the file to {name}", name=f"{adoption.version}.yaml"))
+                         version=adoption.version, name=stem + ".yaml"),
+                       t("rename the file to {name}", name=adoption.version + ".yaml"))
         for index, measure_id in enumerate(adoption.measures):
             if measure_id not in existing:
                 ctx.report("unknown-measure", path, ("measures", index),

@@ -124,7 +124,7 @@ def check_inside(root: Path, path: Path, *, exclude: Sequence[str] = ()) -> Path
         raise Unreadable(t("is (a link to) a file in the repository's .git folder"))
     if parts and parts[0] in exclude:
         raise Unreadable(t("is (a link to) a file in the plan's {folder} folder",
-                           folder=f"{parts[0]}/"))
+                           folder=parts[0] + "/"))
     return real
 
 

@@ -80,10 +80,11 @@ class YamlDocument:
 def load_yaml(data: bytes, *, path: str) -> LoadResult:
     """Read one YAML file strictly; `path` is the display path used in every finding."""
     if len(data) > MAX_BYTES:
+        # Readers stop one byte past the limit, so the size itself is not known here.
+        size = format(MAX_BYTES, ",").replace(",", "." if current() == "de" else ",")
         return LoadResult(None, [finding("file-too-large", path,
-            # Readers stop one byte past the limit, so the size itself is not known here.
             t("the file is larger than 1 MiB ({size} bytes), the most a plan file may have",
-              size=f"{MAX_BYTES:,}".replace(",", "." if current() == "de" else ",")),
+              size=size),
             hint=t("split the content, or check that this is the file you meant to add"))])
     text = _decode(data, path)
     if isinstance(text, Finding):
@@ -149,9 +150,10 @@ def _decode(data: bytes, path: str) -> str | Finding:
                      advice=_SAVE_UTF8)
         else:
             hint = _SAVE_UTF8
+        byte = "0x" + format(data[exc.start], "02X")
         return finding("yaml-encoding", path,
                        t("the file is not valid UTF-8: byte {byte} cannot be decoded",
-                         byte=f"0x{data[exc.start]:02X}"), line, col, hint=hint)
+                         byte=byte), line, col, hint=hint)
     # A UTF-8 byte order mark is allowed; without it the marks count columns from the line start.
     return text.removeprefix("\ufeff")
 
