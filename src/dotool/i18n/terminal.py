@@ -58,9 +58,15 @@ def use_root(root: Path) -> None:
     the plan. A file the pattern cannot read leaves the language as it was; validation reports
     what is wrong with it.
     """
+    # By the rule every plan file is read by: a FIFO or a device put there by a pull request
+    # must neither block nor flood this read (it is reported when the plan is validated).
+    from dotool.store.reading import Unreadable, check_inside, read_regular, resolved
+
+    real = resolved(root)
     try:
-        text = (root / "masterplan" / "masterplan.yaml").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        path = check_inside(real, real / "masterplan" / "masterplan.yaml")
+        text = read_regular(path, limit=1 << 20).decode("utf-8")
+    except (Unreadable, UnicodeDecodeError):
         return
     found = _LANGUAGE_LINE.search(text[:1 << 20])
     if found:
