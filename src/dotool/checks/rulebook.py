@@ -108,6 +108,10 @@ def rules_markdown() -> str:
            "stable: it is what `--format json` and `--format github` name, and part of the "
            "fingerprint of `--format gitlab`. Warnings fail only with `--strict`. "
            "`dotool validate --list-rules` prints this table.", "",
+           "Messages, hints and the summaries of `--list-rules` are worded in the terminal's "
+           "language — the plan's `language`, unless `DOTOOL_LANG` or `--lang` says otherwise; "
+           "codes, files, lines and fields are the same in both languages, and so are the "
+           "fingerprints. This page shows the English.", "",
            "Each example is one file placed into this minimal valid plan (`" + MASTERPLAN
            + "`, and nothing else); a measure's example starts with the seven required keys, "
            "so its own lines start at line 8. The findings shown are what dotool gives for "
