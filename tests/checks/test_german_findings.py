@@ -152,3 +152,14 @@ def test_the_cache_keeps_the_languages_apart(run_cli, tmp_path: Path,
         assert messages.setdefault(lang, found) == found
     assert messages["en"] != messages["de"]
     assert any("Sachstand" in m for m in messages["de"]), messages["de"]
+
+
+def test_list_rules_in_german(run_cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("DOTOOL_LANG", "de")
+    lines = run_cli("validate", "--list-rules").stdout.splitlines()
+    assert [line.split()[0] for line in lines] == [r.code for r in rules()]
+    assert lines[0].split(None, 2)[1:] == ["Fehler", "masterplan/masterplan.yaml ist vorhanden."]
+    assert any(line.split()[1] == "Warnung" for line in lines)
+    listed = json.loads(run_cli("validate", "--list-rules", "--format", "json").stdout)
+    assert listed[0] == {"code": "file-missing", "severity": "error",
+                         "summary": "masterplan/masterplan.yaml ist vorhanden."}
