@@ -59,7 +59,7 @@ def test_every_pattern_says_in_words_what_it_expects() -> None:
 def test_the_field_decides_what_is_expected(model: str, loc: tuple[str | int, ...],
                                             expected: str) -> None:
     found = expects_at(SCHEMAS[f"{model}.schema.json"][0], loc)
-    assert found is not None and found.what.startswith(expected), found
+    assert found is not None and str(found.what).startswith(expected), found
 
 
 def test_same_value_different_fields_different_messages(run_cli, plan_dir) -> None:

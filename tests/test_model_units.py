@@ -82,7 +82,7 @@ def test_a_reference_hint_lists_up_to_twelve_keys() -> None:
     from dotool.checks.references import _nearest
 
     keys = [f"feld{n:02d}" for n in range(12)]
-    assert _nearest("verkehr", keys) == "known: " + ", ".join(keys)
+    assert str(_nearest("verkehr", keys)) == "known: " + ", ".join(keys)
     assert _nearest("verkehr", [*keys, "feld12"]) is None  # a long list helps nobody
-    assert _nearest("feld03x", keys) == "did you mean `feld03`?"
+    assert str(_nearest("feld03x", keys)) == "did you mean `feld03`?"
     assert _nearest("verkehr", []) is None

@@ -120,12 +120,9 @@ def test_who_decides_the_language(monkeypatch: pytest.MonkeyPatch, override: str
     ("language: en", "en"), ("language: 'en'  # English", "en"), ('language: "de"', "de"),
     ("  language: en", None), ("language: english", None), ("languages: en", None),
 ])
-def test_the_plan_language_is_read_from_its_top_level_key(tmp_path: Path, line: str,
+def test_the_plan_language_is_read_from_its_top_level_key(line: str,
                                                           expected: str | None) -> None:
-    (tmp_path / "masterplan").mkdir()
-    (tmp_path / "masterplan" / "masterplan.yaml").write_text(
-        f"municipality: X\n{line}\ntitle: Y\n", encoding="utf-8")
-    terminal.use_root(tmp_path)
+    terminal.use_plan_text(f"municipality: X\n{line}\ntitle: Y\n")
     assert terminal._state["plan"] == expected
 
 

@@ -109,5 +109,5 @@ def test_a_pattern_without_words_still_says_what_it_expects() -> None:
     from dotool.checks.schema import _pattern_message
 
     message, hint = _pattern_message(None, "M-1", {"pattern": "^M-[0-9]{3}$"})
-    assert (message, hint) == ('found the text "M-1", expected text matching ^M-[0-9]{3}$',
-                               None)
+    assert (str(message), hint) == ('found the text "M-1", expected text matching ^M-[0-9]{3}$',
+                                    None)

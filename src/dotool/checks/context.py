@@ -14,6 +14,7 @@ from dotool.findings.catalogue import rule
 from dotool.model.dates import Half
 
 if TYPE_CHECKING:
+    from dotool.i18n.terminal import Message
     from dotool.model.measure import Measure
 
 
@@ -32,7 +33,8 @@ class Context:
     errors_only: bool = False  # warnings are not even located (a change checked before writing)
     findings: list[Finding] = field(default_factory=list)
 
-    def report(self, code: str, path: str, loc: Loc, message: str, hint: str | None = None,
+    def report(self, code: str, path: str, loc: Loc, message: Message,
+               hint: Message | None = None,
                *, key: bool = False, severity: Severity | None = None) -> None:
         """Record a finding of rule `code` at `loc` of the file `path` (the key's position when
         `key`), with the rule's severity unless `severity` says otherwise."""

@@ -18,15 +18,26 @@ from pydantic import BaseModel, ValidationError
 from dotool.checks.schema import findings_from_error
 from dotool.findings import Finding
 from dotool.findings.catalogue import finding
+from dotool.i18n.terminal import current, t, tc
 from dotool.model.adoption import Adoption
 from dotool.model.masterplan import Masterplan
 from dotool.model.measure import Measure
 from dotool.model.vorlage import Vorlage
-from dotool.store.cache import PlanCache, file_key, finding_from_plain, finding_to_plain
+from dotool.store.cache import (
+    PlanCache,
+    digest,
+    file_key,
+    finding_from_plain,
+    finding_to_plain,
+)
 from dotool.store.files import MASTERPLAN, RawFile, RawPlan
 from dotool.store.yamlload import YamlDocument, cached_document, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
+#: What a file holds instead of a mapping, by the Python type YAML gave (English keeps the name).
+_KINDS = {"list": tc("type", "list"), "str": tc("type", "str"), "int": tc("type", "int"),
+          "float": tc("type", "float"), "bool": tc("type", "bool"),
+          "NoneType": tc("type", "NoneType")}
 
 
 @dataclass
@@ -60,8 +71,9 @@ def _fresh(raw: RawFile, model: type[M]) -> _File:
         line, col = doc.locate(()) or (1, 1)
         file.findings.append(finding(
             "schema-not-mapping", raw.path,
-            f"the file must hold a mapping of keys to values, found {type(doc.data).__name__}",
-            line, col, hint="start each line of the top level with `key: value`"))
+            t("the file must hold a mapping of keys to values, found {kind}",
+              kind=_KINDS.get(type(doc.data).__name__, type(doc.data).__name__)),
+            line, col, hint=t("start each line of the top level with `key: value`")))
         return file
     # Values the loader already reported (an unquoted `no`, a duplicate key) are kept as text,
     # so the schema still checks the rest of the file without repeating those findings.
@@ -95,12 +107,14 @@ def _restore(raw: RawFile, model: type[M], entry: Any) -> _File | None:
 
 def _parse(raw: RawFile, model: type[M], loaded: Loaded, cache: PlanCache | None) -> M | None:
     if raw.problem:
-        loaded.findings.append(finding("file-unreadable", raw.path, f"{raw.path} {raw.problem}"))
+        loaded.findings.append(finding("file-unreadable", raw.path,
+                                       t("{path} {problem}", path=raw.path, problem=raw.problem)))
         return None
     if cache is None:
         file = _fresh(raw, model)
     else:
-        key = file_key(raw.path, raw.data)
+        # The findings are worded in the terminal's language: one entry per language.
+        key = digest(file_key(raw.path, raw.data), current().encode())
         cache.used()
         entry = cache.files.get(key)
         restored = None if entry is None else _restore(raw, model, entry)
@@ -142,7 +156,8 @@ def paused_gc() -> Iterator[None]:
 def _load_all(raw: RawPlan, cache: PlanCache | None) -> Loaded:
     loaded = Loaded()
     if raw.masterplan is None:
-        loaded.findings.append(finding("file-missing", MASTERPLAN, f"{MASTERPLAN} is missing"))
+        loaded.findings.append(finding("file-missing", MASTERPLAN,
+                                       t("{path} is missing", path=MASTERPLAN)))
     else:
         loaded.masterplan = _parse(raw.masterplan, Masterplan, loaded, cache)
     for file in raw.measures:
@@ -158,8 +173,9 @@ def _load_all(raw: RawPlan, cache: PlanCache | None) -> Loaded:
         if vorlage is not None:
             loaded.vorlagen.append((file.path, vorlage))
     for stray in raw.strays:
+        renamed = PurePosixPath(stray).with_suffix(".yaml").name
         loaded.findings.append(finding(
             "file-extension", stray,
-            f"{stray} is not read: only *.yaml files belong in this folder",
-            hint=f"rename it to {PurePosixPath(stray).stem}.yaml, or move it elsewhere"))
+            t("{path} is not read: only *.yaml files belong in this folder", path=stray),
+            hint=t("rename it to {name}, or move it elsewhere", name=renamed)))
     return loaded

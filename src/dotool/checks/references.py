@@ -7,13 +7,14 @@ from pathlib import PurePosixPath
 
 from dotool.checks.context import Context
 from dotool.findings import did_you_mean
+from dotool.i18n.terminal import Message, t
 from dotool.store.files import MASTERPLAN, MEASURES_DIR
 
 
-def _nearest(word: str, choices: list[str]) -> str | None:
+def _nearest(word: str, choices: list[str]) -> Message | None:
     """The closest choice, else a short list of them all (a plan has few fields and goals)."""
     return did_you_mean(word, choices) or (
-        f"known: {', '.join(choices)}" if choices and len(choices) <= 12 else None)
+        t("known: {keys}", keys=", ".join(choices)) if choices and len(choices) <= 12 else None)
 
 
 def check_masterplan_keys(ctx: Context) -> None:
@@ -27,9 +28,12 @@ def check_masterplan_keys(ctx: Context) -> None:
         seen: dict[str, int] = {}
         for index, key in enumerate(keys):
             if key in seen:
+                what = (t("goal key `{key}`", key=key) if name == "goals"
+                        else t("field key `{key}`", key=key))
+                first, second = (f"{name}[{i}]" for i in (seen[key], index))
                 ctx.report("duplicate-key", path, (name, index, "key"),
-                           f"{name[:-1]} key `{key}` is used twice "
-                           f"({name}[{seen[key]}] and {name}[{index}])")
+                           t("{what} is used twice ({first} and {second})", what=what,
+                             first=first, second=second))
             seen.setdefault(key, index)
 
 
@@ -43,42 +47,51 @@ def check_measures(ctx: Context) -> None:
     for path, measure in loaded.measures:
         if measure.id in owners:
             ctx.report("duplicate-id", path, ("id",),
-                       f"measure id {measure.id} is also used by {owners[measure.id]}",
-                       "give one of them the next free id (`dotool add-measure` allocates one)")
+                       t("measure id {id} is also used by {other}", id=measure.id,
+                         other=owners[measure.id]),
+                       t("give one of them the next free id (`dotool add-measure` allocates "
+                         "one)"))
         owners.setdefault(measure.id, path)
         if prefix and not re.fullmatch(rf"{re.escape(prefix)}-\d{{3,}}", measure.id):
             ctx.report("id-prefix", path, ("id",),
-                       f"id {measure.id} does not use the plan's prefix `{prefix}`",
-                       f"ids look like {prefix}-001 (id_prefix in masterplan.yaml)")
+                       t("id {id} does not use the plan's prefix `{prefix}`", id=measure.id,
+                         prefix=prefix),
+                       t("ids look like {example} (id_prefix in masterplan.yaml)",
+                         example=prefix + "-001"))
         stem = PurePosixPath(path).stem
         if stem != measure.id and not stem.startswith(measure.id + "-"):
             ctx.report("file-name", path, ("id",),
-                       f"the file name does not start with the measure's id {measure.id}",
-                       f"rename the file to {measure.id}-<slug>.yaml")
+                       t("the file name does not start with the measure's id {id}",
+                         id=measure.id),
+                       t("rename the file to {name}", name=measure.id + "-<slug>.yaml"))
         if plan and measure.field not in field_keys:
             ctx.report("unknown-field", path, ("field",),
-                       f"field of action `{measure.field}` is not defined in masterplan.yaml",
+                       t("field of action `{key}` is not defined in masterplan.yaml",
+                         key=measure.field),
                        _nearest(measure.field, field_keys))
         if plan and measure.goals and not goal_keys:
             ctx.report("unknown-goal", path, ("goals",),
-                       "masterplan.yaml defines no goals, so a measure's `goals` must be empty",
-                       "remove `goals` from this measure, or add the goals to masterplan.yaml")
+                       t("masterplan.yaml defines no goals, so a measure's `goals` must be "
+                         "empty"),
+                       t("remove `goals` from this measure, or add the goals to "
+                         "masterplan.yaml"))
         for index, goal in enumerate(measure.goals if goal_keys else ()):
             if plan and goal not in goal_keys:
                 ctx.report("unknown-goal", path, ("goals", index),
-                           f"goal `{goal}` is not defined in masterplan.yaml",
+                           t("goal `{key}` is not defined in masterplan.yaml", key=goal),
                            _nearest(goal, goal_keys))
         kpi_keys: dict[str, int] = {}
         for index, kpi in enumerate(measure.kpis):
             if kpi.key in kpi_keys:
                 ctx.report("duplicate-kpi", path, ("kpis", index, "key"),
-                           f"KPI key `{kpi.key}` is used twice in this measure")
+                           t("KPI key `{key}` is used twice in this measure", key=kpi.key))
             kpi_keys.setdefault(kpi.key, index)
         for u_index, update in enumerate(measure.updates):
             for key in update.kpis:
                 if key not in kpi_keys:
                     ctx.report("unknown-kpi", path, ("updates", u_index, "kpis", key),
-                               f"KPI `{key}` is not declared in this measure's kpis",
+                               t("KPI `{key}` is not declared in this measure's kpis",
+                                 key=key),
                                _nearest(key, list(kpi_keys)), key=True)
     ids = list(owners)
     # A measure whose file has a schema error is not in `owners`, but it exists: naming it in
@@ -88,20 +101,23 @@ def check_measures(ctx: Context) -> None:
         for index, dep in enumerate(measure.depends_on):
             if dep == measure.id:
                 ctx.report("self-dependency", path, ("depends_on", index),
-                           f"{measure.id} depends on itself")
+                           t("{id} depends on itself", id=measure.id))
             elif dep not in existing:
                 ctx.report("unknown-measure", path, ("depends_on", index),
-                           f"depends_on names {dep}, which does not exist", _nearest(dep, ids))
+                           t("depends_on names {id}, which does not exist", id=dep),
+                           _nearest(dep, ids))
     for path, adoption in loaded.adoptions:
         stem = PurePosixPath(path).stem
         if stem != adoption.version:
             ctx.report("file-name", path, ("version",),
-                       f"version {adoption.version} does not match the file name {stem}.yaml",
-                       f"rename the file to {adoption.version}.yaml")
+                       t("version {version} does not match the file name {name}",
+                         version=adoption.version, name=stem + ".yaml"),
+                       t("rename the file to {name}", name=adoption.version + ".yaml"))
         for index, measure_id in enumerate(adoption.measures):
             if measure_id not in existing:
                 ctx.report("unknown-measure", path, ("measures", index),
-                           f"the adopted plan lists {measure_id}, which does not exist",
+                           t("the adopted plan lists {id}, which does not exist",
+                             id=measure_id),
                            _nearest(measure_id, ids))
     _check_cycles(ctx)
 
@@ -143,8 +159,8 @@ def _check_cycles(ctx: Context) -> None:
                         reported.add(frozenset(cycle))
                         ctx.report("dependency-cycle", paths[node],
                                    ("depends_on", declared[node].index(nxt)),
-                                   "dependency cycle: " + " → ".join(cycle),
-                                   "remove one of these depends_on entries")
+                                   t("dependency cycle: {cycle}", cycle=" → ".join(cycle)),
+                                   t("remove one of these depends_on entries"))
                 elif not state.get(nxt):
                     stack.append((nxt, 0))
             else:

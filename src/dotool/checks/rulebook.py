@@ -3,6 +3,11 @@
 `python -m dotool.checks.rulebook > docs/rules.md` writes the reference of every rule, with the
 finding each failing example actually gives (so the page cannot drift from the code; a test
 keeps the committed file current).
+
+Both speak the terminal's language: `--list-rules` the plan's (a German plan's summaries are
+German), the page English — `docs/` is the repository's English reference, and run as a module
+this writes it in English whatever the locale. A German page would need the examples' notes and
+the page's own prose translated as well, for readers who have `--list-rules` in German already.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ def run_example(example: Example) -> Validation:
         raw = with_file(raw, example.path, data)
     if example.problem:  # a file that could not be read (a link out of the repository)
         raw = replace(raw, measures=tuple(
-            RawFile(f.path, b"", example.problem) if f.path == example.path else f
+            RawFile(f.path, b"", str(example.problem)) if f.path == example.path else f
             for f in raw.measures))
     return validate_raw(raw, today=date.fromisoformat(example.today),
                         half=Half.parse(example.half) if example.half else None)
@@ -41,10 +46,16 @@ def run_example(example: Example) -> Validation:
 def list_rules(fmt: str = "text") -> str:
     """`dotool validate --list-rules`: every rule's code, severity and summary."""
     if fmt == "json":
-        return json.dumps([{"code": r.code, "severity": r.severity, "summary": r.summary}
+        return json.dumps([{"code": r.code, "severity": r.severity, "summary": str(r.summary)}
                            for r in rules()], indent=2, ensure_ascii=False)
+    from dotool.i18n.terminal import tc
+
+    # The severity in words of the terminal's language (the JSON listing keeps the key).
+    severity = {"error": str(tc("severity", "error")), "warning": str(tc("severity", "warning"))}
     width = max(len(r.code) for r in rules())
-    return "\n".join(f"{r.code:<{width}}  {r.severity:<7}  {r.summary}" for r in rules())
+    level = max(len(word) for word in severity.values())
+    return "\n".join(f"{r.code:<{width}}  {severity[r.severity]:<{level}}  {r.summary}"
+                     for r in rules())
 
 
 def _file_block(example: Example) -> list[str]:
@@ -97,6 +108,10 @@ def rules_markdown() -> str:
            "stable: it is what `--format json` and `--format github` name, and part of the "
            "fingerprint of `--format gitlab`. Warnings fail only with `--strict`. "
            "`dotool validate --list-rules` prints this table.", "",
+           "Messages, hints and the summaries of `--list-rules` are worded in the terminal's "
+           "language — the plan's `language`, unless `DOTOOL_LANG` or `--lang` says otherwise; "
+           "codes, files, lines and fields are the same in both languages, and so are the "
+           "fingerprints. This page shows the English.", "",
            "Each example is one file placed into this minimal valid plan (`" + MASTERPLAN
            + "`, and nothing else); a measure's example starts with the seven required keys, "
            "so its own lines start at line 8. The findings shown are what dotool gives for "
@@ -109,7 +124,7 @@ def rules_markdown() -> str:
     out += [f"| [`{r.code}`](#{r.code}) | {r.severity} | {r.summary} |" for r in rules()]
     out.append("")
     for r in rules():
-        out += [f'<a id="{r.code}"></a>', "", f"## `{r.code}` ({r.severity})", "", r.summary,
+        out += [f'<a id="{r.code}"></a>', "", f"## `{r.code}` ({r.severity})", "", str(r.summary),
                 "", "Made by " + ", ".join(f"`{name}`" for name in r.made_by) + ".", ""]
         if not r.fails:
             out += ["No file gives it today: it stands for an error of the schema that this "
@@ -123,4 +138,7 @@ def rules_markdown() -> str:
 
 
 if __name__ == "__main__":  # pragma: no cover - a maintainer's tool
+    from dotool.i18n.terminal import reset
+
+    reset("en")  # docs/rules.md is English (see the module's docstring)
     print(rules_markdown(), end="")

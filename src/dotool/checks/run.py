@@ -143,8 +143,11 @@ def _raw_files(raw: RawPlan) -> list[RawFile]:
 def _memo_key(raw: RawPlan, today: date, half: Half | None, strict: bool,
               errors_only: bool = False) -> bytes:
     # Everything the findings depend on: each file's path and bytes (or why it was unreadable),
-    # the stray files, the day (rules compare dates with today) and the options.
-    parts = [b"validation", f"{today} {half} {strict} {errors_only}".encode(),
+    # the stray files, the day (rules compare dates with today), the options and the language
+    # the messages are worded in.
+    from dotool.i18n.terminal import current
+
+    parts = [b"validation", f"{today} {half} {strict} {errors_only} {current()}".encode(),
              *(s.encode() for s in raw.strays)]
     for file in _raw_files(raw):
         parts += (file.path.encode("utf-8", "surrogateescape"), file.data,

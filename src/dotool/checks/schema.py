@@ -11,34 +11,41 @@ from pydantic import BaseModel, ValidationError
 from dotool.findings import Finding, Loc, did_you_mean
 from dotool.findings.catalogue import finding
 from dotool.findings.rules_schema import schema_code
+from dotool.i18n.terminal import Message, current, t
 from dotool.model.base import Expects
 from dotool.store.yamlload import YamlDocument
 
 # What a value of the wrong type should have been, by pydantic's error type (the types the
 # models can produce are the keys of `SCHEMA_CODES`; a test keeps the two in step).
 _TYPE_WORDS = {
-    "int_type": "a whole number",
-    "float_type": "a number",
-    "bool_type": "true or false",
-    "string_type": "text",
-    "list_type": "a list",
-    "dict_type": "a mapping of keys to values",
-    "model_type": "a mapping of keys to values",
+    "int_type": t("a whole number"),
+    "float_type": t("a number"),
+    "bool_type": t("true or false"),
+    "string_type": t("text"),
+    "list_type": t("a list"),
+    "dict_type": t("a mapping of keys to values"),
+    "model_type": t("a mapping of keys to values"),
 }
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Message | str:
     if value is None:
-        return "nothing (null)"
+        return t("nothing (null)")
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
     if isinstance(value, str):
-        return f'the text "{value}"' if len(value) <= 60 else "a long text"
+        return t('the text "{text}"', text=value) if len(value) <= 60 else t("a long text")
     if isinstance(value, dict):
-        return "a mapping"
+        return t("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return t("a list")
     return f"`{value}`"
+
+
+def grouped(number: int) -> str:
+    """A whole number with its thousands grouped as the terminal's language writes them."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if current() == "de" else text
 
 
 def type_at(model: type[BaseModel], loc: Loc) -> tuple[Any, list[Any]]:
@@ -104,64 +111,75 @@ def findings_from_error(
         kind, found = err["type"], err.get("input")
         name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
         ctx = err.get("ctx") or {}
-        hint = None
+        hint: Message | None = None
         position = doc.locate(loc)
         if kind == "extra_forbidden":
             target = _model_at(model, loc[:-1])
             known = list(target.model_fields) if target else []
-            message = f"unknown key `{name}`"
+            message = t("unknown key `{name}`", name=name)
             hint = did_you_mean(name, known) or (
-                f"allowed keys: {', '.join(known)}" if known else None)
+                t("allowed keys: {keys}", keys=", ".join(known)) if known else None)
             position = doc.locate_key(loc)
         elif kind == "missing":
-            message = f"required key `{name}` is missing"
+            message = t("required key `{name}` is missing", name=name)
             position = doc.locate_key(loc[:-1]) if loc[:-1] else (1, 1)
         elif kind == "literal_error":
             choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ", ")
                        .split(",")]
-            message = f"found {_describe(found)}, expected one of: {', '.join(choices)}"
+            message = t("found {found}, expected one of: {choices}", found=_describe(found),
+                        choices=", ".join(choices))
             hint = did_you_mean(str(found), choices)
         elif kind in _TYPE_WORDS:
-            message = f"found {_describe(found)}, expected {_TYPE_WORDS[kind]}"
+            message = t("found {found}, expected {expected}", found=_describe(found),
+                        expected=_TYPE_WORDS[kind])
             if isinstance(found, str) and kind in ("int_type", "float_type", "bool_type"):
-                hint = "remove the quotes around the value"
+                hint = t("remove the quotes around the value")
         elif kind == "string_pattern_mismatch":
             message, hint = _pattern_message(expects_at(model, loc), found, ctx)
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
-            word = "at least" if kind.startswith("greater") else "at most"
             if isinstance(bound, float) and bound.is_integer():
-                bound = f"{int(bound):,}" if abs(bound) >= 10_000 else int(bound)
-            message = f"found {_describe(found)}, expected {word} {bound}"
+                bound = grouped(int(bound)) if abs(bound) >= 10_000 else int(bound)
+            message = (t("found {found}, expected at least {bound}", found=_describe(found),
+                         bound=bound) if kind.startswith("greater") else
+                       t("found {found}, expected at most {bound}", found=_describe(found),
+                         bound=bound))
         elif kind == "finite_number":
-            message = f"found {_describe(found)}, expected a finite number"
-            hint = "`.inf` and `.nan` are no amounts or KPI values"
+            message = t("found {found}, expected a finite number", found=_describe(found))
+            hint = t("`.inf` and `.nan` are no amounts or KPI values")
         elif kind == "too_short":
-            message = f"`{name}` must not be empty"
+            message = t("`{name}` must not be empty", name=name)
         elif kind == "string_too_long":
-            size = len(found) if isinstance(found, str) else "more"
-            message = (f"`{name}` has {size:,} characters, more than the "
-                       f"{ctx.get('max_length', 0):,} it may have" if isinstance(size, int) else
-                       f"`{name}` is longer than the {ctx.get('max_length', 0):,} characters "
-                       "it may have")
-            hint = "shorten it; a long text belongs in a document the plan links to"
+            most = grouped(ctx.get("max_length", 0))
+            message = (t("`{name}` has {size} characters, more than the {most} it may have",
+                         name=name, size=grouped(len(found)), most=most)
+                       if isinstance(found, str) else
+                       t("`{name}` is longer than the {most} characters it may have", name=name,
+                         most=most))
+            hint = t("shorten it; a long text belongs in a document the plan links to")
         elif kind == "too_long":
-            message = (f"`{name}` has {ctx.get('actual_length', 'too many')} items, more than "
-                       f"the {ctx.get('max_length')} a plan file may list")
-            hint = "a list this long is a mistake or not a plan file; shorten it"
+            message = t("`{name}` has {size} items, more than the {most} a plan file may list",
+                        name=name, size=ctx.get("actual_length") or t("too many"),
+                        most=ctx.get("max_length"))
+            hint = t("a list this long is a mistake or not a plan file; shorten it")
         elif kind == "value_error":
-            message = f"`{name}` {err['msg'].removeprefix('Value error, ')}"
+            # The model's own words (`dotool.model.base`), already in the terminal's language.
+            message = t("`{name}` {problem}", name=name,
+                        problem=err["msg"].removeprefix("Value error, "))
         else:
-            message = err["msg"]
+            # A kind this version has no words for (a newer pydantic): pydantic's English.
+            message = t("{problem}", problem=err["msg"])
         line, col = position or (None, None)
         out.append(finding(schema_code(kind), path, message, line, col, loc, hint))
     return out
 
 
 def _pattern_message(expects: Expects | None, found: Any,
-                     ctx: dict[str, Any]) -> tuple[str, str | None]:
+                     ctx: dict[str, Any]) -> tuple[Message, Message | None]:
     # What the field expects comes from the model, never from the value: `field:
     # mobilitaet-verkehr` was once told it should be a measure id because it held a hyphen.
     if expects is None:  # a pattern without words: tests/test_keys.py forbids it
-        return f"found {_describe(found)}, expected text matching {ctx.get('pattern')}", None
-    return f"found {_describe(found)}, expected {expects.what}", f"for example {expects.example}"
+        return t("found {found}, expected text matching {pattern}", found=_describe(found),
+                 pattern=ctx.get("pattern")), None
+    return (t("found {found}, expected {expected}", found=_describe(found),
+              expected=expects.what), t("for example {example}", example=expects.example))

@@ -6,6 +6,7 @@ import re
 from pathlib import PurePosixPath
 
 from dotool.checks.context import Context
+from dotool.i18n.terminal import t
 from dotool.model.dates import Half
 
 #: A signature names an office; these look like a person (a title, a salutation, an address).
@@ -32,27 +33,30 @@ def check_vorlagen(ctx: Context) -> None:
         half = half_of_file(path)
         if half is None:
             ctx.report("report-file-name", path, (),
-                       f"`{PurePosixPath(path).name}` does not name a half",
-                       "name the file after the half it belongs to, e.g. "
-                       "masterplan/reports/2021-H2.yaml (`dotool report --half 2021-H2 --init`)")
+                       t("`{name}` does not name a half", name=PurePosixPath(path).name),
+                       t("name the file after the half it belongs to, e.g. "
+                         "masterplan/reports/2021-H2.yaml (`dotool report --half 2021-H2 "
+                         "--init`)"))
             continue
         if half > current:
             ctx.report("half-in-future", path, (),
-                       f"paper for the report on {half}, which has not begun yet (now: {current})")
+                       t("paper for the report on {half}, which has not begun yet (now: {now})",
+                         half=half, now=current))
         if vorlage.session is not None and vorlage.session <= half.end:
             ctx.report("session-before-end", path, ("session",),
-                       f"the session on {vorlage.session} is not after the end of {half} "
-                       f"({half.end}): the report covers days after it",
-                       "give the date of the session that discusses the report")
+                       t("the session on {day} is not after the end of {half} ({end}): the "
+                         "report covers days after it", day=vorlage.session, half=half,
+                         end=half.end),
+                       t("give the date of the session that discusses the report"))
         body = vorlage.body or committee
         if vorlage.beratungsfolge and body and body not in vorlage.beratungsfolge:
             ctx.report("body-not-in-beratungsfolge", path,
                        ("body",) if vorlage.body else ("beratungsfolge",),
-                       f"the body `{body}` is not in the Beratungsfolge",
-                       "list the bodies that discuss the report, this one among them",
+                       t("the body `{body}` is not in the Beratungsfolge", body=body),
+                       t("list the bodies that discuss the report, this one among them"),
                        key=vorlage.body is None)
         if vorlage.signature and _PERSON.search(vorlage.signature):
             ctx.report("signature-person", path, ("signature",),
-                       "the signature looks like a person or an e-mail address",
-                       "sign with the office (e.g. `Digital Officer, Stabsstelle "
-                       "Wirtschaftsförderung`): public documents name no person")
+                       t("the signature looks like a person or an e-mail address"),
+                       t("sign with the office (e.g. `Digital Officer, Stabsstelle "
+                         "Wirtschaftsförderung`): public documents name no person"))

@@ -165,12 +165,25 @@ def _print_error(exc: Any) -> None:
 
 
 def resolve_root(root: Path | None) -> Path:
-    from dotool.i18n import terminal
     from dotool.store.root import find_root
 
     found = find_root(root)
-    terminal.use_root(found)
+    _use_plan_language(found)
     return found
+
+
+def _use_plan_language(root: Path) -> None:
+    """The terminal speaks the plan's language from here on (`dotool.i18n.terminal`)."""
+    from dotool.i18n import terminal
+    from dotool.store.reading import Unreadable, read_inside, real_path
+
+    # By the rule every plan file is read by: a FIFO or a device put there by a pull request
+    # must neither block nor flood this read (validation reports it).
+    try:
+        data = read_inside(real_path(root), "masterplan/masterplan.yaml", limit=1 << 20)
+    except (Unreadable, OSError):
+        return
+    terminal.use_plan_text(data[:1 << 20].decode("utf-8", "replace"))
 
 
 def choose_lang(lang: str | None) -> str | None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from dotool.i18n.terminal import Message
 
 Severity = Literal["error", "warning"]
 Loc = tuple[str | int, ...]
@@ -21,6 +24,8 @@ class Finding:
 
     `code` is a stable rule identifier (for instance ``yaml-duplicate-key``); `path` is the file's
     path relative to the masterplan root, with forward slashes; `line`/`col` are 1-based.
+    `message` and `hint` are worded in the terminal's language when the finding is made (see
+    `dotool.findings.catalogue.Rule.at`); nothing that identifies a finding depends on them.
     """
 
     severity: Severity
@@ -69,9 +74,11 @@ def bounded(findings: Sequence[Finding]) -> tuple[list[Finding], int]:
     return kept, len(findings) - len(kept)
 
 
-def did_you_mean(word: str, choices: Sequence[str]) -> str | None:
+def did_you_mean(word: str, choices: Sequence[str]) -> Message | None:
     """A hint naming the one of `choices` closest to a misspelt `word`, if any is close."""
     import difflib
 
+    from dotool.i18n.terminal import t
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
+    return t("did you mean `{name}`?", name=close[0]) if close else None

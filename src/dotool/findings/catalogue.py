@@ -24,6 +24,8 @@ from dotool.findings import Finding, Loc, Severity
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from dotool.i18n.terminal import Message
+
 MASTERPLAN = "masterplan/masterplan.yaml"
 MEASURE = "measures/M-001-termine.yaml"
 ADOPTION = "masterplan/adoptions/1.0.yaml"
@@ -97,7 +99,7 @@ class Example:
     half: str | None = None  # as `dotool validate --half`
     data: bytes | None = None  # the file's bytes, when text cannot say them (an encoding)
     size: int = 0  # pad the file with a comment to this many bytes
-    problem: str | None = None  # the file could not be read (a link leaving the repository)
+    problem: Message | None = None  # the file could not be read (a link leaving the repository)
     severity: Severity | None = None  # when not the rule's (a warning that `--half` makes an error)
 
     def content(self) -> bytes | None:
@@ -113,20 +115,30 @@ class Example:
 
 @dataclass(frozen=True)
 class Rule:
-    """One rule: its code, severity, summary, the code that makes it, and its examples."""
+    """One rule: its code, severity, summary, the code that makes it, and its examples.
+
+    The summary is terminal text (`--list-rules` shows it in the terminal's language);
+    `docs/rules.md` shows it in English.
+    """
 
     code: str
     severity: Severity
-    summary: str
+    summary: Message
     made_by: tuple[str, ...]  # dotted names of the functions that make the finding
     fails: tuple[Example, ...]
     passes: tuple[Example, ...] = ()
 
-    def at(self, path: str, message: str, line: int | None = None, col: int | None = None,
-           loc: Loc = (), hint: str | None = None, *, severity: Severity | None = None,
+    def at(self, path: str, message: Message, line: int | None = None, col: int | None = None,
+           loc: Loc = (), hint: Message | None = None, *, severity: Severity | None = None,
            ) -> Finding:
-        """A finding of this rule."""
-        return Finding(severity or self.severity, self.code, path, message, line, col, loc, hint)
+        """A finding of this rule, its message and hint worded in the terminal's language now.
+
+        They are rendered here, not when shown: a finding is plain data (the cache keeps it,
+        `--format json` writes it), and the command has settled its language before it
+        validates (the cache keys hold the language, `dotool.checks.run`).
+        """
+        return Finding(severity or self.severity, self.code, path, str(message), line, col, loc,
+                       None if hint is None else str(hint))
 
 
 def rules() -> tuple[Rule, ...]:
@@ -149,8 +161,8 @@ def rule(code: str) -> Rule:
     return by_code()[code]
 
 
-def finding(code: str, path: str, message: str, line: int | None = None,
-            col: int | None = None, loc: Loc = (), hint: str | None = None) -> Finding:
+def finding(code: str, path: str, message: Message, line: int | None = None,
+            col: int | None = None, loc: Loc = (), hint: Message | None = None) -> Finding:
     """A finding of the rule `code`, with the rule's severity."""
     return rule(code).at(path, message, line, col, loc, hint)
 

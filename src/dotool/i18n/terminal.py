@@ -50,21 +50,15 @@ def use_plan_language(lang: str | None) -> None:
     _state["plan"] = lang if lang in LANGUAGES else None
 
 
-def use_root(root: Path) -> None:
-    """Take the plan's language from `masterplan/masterplan.yaml` under `root`.
+def use_plan_text(text: str) -> None:
+    """Take the plan's language from the text of its `masterplan.yaml`.
 
-    Read with one pattern over the file, not the YAML loader: `language` is a top-level key with
-    one of two plain values, and this runs on every command, including those that never load
-    the plan. A file the pattern cannot read leaves the language as it was; validation reports
-    what is wrong with it.
+    Read with one pattern, not the YAML loader: `language` is a top-level key with one of two
+    plain values, and this runs on every command, including those that never load the plan. A
+    text the pattern cannot read leaves the language as it was; validation reports what is
+    wrong with the file.
     """
-    from dotool.store.reading import Unreadable, read_inside, real_path
-
-    try:  # by the plan's one rule for reading a file: a FIFO or a device there cannot hang us
-        data = read_inside(real_path(root), "masterplan/masterplan.yaml", limit=1 << 20)
-    except (Unreadable, OSError):
-        return
-    found = _LANGUAGE_LINE.search(data[:1 << 20].decode("utf-8", "replace"))
+    found = _LANGUAGE_LINE.search(text)
     if found:
         use_plan_language(found.group(2))
 

@@ -7,11 +7,12 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
+from dotool.i18n.terminal import t
 from dotool.model.base import Day, Expects, StrictModel, Text, described
 from dotool.model.patterns import VERSION_PATTERN
 
 Version = Annotated[str, StringConstraints(pattern=rf"^{VERSION_PATTERN}$"),
-                    Expects("a version number: digits, parts separated by dots", "1.0")]
+                    Expects(t("a version number: digits, parts separated by dots"), "1.0")]
 #: The most measures an adoption lists (far more than a plan has).
 MAX_ADOPTED = 10_000
 

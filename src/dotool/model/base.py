@@ -16,6 +16,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from dotool.i18n.terminal import Message, t
 from dotool.model.dates import parse_day
 from dotool.model.patterns import DAY_PATTERN
 
@@ -60,15 +61,17 @@ class Expects:
     Put next to the pattern in `Annotated[...]`; a field may narrow it with its own (the last
     one wins), so `field: Annotated[Key, Expects(...)]` says "the key of a field of action"
     where `Key` alone says "a key". The message is decided by the field, never by the value.
+    `what` is terminal text (the finding is worded in the terminal's language); docs/format.md
+    shows its English.
     """
 
-    what: str
+    what: Message
     example: str
 
 
 def _not_blank(value: str) -> str:
     if not value.strip():
-        raise ValueError("must not be blank")
+        raise ValueError(t("must not be blank"))
     return value
 
 
@@ -98,8 +101,9 @@ def bracket_depth(text: str) -> int:
 def _markdown(value: str) -> str:
     depth = bracket_depth(value)
     if depth > MAX_NESTING:
-        raise ValueError(f"nests `[` {depth} deep, more than the {MAX_NESTING} a Markdown text "
-                         "may: close them with `]`, or write `\\[` for a bracket as text")
+        raise ValueError(t("nests `[` {depth} deep, more than the {most} a Markdown text may: "
+                           "close them with `]`, or write `\\[` for a bracket as text",
+                           depth=depth, most=MAX_NESTING))
     return value
 
 

@@ -16,6 +16,7 @@ from dotool.model.patterns import DATE_RE as _DATE
 from dotool.model.patterns import HALF_PATTERN, PARTIAL_PATTERN
 from dotool.model.patterns import HALF_RE as _HALF
 from dotool.model.patterns import PARTIAL_RE as _PARTIAL
+from dotool.i18n.terminal import Message, t
 
 #: Every date of a plan lies in these years: a year 1 or 9999 is a typo, and would make the
 #: roadmap span millennia (the clock, `DOTOOL_TODAY`, has the same range).
@@ -28,10 +29,16 @@ def _found(value: Any) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def _year_problem(year: int) -> str | None:
+def _year_problem(year: int) -> Message | None:
     if MIN_YEAR <= year <= MAX_YEAR:
         return None
-    return f"the year is not between {MIN_YEAR} and {MAX_YEAR}"
+    return t("the year is not between {low} and {high}", low=MIN_YEAR, high=MAX_YEAR)
+
+
+# pydantic fills `{found}` into these itself (`t` without values leaves the placeholder).
+def _custom(kind: str, message: Message, found: Any) -> PydanticCustomError:
+    """A pydantic error of dotool's own `kind`, worded in the terminal's language now."""
+    return PydanticCustomError(kind, str(message), {"found": found})
 
 
 @dataclass(frozen=True, slots=True, order=True)  # ordered as (year, number); fast in checks
@@ -46,11 +53,13 @@ class Half:
         """Parse `YYYY-H1` / `YYYY-H2`; raises ValueError otherwise."""
         m = _HALF.match(text.strip())
         if not m:
-            raise ValueError(f"`{text}` is not a half: write YYYY-H1 or YYYY-H2, e.g. 2020-H2")
+            raise ValueError(t("`{text}` is not a half: write YYYY-H1 or YYYY-H2, e.g. 2020-H2",
+                               text=text))
         year = int(m.group(1))
         problem = _year_problem(year)  # year 0 has no calendar dates; a plan is of our time
         if problem:
-            raise ValueError(f"`{text}` is not a half of a plan: {problem}")
+            raise ValueError(t("`{text}` is not a half of a plan: {problem}", text=text,
+                               problem=problem))
         return cls(year, int(m.group(2)))
 
     @classmethod
@@ -92,10 +101,8 @@ def _validate_half(value: Any) -> Half:
     if isinstance(value, Half):
         return value
     if not isinstance(value, str) or not _HALF.fullmatch(value):
-        raise PydanticCustomError(
-            "half", "expected a half such as 2020-H2 (YYYY-H1 or YYYY-H2), found `{found}`",
-            {"found": _found(value)},
-        )
+        raise _custom("half", t("expected a half such as 2020-H2 (YYYY-H1 or YYYY-H2), found "
+                                "`{found}`"), _found(value))
     try:
         return Half.parse(value)
     except ValueError as exc:
@@ -153,21 +160,18 @@ def _validate_partial(value: Any) -> PartialDate:
         return value
     m = _PARTIAL.fullmatch(value) if isinstance(value, str) else None
     if not m:
-        raise PydanticCustomError(
-            "partial_date", "expected a month YYYY-MM or a day YYYY-MM-DD, found `{found}`",
-            {"found": _found(value)},
-        )
+        raise _custom("partial_date", t("expected a month YYYY-MM or a day YYYY-MM-DD, found "
+                                        "`{found}`"), _found(value))
     year, month, day = int(m.group(1)), int(m.group(2)), m.group(3)
     problem = _year_problem(year)
     if problem:
-        raise PydanticCustomError("partial_date", "`{found}` is not a date of a plan: " + problem,
-                                  {"found": value})
+        raise _custom("partial_date", t("`{found}` is not a date of a plan: {problem}",
+                                        found=value, problem=problem), value)
     try:
         date(year, month, int(day) if day else 1)
     except ValueError:
-        raise PydanticCustomError(
-            "partial_date", "`{found}` is not a date in the calendar", {"found": value}
-        ) from None
+        raise _custom("partial_date", t("`{found}` is not a date in the calendar"),
+                      value) from None
     return PartialDate(year, month, int(day) if day else None)
 
 
@@ -177,16 +181,12 @@ def parse_day(value: Any) -> date:
         return value
     m = _DATE.fullmatch(value) if isinstance(value, str) else None  # `$` allows a final \n
     if not m:
-        raise PydanticCustomError(
-            "day", "expected a date YYYY-MM-DD, found `{found}`", {"found": _found(value)}
-        )
+        raise _custom("day", t("expected a date YYYY-MM-DD, found `{found}`"), _found(value))
     problem = _year_problem(int(m.group(1)))
     if problem:
-        raise PydanticCustomError("day", "`{found}` is not a date of a plan: " + problem,
-                                  {"found": value})
+        raise _custom("day", t("`{found}` is not a date of a plan: {problem}", found=value,
+                               problem=problem), value)
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
-        raise PydanticCustomError(
-            "day", "`{found}` is not a date in the calendar", {"found": value}
-        ) from None
+        raise _custom("day", t("`{found}` is not a date in the calendar"), value) from None

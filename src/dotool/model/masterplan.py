@@ -6,17 +6,18 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
+from dotool.i18n.terminal import t
 from dotool.model.base import MAX_ITEMS, Chapter, Expects, Markdown, StrictModel, Text, described
 from dotool.model.patterns import ID_PREFIX_PATTERN, KEY_PATTERN
 from dotool.model.vocab import Language
 
-KEY_RULE = "a lowercase letter, then lowercase letters, digits, _ or -"
+KEY_RULE = t("a lowercase letter, then lowercase letters, digits, _ or -")
 Key = Annotated[str, StringConstraints(pattern=rf"^{KEY_PATTERN}$"),
-                Expects(f"a key: {KEY_RULE}", "buergerservice")]
-GoalKey = Annotated[Key, Expects(f"a goal key: {KEY_RULE}", "lebensqualitaet")]
-FieldKey = Annotated[Key, Expects(f"a field key: {KEY_RULE}", "mobilitaet-verkehr")]
+                Expects(t("a key: {rule}", rule=KEY_RULE), "buergerservice")]
+GoalKey = Annotated[Key, Expects(t("a goal key: {rule}", rule=KEY_RULE), "lebensqualitaet")]
+FieldKey = Annotated[Key, Expects(t("a field key: {rule}", rule=KEY_RULE), "mobilitaet-verkehr")]
 IdPrefix = Annotated[str, StringConstraints(pattern=rf"^{ID_PREFIX_PATTERN}$"),
-                     Expects("capital letters or digits, starting with a letter", "M")]
+                     Expects(t("capital letters or digits, starting with a letter"), "M")]
 
 
 class Goal(StrictModel):

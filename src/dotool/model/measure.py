@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
+from dotool.i18n.terminal import t
 from dotool.model.base import (
     MAX_ITEMS,
     MAX_KPIS,
@@ -25,12 +26,12 @@ from dotool.model.patterns import MEASURE_ID_PATTERN
 from dotool.model.vocab import FundingStatus, Kind, Priority, Rag, Scope, Status
 
 MeasureId = Annotated[str, StringConstraints(pattern=rf"^{MEASURE_ID_PATTERN}$"),
-                      Expects("a measure id: prefix, hyphen, three or more digits", "M-007")]
-KpiKey = Annotated[Key, Expects(f"a KPI key: {KEY_RULE}", "online_share")]
+                      Expects(t("a measure id: prefix, hyphen, three or more digits"), "M-007")]
+KpiKey = Annotated[Key, Expects(t("a KPI key: {rule}", rule=KEY_RULE), "online_share")]
 #: References to masterplan.yaml: the message says where the key must come from.
-FieldRef = Annotated[Key, Expects(f"the key of a field of action in masterplan.yaml: {KEY_RULE}",
-                                  "mobilitaet-verkehr")]
-GoalRef = Annotated[Key, Expects(f"the key of a goal in masterplan.yaml: {KEY_RULE}",
+FieldRef = Annotated[Key, Expects(t("the key of a field of action in masterplan.yaml: {rule}",
+                                    rule=KEY_RULE), "mobilitaet-verkehr")]
+GoalRef = Annotated[Key, Expects(t("the key of a goal in masterplan.yaml: {rule}", rule=KEY_RULE),
                                  "lebensqualitaet")]
 
 

@@ -68,7 +68,7 @@ def _type(schema: dict[str, Any], expects: Expects | None) -> str:
     if kind == "string" and s.get("format") == "date":
         return "date `YYYY-MM-DD`"
     if kind == "string" and "pattern" in s:
-        return expects.what if expects else f"text matching `{s['pattern']}`"
+        return expects.what.render("en") if expects else f"text matching `{s['pattern']}`"
     words = {"string": "text", "integer": "whole number", "number": "number",
              "boolean": "`true` or `false`"}.get(kind or "", "any value")
     bounds = [f"≥ {_num(s['minimum'])}"] if "minimum" in s else []

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dotool.i18n.terminal import Message, t
+
 AMBIGUOUS = object()  # a plain scalar YAML 1.1 and YAML 1.2 read differently
 MISS = object()
 TAG = "tag:yaml.org,2002:"
@@ -69,51 +71,57 @@ def plain(text: str) -> Any:
     return value
 
 
-def explain_ambiguous(text: str) -> tuple[str, str]:
+def explain_ambiguous(text: str) -> tuple[Message, Message]:
     """Message and hint for a plain scalar that `plain` found `AMBIGUOUS`."""
-    quote = f'quote it ("{text}") if you mean text'
     if text.lower() in _BOOL11:
         word = "true" if _BOOL11[text.lower()] else "false"
-        message = (f"`{text}` is ambiguous: YAML 1.1 reads it as the boolean {word}, YAML 1.2 "
-                   f'as the text "{text}"')
-        return message, f"YAML 1.1 reads `{text}` as {word}: {quote}, or write {word}"
+        message = t('`{text}` is ambiguous: YAML 1.1 reads it as the boolean {word}, YAML 1.2 as '
+                    'the text "{text}"', text=text, word=word)
+        return message, t('YAML 1.1 reads `{text}` as {word}: quote it ("{text}") if you mean '
+                          "text, or write {word}", text=text, word=word)
+    read11: Message | None
     try:
         read11, read12 = _read11(text), _read12(text)
     except ValueError:  # thousands of digits: too many for int(), and for a reader
-        read11, read12 = "a number", "a number"
-    message = f"`{text}` is ambiguous: YAML 1.1 reads it as {read11}, YAML 1.2 as {read12}"
-    version, reading = ("1.2", read12) if read11 == "text" else ("1.1", read11)
-    return message, f"YAML {version} reads `{text}` as {reading}: {quote}, or write a plain number"
+        read11 = read12 = t("a number")
+    message = t("`{text}` is ambiguous: YAML 1.1 reads it as {read11}, YAML 1.2 as {read12}",
+                text=text, read11=read11 or t("text"), read12=read12)
+    version, reading = ("1.2", read12) if read11 is None else ("1.1", read11)
+    return message, t('YAML {version} reads `{text}` as {reading}: quote it ("{text}") if you '
+                      "mean text, or write a plain number", version=version, text=text,
+                      reading=reading)
 
 
-def _read11(text: str) -> str:
+def _read11(text: str) -> Message | None:
+    """What YAML 1.1 reads `text` as (None: as text). Numbers are written out here, where a
+    number of thousands of digits raises ValueError for the caller to catch."""
     digits = text.replace("_", "").lstrip("+-")
     sign = -1 if text.startswith("-") else 1
     if not (_INT11.fullmatch(text) or _FLOAT11.fullmatch(text)):
-        return "text"
+        return None
     if ":" in digits:
         value: float = 0
         for part in digits.split(":"):
             value = value * 60 + (float(part) if "." in part else int(part or "0"))
-        return f"the sexagesimal (base 60) number {sign * value}"
+        return t("the sexagesimal (base 60) number {value}", value=str(sign * value))
     if "." in digits:
-        return f"the number {sign * float(digits)}"
+        return t("the number {value}", value=str(sign * float(digits)))
     if digits.startswith("0b"):
-        return f"the binary number {sign * int(digits[2:] or '0', 2)}"
+        return t("the binary number {value}", value=str(sign * int(digits[2:] or "0", 2)))
     if digits.startswith("0x"):
-        return f"the hexadecimal number {sign * int(digits[2:] or '0', 16)}"
+        return t("the hexadecimal number {value}", value=str(sign * int(digits[2:] or "0", 16)))
     if digits.startswith("0") and len(digits) > 1:
-        return f"the octal number {sign * int(digits, 8)}"
-    return f"the number {sign * int(digits)}"
+        return t("the octal number {value}", value=str(sign * int(digits, 8)))
+    return t("the number {value}", value=str(sign * int(digits)))
 
 
-def _read12(text: str) -> str:
+def _read12(text: str) -> Message:
     if not _NUMBER12.fullmatch(text):
-        return f'the text "{text}"'
+        return t('the text "{text}"', text=text)
     if text.startswith("0o"):
-        return f"the octal number {int(text[2:], 8)}"
+        return t("the octal number {value}", value=str(int(text[2:], 8)))
     if text.startswith("0x"):
-        return f"the hexadecimal number {int(text, 16)}"
+        return t("the hexadecimal number {value}", value=str(int(text, 16)))
     if _INT12.fullmatch(text):
-        return f"the number {int(text)}"
-    return f"the number {float(text)}"
+        return t("the number {value}", value=str(int(text)))
+    return t("the number {value}", value=str(float(text)))

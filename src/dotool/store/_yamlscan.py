@@ -31,6 +31,7 @@ from yaml.events import (
 
 from dotool.findings import Finding, Loc
 from dotool.findings.catalogue import finding
+from dotool.i18n.terminal import Message, t, tn
 from dotool.store._yamlscalars import (
     AMBIGUOUS,
     MISS,
@@ -120,8 +121,8 @@ def quick_data(get_event: Any) -> Any:
 
 _DROP = object()  # mapping frame whose pending value is reported and left out
 _KEYNODE = object()  # mapping frame whose key is a collection being walked (and dropped)
-_ALIAS_HINT = ("write the value out in full: anchors and aliases make alias bombs possible and "
-               "hide data from reviewers")
+_ALIAS_HINT = t("write the value out in full: anchors and aliases make alias bombs possible "
+                "and hide data from reviewers")
 
 
 class Stop(Exception):
@@ -180,17 +181,18 @@ class Careful:
         after = get_event()
         if type(after) is DocumentStartEvent:
             self.add("yaml-multiple-documents", after.start_mark, (),
-                     "the file holds more than one YAML document: a second one starts here",
-                     "one file holds one document: remove the `---` line and what follows, or "
-                     "move it to a file of its own")
+                     t("the file holds more than one YAML document: a second one starts here"),
+                     t("one file holds one document: remove the `---` line and what follows, "
+                       "or move it to a file of its own"))
             return data, False
         if self.empty:
             self._empty()
         return data, not self.empty
 
     def _empty(self) -> None:
-        self.add("yaml-empty", None, (), "the file holds no data (only comments or blank lines)",
-                 "write the content, or delete the file")
+        self.add("yaml-empty", None, (),
+                 t("the file holds no data (only comments or blank lines)"),
+                 t("write the content, or delete the file"))
 
     def _key(self, frame: _Frame, event: Any, kind: type) -> None:
         if kind is ScalarEvent:
@@ -199,9 +201,10 @@ class Careful:
             self._check_node(event, loc or frame.loc, TEXT_TAGS)
             if text in frame.seen:
                 self.add("yaml-duplicate-key", event.start_mark, loc,
-                         f"key `{text}` appears twice: line {frame.seen[text]} and line "
-                         f"{event.start_mark.line + 1}; PyYAML would silently keep the last one",
-                         "remove one of them, or merge the two values into one")
+                         t("key `{key}` appears twice: line {first} and line {second}; PyYAML "
+                           "would silently keep the last one", key=text, first=frame.seen[text],
+                           second=event.start_mark.line + 1),
+                         t("remove one of them, or merge the two values into one"))
                 frame.key = _DROP
                 return
             frame.seen[text] = event.start_mark.line + 1
@@ -209,20 +212,20 @@ class Careful:
                 self.keys[loc] = _pos(event.start_mark)
             if text == "<<" and not event.style:
                 self.add("yaml-merge-key", event.start_mark, loc,
-                         "merge keys (`<<`) are not allowed: YAML 1.2 editors read them as "
-                         "an ordinary key", "write the merged keys out in full")
+                         t("merge keys (`<<`) are not allowed: YAML 1.2 editors read them as "
+                           "an ordinary key"), t("write the merged keys out in full"))
                 frame.key = _DROP
             else:
                 frame.key = text
         elif kind is AliasEvent:
             self.add("yaml-alias", event.start_mark, frame.loc,
-                     f"alias `*{event.anchor}` used as a key: anchors and aliases are not "
-                     "allowed", _ALIAS_HINT)
+                     t("alias `*{name}` used as a key: anchors and aliases are not allowed",
+                       name=event.anchor), _ALIAS_HINT)
             frame.key = _DROP
         else:
             self.add("yaml-key", event.start_mark, frame.loc,
-                     "a key must be a plain text, not a list or a mapping",
-                     "write `key: value` with a single word or text as the key")
+                     t("a key must be a plain text, not a list or a mapping"),
+                     t("write `key: value` with a single word or text as the key"))
             frame.key = _KEYNODE
             self._open(event, kind, None)
 
@@ -240,7 +243,8 @@ class Careful:
             value = self._scalar(event, loc)
         elif kind is AliasEvent:
             self.add("yaml-alias", event.start_mark, loc,
-                     f"alias `*{event.anchor}`: anchors and aliases are not allowed", _ALIAS_HINT)
+                     t("alias `*{name}`: anchors and aliases are not allowed",
+                       name=event.anchor), _ALIAS_HINT)
             value = None
         else:
             value = self._open(event, kind, loc)
@@ -268,9 +272,9 @@ class Careful:
     def _open(self, event: Any, kind: type, loc: Loc | None) -> Any:
         if len(self._stack) > MAX_DEPTH:
             self.add("yaml-too-deep", event.start_mark, (),
-                     f"the data is nested more than {MAX_DEPTH} levels deep",
-                     "a plan file needs a few levels only: the file is broken or not a plan "
-                     "file")
+                     t("the data is nested more than {most} levels deep", most=MAX_DEPTH),
+                     t("a plan file needs a few levels only: the file is broken or not a plan "
+                       "file"))
             raise Stop
         mapping = kind is MappingStartEvent
         self._check_node(event, loc, frozenset({"!", TAG + ("map" if mapping else "seq")}))
@@ -281,15 +285,17 @@ class Careful:
     def _check_node(self, event: Any, loc: Loc | None, allowed: frozenset[str]) -> None:
         if event.anchor is not None:
             self.add("yaml-alias", event.start_mark, loc,
-                     f"anchor `&{event.anchor}`: anchors and aliases are not allowed", _ALIAS_HINT)
+                     t("anchor `&{name}`: anchors and aliases are not allowed",
+                       name=event.anchor), _ALIAS_HINT)
         if event.tag is not None and event.tag not in allowed:
             tag = event.tag.replace(TAG, "!!")
-            self.add("yaml-tag", event.start_mark, loc, f"the tag `{tag}` is not allowed",
-                     "remove it: values are read from how they are written (quote text that "
-                     "looks like a number)")
+            self.add("yaml-tag", event.start_mark, loc,
+                     t("the tag `{tag}` is not allowed", tag=tag),
+                     t("remove it: values are read from how they are written (quote text that "
+                       "looks like a number)"))
 
-    def add(self, code: str, mark: Any, loc: Loc | None, message: str,
-            hint: str | None = None) -> None:
+    def add(self, code: str, mark: Any, loc: Loc | None, message: Message,
+            hint: Message | None = None) -> None:
         """Record a finding at a PyYAML mark (0-based), keeping `MAX_PER_CODE` per code."""
         count = self._counts[code] = self._counts.get(code, 0) + 1
         if count <= MAX_PER_CODE:
@@ -304,8 +310,10 @@ class Careful:
             if count > MAX_PER_CODE:
                 last = next(f for f in reversed(self._found) if f.code == code)
                 out.append(finding(code, self.path,
-                                   f"{count - MAX_PER_CODE} more problems like this one follow "
-                                   "in this file (not listed)", last.line, last.col, last.loc))
+                                   tn("{n} more problem like this one follows in this file "
+                                      "(not listed)", "{n} more problems like this one follow "
+                                      "in this file (not listed)", count - MAX_PER_CODE),
+                                   last.line, last.col, last.loc))
         return out
 
 

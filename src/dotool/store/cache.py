@@ -47,7 +47,8 @@ _KEEP_VIEWS = 64
 MAX_CACHE_BYTES = 1 << 30
 # The code whose output the cache holds: a change to any of it makes every entry stale.
 _CODE = ("findings/*.py", "model/**/*.py", "checks/*.py", "store/yamlload.py", "store/_yaml*.py",
-         "store/files.py", "store/reading.py", "store/cache.py")
+         "store/files.py", "store/reading.py", "store/cache.py",
+         "i18n/locale/*/LC_MESSAGES/terminal.po")  # the wording of the findings
 
 _state: dict[str, Any] = {}
 

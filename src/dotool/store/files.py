@@ -8,7 +8,8 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dotool.store.reading import Unreadable, check_inside, kind_of, read_regular, resolved
+from dotool.i18n.terminal import Message, t
+from dotool.store.reading import Unreadable, check_inside, kind_words, read_regular, resolved
 from dotool.text import shown
 
 MASTERPLAN = "masterplan/masterplan.yaml"
@@ -68,7 +69,7 @@ def _read(root: Path, file: Path, limit: int) -> RawFile:
     try:
         return RawFile(rel, read_regular(check_inside(root, file), limit=limit))
     except Unreadable as exc:
-        return RawFile(rel, b"", exc.reason)
+        return RawFile(rel, b"", str(exc.message))
 
 
 def read_file(root: Path, rel: str, *, limit: int = MAX_BYTES) -> RawFile:
@@ -88,8 +89,8 @@ _UNDECODED = re.compile("[\udc80-\udcff]")
 def _odd_name(rel: str) -> RawFile | None:
     """A problem for a file whose name is not UTF-8 (Python keeps its bytes as surrogates)."""
     if not rel.isascii() and _UNDECODED.search(rel):
-        return RawFile(shown(rel), b"", "has a name that is not UTF-8; rename it (a name in "
-                       "UTF-8 reads the same on every computer)")
+        return RawFile(shown(rel), b"", str(t("has a name that is not UTF-8; rename it (a name "
+                                              "in UTF-8 reads the same on every computer)")))
     return None
 
 
@@ -118,12 +119,13 @@ def read_plan(root: Path, *, limit: int) -> RawPlan:
             real = check_inside(root, folder)
             mode = os.stat(real).st_mode
             if not stat.S_ISDIR(mode):
-                raise Unreadable(f"is {kind_of(mode)}, not a folder")
+                raise Unreadable(t("is {kind}, not a folder", kind=kind_words(mode)))
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except (Unreadable, OSError) as exc:
-            why = exc.reason if isinstance(exc, Unreadable) else f"cannot be listed: {exc}"
-            bucket.append(RawFile(rel, b"", why))
+            why = exc.message if isinstance(exc, Unreadable) else t("cannot be listed: {problem}",
+                                                                    problem=exc)
+            bucket.append(RawFile(rel, b"", str(why)))
             continue
         direct = real == folder
         for entry in entries:
@@ -144,11 +146,11 @@ def read_plan(root: Path, *, limit: int) -> RawPlan:
                    tuple(reports))
 
 
-def _kind(entry: os.DirEntry[str]) -> str:
+def _kind(entry: os.DirEntry[str]) -> Message:
     try:
-        return kind_of(entry.stat(follow_symlinks=False).st_mode) or "a file"
+        return kind_words(entry.stat(follow_symlinks=False).st_mode) or t("a file")
     except OSError:
-        return "not a regular file"
+        return t("not a regular file")
 
 
 def _is_file_or_broken(entry: os.DirEntry[str]) -> bool:
@@ -163,10 +165,10 @@ def _read_entry(rel: str, entry: os.DirEntry[str], limit: int) -> RawFile:
     """`_read` for a directory entry that is not a link, in a folder that is not one either."""
     try:
         if not entry.is_file(follow_symlinks=False):  # from the listing: no system call
-            return RawFile(rel, b"", f"is {_kind(entry)}, not a regular file")
+            return RawFile(rel, b"", str(t("is {kind}, not a regular file", kind=_kind(entry))))
         return RawFile(rel, read_regular(Path(entry.path), limit=limit, regular=True))
     except Unreadable as exc:
-        return RawFile(rel, b"", exc.reason)
+        return RawFile(rel, b"", str(exc.message))
 
 
 def raw_plan_from_blobs(root: Path, blobs: dict[str, bytes]) -> RawPlan:

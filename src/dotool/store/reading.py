@@ -18,6 +18,8 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
+from dotool.i18n.terminal import Message, t
+
 #: The repository's own git folder: never read, whatever links to it.
 GIT_DIR = ".git"
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) \
@@ -25,31 +27,42 @@ _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 
 
 
 class Unreadable(Exception):
-    """A file dotool does not read; `reason` completes "FILE …" ("is a symlink loop")."""
+    """A file dotool does not read; `reason` completes "FILE …" ("is a symlink loop").
 
-    def __init__(self, reason: str) -> None:
+    `message` is the reason in the terminal's language; `reason` stays English, for code that
+    tells one reason from another by its words.
+    """
+
+    def __init__(self, reason: Message) -> None:
         super().__init__(reason)
-        self.reason = reason
+        self.message = reason
+        self.reason = reason.render("en")
 
 
 def kind_of(mode: int) -> str | None:
     """What a file of `mode` is when it is not a regular file ("a folder", "a FIFO", …)."""
+    kind = kind_words(mode)
+    return None if kind is None else kind.render("en")
+
+
+def kind_words(mode: int) -> Message | None:
+    """`kind_of` in the terminal's language."""
     if stat.S_ISREG(mode):
         return None
-    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISLNK, "a symbolic link"),
-                       (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a device"),
-                       (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):
+    for test, name in ((stat.S_ISDIR, t("a folder")), (stat.S_ISLNK, t("a symbolic link")),
+                       (stat.S_ISFIFO, t("a FIFO (named pipe)")), (stat.S_ISCHR, t("a device")),
+                       (stat.S_ISBLK, t("a device")), (stat.S_ISSOCK, t("a socket"))):
         if test(mode):
             return name
-    return "not a regular file"
+    return t("not a regular file")
 
 
-def _why(exc: OSError) -> str:
+def _why(exc: OSError) -> Message:
     if exc.errno == errno.ELOOP:
-        return "is a symlink loop (or a chain of too many links)"
+        return t("is a symlink loop (or a chain of too many links)")
     if exc.errno == errno.ENOENT:
-        return "does not exist (or is a link to nothing)"
-    return f"cannot be read: {exc.strerror or exc}"
+        return t("does not exist (or is a link to nothing)")
+    return t("cannot be read: {problem}", problem=exc.strerror or exc)
 
 
 def real_path(path: Path) -> Path:
@@ -77,15 +90,15 @@ def read_regular(path: Path, *, limit: int, regular: bool = False) -> bytes:
     """
     try:
         if not regular:
-            kind = kind_of(os.lstat(path).st_mode)  # before opening: opening a device can act
+            kind = kind_words(os.lstat(path).st_mode)  # before opening: a device can act
             if kind is not None:
-                raise Unreadable(f"is {kind}, not a regular file")
+                raise Unreadable(t("is {kind}, not a regular file", kind=kind))
         fd = os.open(path, _FLAGS)  # non-blocking: a FIFO put there meanwhile cannot hang us
         try:
             info = os.fstat(fd)
-            kind = kind_of(info.st_mode)
+            kind = kind_words(info.st_mode)
             if kind is not None:
-                raise Unreadable(f"is {kind}, not a regular file")
+                raise Unreadable(t("is {kind}, not a regular file", kind=kind))
             want, chunks = min(info.st_size, limit) + 1, []
             while want > 0:  # the file may have grown or shrunk since `fstat`
                 chunk = os.read(fd, want)
@@ -105,12 +118,13 @@ def check_inside(root: Path, path: Path, *, exclude: Sequence[str] = ()) -> Path
     and outside the top-level folders `exclude`; `Unreadable` otherwise."""
     real = real_path(path)
     if real != root and not real.is_relative_to(root):
-        raise Unreadable("is a link to a file outside the masterplan repository")
+        raise Unreadable(t("is a link to a file outside the masterplan repository"))
     parts = real.relative_to(root).parts
     if any(part.lower() == GIT_DIR for part in parts):
-        raise Unreadable("is (a link to) a file in the repository's .git folder")
+        raise Unreadable(t("is (a link to) a file in the repository's .git folder"))
     if parts and parts[0] in exclude:
-        raise Unreadable(f"is (a link to) a file in the plan's {parts[0]}/ folder")
+        raise Unreadable(t("is (a link to) a file in the plan's {folder} folder",
+                           folder=parts[0] + "/"))
     return real
 
 
