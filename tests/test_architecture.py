@@ -61,8 +61,9 @@ RULES = [
          ("dotool.store", "dotool.checks", "dotool.authoring", "dotool.collect",
           "dotool.output"),
          ("dotool.store.assets", "dotool.store.reading", "dotool.store.files")),
-    Rule("the models are the bottom: they import no other part of dotool",
-         ("dotool.model",), ("dotool",), ("dotool.model",)),
+    Rule("the models are the bottom: they import no other part of dotool but the terminal "
+         "catalogue their messages are worded in",
+         ("dotool.model",), ("dotool",), ("dotool.model", "dotool.i18n.terminal")),
     Rule("the store reads and writes files; it knows no models, checks or formatting",
          ("dotool.store",),
          ("dotool.model", "dotool.checks", "dotool.render", "dotool.export", "dotool.output",

@@ -90,7 +90,7 @@ def test_history_from_the_cache_imports_no_model(sample_dir, tmp_path, fmt: str)
                "dotool.authoring.checking", "dotool.checks.run", "dotool.store", "dotool.errors",
                "dotool.findings", "dotool.output", "dotool.i18n", "dotool.model.vocab",
                "dotool.model.patterns",
-               "dotool.text", "dotool.palette", "rich", "markdown_it"}
+               "dotool.text", "dotool.palette", "dotool.choices", "rich", "markdown_it"}
     packages = {"dotool.app", "dotool.authoring", "dotool.checks",
                 "dotool.model"}  # their __init__ only
     assert not [m for m in warm if not _allowed(m, allowed) and m not in packages], warm

@@ -12,11 +12,11 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
+from dotool.i18n.terminal import Message, t
 from dotool.model.patterns import DATE_RE as _DATE
 from dotool.model.patterns import HALF_PATTERN, PARTIAL_PATTERN
 from dotool.model.patterns import HALF_RE as _HALF
 from dotool.model.patterns import PARTIAL_RE as _PARTIAL
-from dotool.i18n.terminal import Message, t
 
 #: Every date of a plan lies in these years: a year 1 or 9999 is a typo, and would make the
 #: roadmap span millennia (the clock, `DOTOOL_TODAY`, has the same range).
