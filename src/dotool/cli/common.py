@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -27,6 +28,7 @@ LangOption = Annotated[
 ]
 
 INTERNAL_ERROR = 3
+BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for any program whose reader went away
 _state = {"debug": False}
 
 
@@ -67,6 +69,9 @@ def handle_errors(func: F) -> F:
                 raise
             _print_error(exc)
             raise typer.Exit(int(exc.exit_code)) from None
+        except BrokenPipeError:
+            reader_gone()
+            raise typer.Exit(BROKEN_PIPE) from None
         except KeyboardInterrupt:
             interrupted = terminal.t("interrupted")
             err_console().print(f"[red]{interrupted}[/]")
@@ -88,6 +93,13 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(INTERNAL_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def reader_gone() -> None:
+    """The reader of stdout went away (`dotool list | head`): nothing to say, and nobody to say
+    it to. Python would still report the failed flush at exit, so stdout goes to /dev/null."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _refuse_undecodable(values: dict[str, Any]) -> None:

@@ -109,4 +109,16 @@ def run() -> None:
     if sys.argv[1:] == ["--version"]:
         print(f"dotool {__version__}")
         return
-    app()
+    try:
+        app()
+    except SystemExit:
+        # What is still buffered goes out now, where a reader that went away is an exit code
+        # and not "Exception ignored … BrokenPipeError" at interpreter exit.
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            from dotool.cli.common import BROKEN_PIPE, reader_gone
+
+            reader_gone()
+            raise SystemExit(BROKEN_PIPE) from None
+        raise

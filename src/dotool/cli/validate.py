@@ -44,7 +44,13 @@ def validate(
     from dotool.i18n.terminal import t
     from dotool.output.reporters import resolve
 
-    found = None if list_rules else resolve_root(root)  # first: the plan's language
+    if list_rules:  # in the plan's language when there is a plan; without one too
+        try:
+            found = resolve_root(root)
+        except UsageError:
+            found = None
+    else:
+        found = resolve_root(root)  # first: the plan's language
     fmt = choose("--format", fmt, formats()) or fmt  # the registry as it is now
     if list_rules:
         from dotool.checks.rulebook import list_rules as listing

@@ -32,7 +32,14 @@ def out_console() -> Console:
     """The console for the product on stdout (a list, a table, a measure)."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=True)
+    class Product(Console):
+        def on_broken_pipe(self) -> None:
+            # rich would exit 1, dotool's code for invalid content: the command's error
+            # boundary turns the reader going away into its own exit code instead.
+            self.quiet = True
+            raise BrokenPipeError
+
+    return Product(highlight=False, soft_wrap=True)
 
 
 def wants_styles(stream: TextIO | None = None) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dotool.i18n import Formatter, translations
+from dotool.i18n.terminal import t
 from dotool.model.dates import Half
 from dotool.model.vocab import label
 from dotool.palette import css_properties, typst_definitions
@@ -150,7 +151,8 @@ def _repo_loader(repo: Path) -> Any:
             except Unreadable as exc:
                 if exc.reason.startswith("is a folder"):  # `templates/site` as a folder
                     raise TemplateNotFound(template) from None
-                raise TemplateSyntaxError(f"the template override {exc.reason}", 1, template,
+                raise TemplateSyntaxError(str(t("the template override {reason}",
+                                                reason=exc.message)), 1, template,
                                           str(path)) from None
             if len(data) > MAX_TEMPLATE_BYTES:
                 raise TemplateSyntaxError(f"the template override is larger than "

@@ -27,7 +27,7 @@ def find_root(explicit: Path | None = None, *, start: Path | None = None) -> Pat
         except Unreadable as exc:
             # The reason is worded by the file reader (`dotool.store.reading`).
             raise UsageError(t("{path} is not a masterplan root: it {reason}",
-                               path=shown(str(given)), reason=exc.reason),
+                               path=shown(str(given)), reason=exc.message),
                              hint=t("pass the folder that holds masterplan/")) from None
         if not os.path.lexists(root / MARKER):
             raise UsageError(
