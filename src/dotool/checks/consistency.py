@@ -142,7 +142,7 @@ def check_warnings(ctx: Context, path: str, measure: Measure) -> None:
         return
     state = measure_state(measure, ref)
     if state.past_end and state.current_end is not None:
-        ctx.report("past-end", path, ("end",),
+        ctx.report("past-end", path, _end_given(measure, ref),
                    t("still {status} after its planned end {end} (as of {half})",
                      status=_status(state.status), end=state.current_end, half=ref),
                    t("the re-planned end has passed too: re-plan again")
@@ -203,3 +203,13 @@ def _check_spend(ctx: Context, path: str, state: MeasureState) -> None:
                       half=state.half, one_off=number(money.one_off or 0),
                       annual=number(money.annual or 0), years=_decimal(f"{state.years_elapsed:g}")),
                    t("record the revised Ansatz in the update's `budget`, or correct `spent`"))
+
+
+def _end_given(measure: Measure, half: Half) -> tuple[str | int, ...]:
+    """Where the planned end as of `half` is written: the latest update up to `half` that
+    re-planned it, else `end` (a measure may have no `end` and only a re-planned one)."""
+    for index in range(len(measure.updates) - 1, -1, -1):
+        update = measure.updates[index]
+        if update.half <= half and update.replanned_end is not None:
+            return ("updates", index, "replanned_end")
+    return ("end",)
