@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,71 @@ def test_make_site_target() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     publishing = readme[readme.index("## Publishing"):]
     assert "`make site`" in publishing[:publishing.index("\n## ", 3)]
+
+
+#: The generated plan's "today": it reports up to the half before (benchmarks/generate.py).
+GENERATED_TODAY = date(2026, 7, 1)
+
+
+@pytest.fixture(scope="module")
+def generated_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A generated plan of 150 measures (fixed seed) and its German site, page by page."""
+    import sys
+
+    from dotool.checks.run import load_valid_plan
+    from dotool.render.site import render_site
+    from tests.conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from generate import generate  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    root = tmp_path_factory.mktemp("generated") / "plan"
+    generate(root, measures=150, n_halves=12, seed=3, today=GENERATED_TODAY)
+    plan = load_valid_plan(root, today=GENERATED_TODAY, cache=False)
+    site = render_site(plan, lang="de", stand=None, repo=root)
+    return plan, {name: data.decode("utf-8") for name, data in site.items()
+                  if name.endswith(".html")}
+
+
+def test_generated_site_shows_the_figures_of_the_report(generated_site) -> None:  # type: ignore[no-untyped-def]
+    """Overview, field pages and report page of the site show the figures of the report of
+    the same half (read from its Markdown): overall progress, counts by status and Ampel,
+    each field's progress. The site shows public measures only, so the report is the public
+    plan's."""
+    from dotool.model.public import public_plan
+    from dotool.render.document import render_report
+    from tests.figures_read import from_html, from_markdown, html_tables, md_table, words
+
+    plan, pages = generated_site
+    half = plan.latest_reported_half()
+    public = public_plan(plan)
+    assert len(public.measures) < len(plan.measures)  # the site leaves measures out
+    markdown = render_report(public, half, fmt="md", lang="de",
+                             stand=half.end).data.decode("utf-8")
+    report = from_markdown(markdown)
+    assert report["status"] and report["rag"] and report["fields"]
+
+    assert from_html(pages[f"reports/{half}.html"]) == report
+    tables, text = html_tables(pages["index.html"])
+    assert f"{report['progress']} Gesamtfortschritt" in text
+    assert f"{len(public.measures)} öffentliche Maßnahmen" in text
+    assert f"{len(report['completed'])} abgeschlossen im" in text
+    # "amber or red" counts the report's deviations: open measures only, not every amber or
+    # red Ampel of the table beside it (a completed measure may end amber).
+    deviations = md_table(markdown, "Nr. | Maßnahme | Ampel | Begründung")
+    assert f"{len(deviations)} offene Maßnahmen gelb oder rot" in text
+    rag = report["rag"]
+    assert {r[0]: int(r[1]) for r in tables["Maßnahmen nach Status"]} == report["status"]
+    assert {words(r[0]): int(r[1]) for r in tables["Maßnahmen nach Ampel"]} == rag
+    assert [(r[0], int(r[1]), int(r[2]), r[3]) for r in
+            tables["Fortschritt nach Handlungsfeldern"]] == report["fields"]
+
+    progress = {title: value for title, _n, _counted, value in report["fields"]}
+    for field in plan.masterplan.fields:
+        field_tables, field_text = html_tables(pages[f"fields/{field.key}.html"])
+        shown = progress[field.title]
+        assert f"Fortschritt der Maßnahmen des Masterplans: {shown}" in field_text, field.key
+        trend = field_tables[f"Fortschritt der Maßnahmen des Masterplans in {field.title}"]
+        assert trend[-1] == [f"{half.number}. Halbjahr {half.year}", shown], field.key

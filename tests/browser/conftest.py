@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 import threading
 from collections.abc import Iterator
+from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,44 @@ def www(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for lang in LANGS:
         write_tree(root / lang, render_site(plan, lang=lang, data_date=None, repo=REPO))
     return root
+
+
+#: The generated plan's "today": it reports up to the half before (benchmarks/generate.py).
+GENERATED_TODAY = date(2026, 7, 1)
+#: Where the generated plan's site lies inside `www` (beside the sample's de/ and en/).
+GENERATED = "generated"
+
+
+@pytest.fixture(scope="session")
+def generated(www: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A generated plan of 150 measures (benchmarks/generate.py, fixed seed), its site in
+    www/generated/de and www/generated/en; returns one page of every kind, by kind."""
+    from dotool.checks.run import load_valid_plan
+    from dotool.render.site import render_site
+    from dotool.store.tree import write_tree
+    from tests.conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from generate import generate  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    root = tmp_path_factory.mktemp("generated") / "plan"
+    generate(root, measures=150, n_halves=12, seed=3, today=GENERATED_TODAY)
+    plan = load_valid_plan(root, today=GENERATED_TODAY, cache=False)
+    for lang in LANGS:
+        write_tree(www / GENERATED / lang, render_site(plan, lang=lang, stand=None, repo=root))
+    # The measure with KPIs and the most updates (the longest history), and its first KPI.
+    measure = max((m for m in plan.measures if m.kpis and m.public),
+                  key=lambda m: (len(m.updates), len(m.kpis), m.id))
+    fields = [f.key for f in plan.masterplan.fields]
+    field = max(fields, key=lambda k: sum(m.field == k for m in plan.measures))
+    latest = plan.latest_reported_half()
+    return {"overview": "index.html", "field": f"fields/{field}.html",
+            "measure": f"measures/{measure.id}.html",
+            "kpi": f"kpis/{measure.id}-{measure.kpis[0].key}.html",
+            "roadmap": "roadmap.html", "report": f"reports/{latest}.html",
+            "list": "measures/index.html"}
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.browser.conftest import GENERATED
 
 pytestmark = pytest.mark.browser
 
@@ -23,26 +26,53 @@ def visible_ids(page: Any) -> list[str]:
         "tr[data-measure]", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.measure)")
 
 
-@BOTH
-@pytest.mark.parametrize("lang", ["de", "en"])
-@pytest.mark.parametrize("path", PAGES)
-def test_every_page_fits_reads_and_passes_axe(page, server, axe_source, lang, path, width) -> None:  # type: ignore[no-untyped-def]
-    """At 1280 and 390 px: no sideways scrolling of the page, chart text at least 9.5 px as
-    shown, no accessibility violation of any impact, and (the fixture) no console message."""
-    page.goto(f"{server}/{lang}/{path}")
+def fits_reads_and_passes_axe(page: Any, url: str, width: int, axe: Path) -> None:
+    """At `width`: no sideways scrolling of the page, chart text at least 9.5 px as shown, no
+    accessibility violation of any impact (the `page` fixture fails on any console message)."""
+    page.goto(url)
+    name = url.split("/", 3)[-1]
     assert page.evaluate("document.documentElement.scrollWidth") <= width, \
-        f"{lang}/{path} scrolls sideways at {width} px"
+        f"{name} scrolls sideways at {width} px: {wider_than(page, width)}"
     smallest = page.evaluate("""() => Math.min(...[...document.querySelectorAll(
         'figure.chart svg text')].map(t => parseFloat(getComputedStyle(t).fontSize)
         * t.getScreenCTM().a).filter(v => v > 0), 99)""")
-    assert smallest >= 9.5, f"{lang}/{path}: chart text {smallest:.1f} px at {width} px"
-    page.add_script_tag(path=str(axe_source))
+    assert smallest >= 9.5, f"{name}: chart text {smallest:.1f} px at {width} px"
+    page.add_script_tag(path=str(axe))
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     bad = result["violations"]
     report = json.dumps([{"id": v["id"], "impact": v["impact"], "help": v["help"],
                           "nodes": [n["target"] for n in v["nodes"][:5]]} for v in bad],
                         indent=2)
-    assert not bad, f"{lang}/{path} at {width} px:\n{report}"
+    assert not bad, f"{name} at {width} px:\n{report}"
+
+
+def wider_than(page: Any, width: int) -> list[str]:
+    """The innermost elements that reach past `width` (what makes a page scroll sideways)."""
+    return page.evaluate("""(width) => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > width + 0.5
+                && ![...e.children].some(c => c.getBoundingClientRect().right > width + 0.5))
+        .slice(0, 8).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+                         + ' ' + (e.textContent || '').trim().slice(0, 40))""", width)
+
+
+@BOTH
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_fits_reads_and_passes_axe(page, server, axe_source, lang, path, width) -> None:  # type: ignore[no-untyped-def]
+    """Every kind of page of the sample's site, at 1280 and 390 px."""
+    fits_reads_and_passes_axe(page, f"{server}/{lang}/{path}", width, axe_source)
+
+
+@BOTH
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("kind", ["overview", "field", "measure", "kpi", "roadmap", "report",
+                                  "list"])
+def test_generated_plan_fits_reads_and_passes_axe(page, server, axe_source, generated, lang,  # type: ignore[no-untyped-def]
+                                                  kind, width) -> None:
+    """One page of every kind of a generated plan of 150 measures (words, tables and charts
+    we did not write: long German compounds, 150 rows, twelve halves of history)."""
+    url = f"{server}/{GENERATED}/{lang}/{generated[kind]}"
+    fits_reads_and_passes_axe(page, url, width, axe_source)
 
 
 def test_favicon_is_the_sites_own(page, server) -> None:  # type: ignore[no-untyped-def]

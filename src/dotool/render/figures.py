@@ -22,6 +22,17 @@ def _listing(items: list[Bar], fmt: Formatter, *, percent: bool = False) -> str:
 
 def report_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str, Chart]:
     """Status, Ampel, progress per field and budget per field of the half's report."""
+    charts = count_charts(view, lang, png=png)
+    budget = budget_chart(view.finances, lang, spent=True, png=png)
+    if budget is not None:
+        charts["budget"] = budget
+    charts.update(trend_charts(view, lang, png=png))
+    return charts
+
+
+def count_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str, Chart]:
+    """The half's measures by status and by Ampel, and the progress per field (the site's
+    overview shows these alone: the report's trend charts are many times their cost)."""
     _ = translations(lang).gettext
     fmt = Formatter(lang)
     status = [Bar(label("status", c.key, lang), c.count) for c in view.by_status]
@@ -41,10 +52,6 @@ def report_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str
         charts["progress"] = bars("progress", _("Progress by field of action"),
                                   _listing(fields, fmt, percent=True), fields, fmt,
                                   percent=True, png=png)
-    budget = budget_chart(view.finances, lang, spent=True, png=png)
-    if budget is not None:
-        charts["budget"] = budget
-    charts.update(trend_charts(view, lang, png=png))
     return charts
 
 

@@ -61,7 +61,7 @@ def render_site(plan: Plan, *, lang: str, data_date: date | None, repo: Path | N
 
     from dotool.model.public import public_plan
     from dotool.render.document import render_report
-    from dotool.render.figures import report_charts, roadmap_charts
+    from dotool.render.figures import count_charts, roadmap_charts
     from dotool.render.plan_view import build_plan_view
     from dotool.render.site_view import build_site_view, report_url, search_index
     from dotool.render.templates import environment
@@ -84,8 +84,9 @@ def render_site(plan: Plan, *, lang: str, data_date: date | None, repo: Path | N
         html = env.get_template(template).render(site=view, root=root, here=path, **extra)
         out[path] = (html + PAGE_MARK).encode("utf-8")
 
-    # The dashboard shows the figures of the latest report (of public measures): its charts.
-    charts: dict[str, Chart] = report_charts(view.report, lang) if view.report else {}
+    # The dashboard shows the figures of the latest report (of public measures): its charts of
+    # counts (drawing the report's trend charts here too would double the build's chart time).
+    charts: dict[str, Chart] = count_charts(view.report, lang) if view.report else {}
     page("index.html", "site/index.html.j2", charts=charts)
     page("measures/index.html", "site/measures.html.j2")
     page("fields/index.html", "site/fields.html.j2")
