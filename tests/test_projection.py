@@ -60,7 +60,7 @@ budget:
   annual: 2000
   funding: {programme: P, share: 0.5, status: planned}
 kpis:
-  - {key: k, name: K, baseline: 0, target: 100}
+  - {key: k, name: K, unit: "%", baseline: 0, target: 100}
 milestones:
   - {title: m1, due: 2020-10-31, done: 2020-11-15}
   - {title: m2, due: 2021-03-31}
@@ -102,12 +102,14 @@ updates:
 H2_2020, H1_2021, H2_2021 = Half(2020, 2), Half(2021, 1), Half(2021, 2)
 
 
-def write_plan(root: Path) -> Path:
+def write_plan(root: Path, measures: dict[str, str] = MEASURES,
+               adoptions: dict[str, str] | None = None) -> Path:
     (root / "masterplan" / "adoptions").mkdir(parents=True)
     (root / "measures").mkdir()
     (root / "masterplan" / "masterplan.yaml").write_text(MASTERPLAN, encoding="utf-8")
-    (root / "masterplan" / "adoptions" / "1.0.yaml").write_text(ADOPTION, encoding="utf-8")
-    for mid, body in MEASURES.items():
+    for version, text in (adoptions or {"1.0": ADOPTION}).items():
+        (root / "masterplan" / "adoptions" / f"{version}.yaml").write_text(text, encoding="utf-8")
+    for mid, body in measures.items():
         text = f"id: {mid}\n" + HEAD.format(title=f"Maßnahme {mid}") + body
         (root / "measures" / f"{mid}-m.yaml").write_text(text, encoding="utf-8")
     return root
