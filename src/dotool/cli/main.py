@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -29,6 +29,27 @@ from dotool.cli import validate as validate_cmd
 from dotool.cli.common import handle_errors, set_debug
 from dotool.cli.fastparams import PlainGroup
 
+
+class _Group(PlainGroup):
+    """The command group; asked for help, it words the help in the terminal's language."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Before click reads the arguments: `--help` is answered while they are read, and the
+        # help of a command is read from the command that this group built, translated here.
+        if _help_asked(args):
+            from dotool.cli import helptext
+
+            helptext.translate(self, ctx, args)
+        return super().parse_args(ctx, args)
+
+
+def _help_asked(args: list[str]) -> bool:
+    """Whether the arguments ask for help: `-h`/`--help` before a `--`, or none at all
+    (`dotool` alone shows its help)."""
+    words = args[:args.index("--")] if "--" in args else args
+    return not words or "--help" in words or "-h" in words
+
+
 app = typer.Typer(
     name="dotool",
     help="The masterplan as code: validate, inspect and render a municipal digital masterplan.",
@@ -37,7 +58,7 @@ app = typer.Typer(
     rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
-    cls=PlainGroup,  # options without pydantic: faster start of every command
+    cls=_Group,  # options without pydantic: faster start of every command
 )
 
 

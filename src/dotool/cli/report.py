@@ -20,7 +20,7 @@ def report(
     lang: LangOption = None,
     internal: InternalOption = False,
     root: RootOption = None,
-    init: Annotated[bool, typer.Option("--init", help="Write masterplan/reports/<half>.yaml, "
+    init: Annotated[bool, typer.Option("--init", help="Write `masterplan/reports/<half>.yaml`, "
                                        "the council paper of the report (Vorlagen-Nr., session, "
                                        "Beratungsfolge, introduction, conclusion, financial "
                                        "effects), to fill in; render nothing.")] = False,

@@ -5,7 +5,8 @@ Two catalogues per language:
 - `dotool` — the documents: every message of the packaged templates and of the render code,
   plain (`_`), plural (`ngettext`) and with a context (`pgettext`);
 - `terminal` — what the commands say: every `t`, `tn` and `tc` in the package
-  (`dotool.i18n.terminal`).
+  (`dotool.i18n.terminal`), and the help of `dotool --help` and of every command, a message per
+  paragraph, read from the commands typer builds (`dotool.cli.helptext`).
 
 New messages are added to both languages' files (English gets the msgid itself as a start,
 German an empty string that the completeness tests then report) and none is dropped, so no
@@ -48,7 +49,20 @@ def messages() -> dict[Key, list[str]]:
 def terminal_messages() -> dict[Key, list[str]]:
     """Every message the commands show in the terminal → the files that use it."""
     sources = [(p, "python") for p in sorted(_PACKAGE.rglob("*.py"))]
-    return _extract(sources, _TERMINAL_KEYWORDS)
+    found = _extract(sources, _TERMINAL_KEYWORDS)
+    for text in help_messages():
+        found.setdefault((text, None), []).append("--help")
+    return found
+
+
+def help_messages() -> list[str]:
+    """Every paragraph of the commands' help (`dotool --help`, `dotool <command> --help`)."""
+    import typer
+
+    from dotool.cli.helptext import help_texts
+    from dotool.cli.main import app
+
+    return list(dict.fromkeys(help_texts(typer.main.get_command(app))))
 
 
 def _extract(sources: list[tuple[Path, str]], keywords: Keywords) -> dict[Key, list[str]]:

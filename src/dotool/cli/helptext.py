@@ -1,0 +1,128 @@
+"""`dotool --help` in the terminal's language.
+
+The help is written in English in the code — commands' docstrings, options' `help=`, the panels
+of `dotool --help` — and typer reads it while it builds the click commands. When help is asked
+for, the built commands get their German wording from the terminal catalogue before anything is
+shown: each paragraph of a help text is one message there (`help_texts` lists them for
+`python -m dotool.i18n.extract`). The words typer and click add themselves ("Options",
+"[default: …]", "Show this message and exit.") are marked here like any terminal text.
+
+Nothing of this runs for a command that is not asked for its help: finding the plan's language
+means looking for the root, and that is the command's own business.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from dotool.i18n import terminal
+from dotool.i18n.terminal import Message, t
+
+HELP_OPTIONS = ("-h", "--help")
+#: `--lang` values `choose_lang` accepts, by what they are typed as (help must not fail on one
+#: it does not know: that is passed over, as DOTOOL_LANG's would be).
+_LANG_NAMES = {"de": "de", "deutsch": "de", "german": "de",
+               "en": "en", "englisch": "en", "english": "en"}
+#: typer's own words in the help (`typer.rich_utils`), as typer writes them.
+_TYPER_WORDS: dict[str, str] = {}
+#: What click's help option says of itself: in the catalogue like the commands' help, and
+#: translated with it.
+HELP_OPTION_TEXT = t("Show this message and exit.")
+
+
+def translate(group: Any, ctx: Any, args: list[str]) -> None:
+    """Word the help of `group` and of all its commands in the language `args` settle on."""
+    lang = language(args)
+    _typer_words(lang)
+    if lang == "en":
+        return  # as written in the code
+    for command, command_ctx in _walk(group, ctx):
+        command.help = _render(command.help, lang)
+        panel = getattr(command, "rich_help_panel", None)
+        if panel:
+            command.rich_help_panel = _render(panel, lang)
+        for param in command.get_params(command_ctx):
+            text = getattr(param, "help", None)
+            if text:
+                param.help = _render(text, lang)
+
+
+def language(args: list[str]) -> str:
+    """The terminal's language for help: `--lang`, `DOTOOL_LANG`, the plan's language (its root
+    from `--root`, `DOTOOL_ROOT` or the working folder), the user's locale.
+
+    No plan is no error here: help is shown anywhere, in the language of the locale then.
+    """
+    from dotool.cli.common import resolve_root
+    from dotool.errors import DotoolError
+
+    lang = _LANG_NAMES.get((_value(args, "--lang") or "").strip().lower())
+    terminal.reset(lang)
+    root = _value(args, "--root")
+    with contextlib.suppress(DotoolError):
+        resolve_root(Path(root) if root else None)
+    return terminal.current()
+
+
+def help_texts(group: Any) -> Iterator[str]:
+    """Every paragraph of help of `group` and its commands, as written in the code."""
+    ctx = group.context_class(group, info_name="dotool", help_option_names=list(HELP_OPTIONS))
+    for command, _ctx in _walk(group, ctx):
+        texts = [command.help, getattr(command, "rich_help_panel", None)]
+        texts += [getattr(p, "help", None) for p in command.params]  # not the help option's
+        for text in texts:
+            yield from _paragraphs(text or "")
+
+
+def _walk(command: Any,
+          ctx: Any) -> Iterator[tuple[Any, Any]]:
+    yield command, ctx
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        # A context as the command will get it (it inherits the help option names), so the
+        # help option it creates and keeps is the one shown.
+        yield from _walk(sub, sub.context_class(sub, parent=ctx, info_name=name))
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p for p in text.split("\n\n") if p.strip()]
+
+
+def _render(text: str | None, lang: str) -> str | None:
+    if not text:
+        return text
+    return "\n\n".join(Message(p, params={}).render(lang) if p.strip() else p
+                       for p in text.split("\n\n"))
+
+
+def _value(args: list[str], option: str) -> str | None:
+    """The value of `option` in `args` (`--root DIR` or `--root=DIR`), the last one given."""
+    found = None
+    for i, word in enumerate(args):
+        if word == "--":
+            break
+        if word == option and i + 1 < len(args):
+            found = args[i + 1]
+        elif word.startswith(option + "="):
+            found = word.partition("=")[2]
+    return found
+
+
+def _typer_words(lang: str) -> None:
+    """Set typer's own words of the help to `lang` (English: back to typer's)."""
+    from typer import rich_utils
+
+    words: dict[str, Message] = {
+        "ARGUMENTS_PANEL_TITLE": t("Arguments"),
+        "OPTIONS_PANEL_TITLE": t("Options"),
+        "COMMANDS_PANEL_TITLE": t("Commands"),
+        "DEFAULT_STRING": t("[default: {}]"),
+        "ENVVAR_STRING": t("[env var: {}]"),
+        "REQUIRED_LONG_STRING": t("[required]"),
+    }
+    for name, message in words.items():
+        english = _TYPER_WORDS.setdefault(name, getattr(rich_utils, name))
+        setattr(rich_utils, name, english if lang == "en" else message.render(lang))
+
