@@ -17,13 +17,18 @@ HEAVY = ("pydantic", "jinja2", "yaml", "rich", "typst", "matplotlib", "docx", "b
 # `dotool.clock`, standard library only, checks DOTOOL_TODAY for every command;
 # `dotool.output.reporters`, standard library only, names validate's --format choices.)
 LIGHT = {"dotool", "dotool.cli", "dotool.clock", "dotool.output.reporters"}
+# Help is worded in the terminal's language: it looks for the plan's root to read its
+# `language`, and reads the terminal catalogue (`dotool.cli.helptext`) — standard library only.
+HELP_LANGUAGE = {"dotool.i18n", "dotool.store.root", "dotool.store.files", "dotool.store.reading",
+                 "dotool.errors", "dotool.findings", "dotool.text"}
 ALLOWED = {
     "--version": LIGHT,
-    "--help": LIGHT | {"rich", "markdown_it"},
-    "validate --help": LIGHT | {"rich", "markdown_it", "pydantic", "pydantic_core"},
+    "--help": LIGHT | HELP_LANGUAGE | {"rich", "markdown_it"},
+    "validate --help": LIGHT | HELP_LANGUAGE | {"rich", "markdown_it", "pydantic",
+                                                "pydantic_core"},
 }
 #: Packages whose __init__ alone may be loaded (a docstring, no imports).
-INITS = {"dotool", "dotool.output"}
+INITS = {"dotool", "dotool.output", "dotool.store"}
 
 
 def _allowed(module: str, allowed: set[str]) -> bool:
@@ -40,6 +45,17 @@ def test_startup_imports_nothing_heavy(args: list[str]) -> None:
     allowed = ALLOWED[" ".join(args)]
     unexpected = sorted(m for m in loaded if not _allowed(m, allowed))
     assert not unexpected, f"{' '.join(args)} imported {unexpected}"
+
+
+def test_only_help_words_the_help(sample_dir) -> None:  # type: ignore[no-untyped-def]
+    """Translating the help looks for the root and reads the catalogue: a command not asked
+    for its help does neither for it, and `--version` loads nothing of it either."""
+    env = {k: v for k, v in os.environ.items() if k != "DOTOOL_TODAY"}
+    for args in (["--version"], ["validate", "--root", str(sample_dir)]):
+        loaded, _out = _imports_of(args, env)
+        assert "dotool.cli.helptext" not in loaded, args
+    loaded, _out = _imports_of(["validate", "--help"], env)
+    assert "dotool.cli.helptext" in loaded
 
 
 def test_version_prints_version() -> None:
