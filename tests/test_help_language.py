@@ -57,10 +57,12 @@ def test_the_overview_and_the_report_help_say_it_in_german(run_cli,  # type: ign
     monkeypatch.chdir(SAMPLE)
     overview = _flat(run_cli("--help").stdout)
     assert "Prüfen und ansehen" in overview
+    assert "Aufruf: dotool [OPTIONEN] BEFEHL [ARGUMENTE]..." in overview
     assert "Den Halbjahresbericht an den Ausschuss erzeugen" in overview
     # The plan found through --root, from a folder outside it.
     monkeypatch.chdir(tmp_path)
     report = _flat(run_cli("report", "--help", "--root", SAMPLE).stdout)
+    assert "Aufruf: dotool report [OPTIONEN]" in report
     assert "Beispiele:" in report
     assert "Das Halbjahr des Berichts, JJJJ-H1 oder JJJJ-H2" in report
     assert "dotool report --half 2020-H2 (Markdown auf der Standardausgabe)" in report
@@ -73,6 +75,7 @@ def test_lang_outranks_the_plan(run_cli, monkeypatch: pytest.MonkeyPatch) -> Non
         out = _flat(run_cli("report", "--lang", lang, "--help").stdout)
         assert "Render the half-yearly report to the committee" in out
         assert "Options" in out and "Optionen" not in out
+        assert "Usage: dotool report [OPTIONS]" in out
 
 
 @pytest.mark.parametrize(("locale", "expected"), [("de_DE.UTF-8", "Optionen"),

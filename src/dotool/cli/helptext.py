@@ -39,8 +39,15 @@ def translate(group: Any, ctx: Any, args: list[str]) -> None:
     _typer_words(lang)
     if lang == "en":
         return  # as written in the code
+    usage = _usage_context(type(ctx), str(t("Usage:").render(lang)))
+    ctx.formatter_class = usage.formatter_class
     for command, command_ctx in _walk(group, ctx):
+        command.context_class = usage  # the contexts click makes for the commands later
         command.help = _render(command.help, lang)
+        if command.options_metavar == "[OPTIONS]":
+            command.options_metavar = t("[OPTIONS]").render(lang)
+        if getattr(command, "subcommand_metavar", None) == "COMMAND [ARGS]...":
+            command.subcommand_metavar = t("COMMAND [ARGS]...").render(lang)
         panel = getattr(command, "rich_help_panel", None)
         if panel:
             command.rich_help_panel = _render(panel, lang)
@@ -108,6 +115,18 @@ def _value(args: list[str], option: str) -> str | None:
         elif word.startswith(option + "="):
             found = word.partition("=")[2]
     return found
+
+
+def _usage_context(context: Any, prefix: str) -> Any:
+    """A context class like `context` whose help starts with `prefix` instead of "Usage:"
+    (click writes the word itself, unless asked for another)."""
+    base = context.formatter_class
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix_: str | None = None) -> None:
+        base.write_usage(self, prog, args, f"{prefix} " if prefix_ is None else prefix_)
+
+    formatter = type("Formatter", (base,), {"write_usage": write_usage})
+    return type("Context", (context,), {"formatter_class": formatter})
 
 
 def _typer_words(lang: str) -> None:
