@@ -39,7 +39,7 @@ def translate(group: Any, ctx: Any, args: list[str]) -> None:
     _typer_words(lang)
     if lang == "en":
         return  # as written in the code
-    usage = _usage_context(type(ctx), str(t("Usage:").render(lang)))
+    usage = _usage_context(type(ctx), t("Usage:").render(lang))
     ctx.formatter_class = usage.formatter_class
     for command, command_ctx in _walk(group, ctx):
         command.context_class = usage  # the contexts click makes for the commands later
