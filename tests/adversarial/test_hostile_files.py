@@ -27,7 +27,6 @@ READERS: list[tuple[str, ...]] = [
     ("validate",),
     ("validate", "--format", "json"),
     ("list",),
-    ("show", "M-001"),
     ("report", "--half", "2020-H2"),
     ("report", "--half", "2020-H2", "-o", "{out}/report.html"),
     ("masterplan", "-o", "{out}/plan.md"),
@@ -77,4 +76,9 @@ def test_every_command_refuses_a_hostile_file(worker: Worker, tmp_path: Path, ki
     assert_clear(_run(worker, root, out, ("history", "M-001")), 0)
     if kind == "measure":
         assert_clear(_run(worker, root, out, ("history", "M-003")), 1)
+    # Show reads one measure's file, the masterplan and the adoptions: another measure's file
+    # does not matter to it, its own and the plan's files do.
+    assert_clear(_run(worker, root, out, ("show", "M-001")), 0 if kind == "measure" else 1)
+    if kind == "measure":
+        assert_clear(_run(worker, root, out, ("show", "M-003")), 1)
     assert not (root / "PWNED").exists() and not Path("PWNED").exists()
