@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,24 @@ def run_cli() -> Callable[..., Result]:
         return result
 
     return run
+
+
+#: The "today" of the generated test plan: it reports up to the half before (benchmarks/).
+GENERATED_TODAY = date(2026, 7, 1)
+
+
+def generate_plan(root: Path, *, measures: int = 150) -> Path:
+    """A plan we did not write ourselves: `benchmarks/generate.py` with a fixed seed, twelve
+    halves of updates, reporting up to the half before `GENERATED_TODAY`."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from generate import generate  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    generate(root, measures=measures, n_halves=12, seed=3, today=GENERATED_TODAY)
+    return root
 
 
 def copy_base(target: Path) -> Path:

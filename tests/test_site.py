@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import GENERATED_TODAY, REPO, generate_plan
 
 HOSTILE = """\
 id: M-004
@@ -37,7 +38,6 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from dotool.checks.run import load_valid_plan
     from dotool.render.site import render_site
     from dotool.store.tree import write_tree
-    from tests.conftest import REPO
 
     plan = load_valid_plan(REPO)
     target = tmp_path_factory.mktemp("site")
@@ -217,28 +217,17 @@ def test_make_site_target() -> None:
     assert "`make site`" in publishing[:publishing.index("\n## ", 3)]
 
 
-#: The generated plan's "today": it reports up to the half before (benchmarks/generate.py).
-GENERATED_TODAY = date(2026, 7, 1)
 
 
 @pytest.fixture(scope="module")
 def generated_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """A generated plan of 150 measures (fixed seed) and its German site, page by page."""
-    import sys
-
     from dotool.checks.run import load_valid_plan
     from dotool.render.site import render_site
-    from tests.conftest import REPO
 
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        from generate import generate  # type: ignore[import-not-found]
-    finally:
-        sys.path.remove(str(REPO / "benchmarks"))
-    root = tmp_path_factory.mktemp("generated") / "plan"
-    generate(root, measures=150, n_halves=12, seed=3, today=GENERATED_TODAY)
+    root = generate_plan(tmp_path_factory.mktemp("generated") / "plan")
     plan = load_valid_plan(root, today=GENERATED_TODAY, cache=False)
-    site = render_site(plan, lang="de", stand=None, repo=root)
+    site = render_site(plan, lang="de", data_date=None, repo=root)
     return plan, {name: data.decode("utf-8") for name, data in site.items()
                   if name.endswith(".html")}
 
@@ -257,7 +246,7 @@ def test_generated_site_shows_the_figures_of_the_report(generated_site) -> None:
     public = public_plan(plan)
     assert len(public.measures) < len(plan.measures)  # the site leaves measures out
     markdown = render_report(public, half, fmt="md", lang="de",
-                             stand=half.end).data.decode("utf-8")
+                             data_date=half.end).data.decode("utf-8")
     report = from_markdown(markdown)
     assert report["status"] and report["rag"] and report["fields"]
 

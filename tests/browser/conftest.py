@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 import threading
 from collections.abc import Iterator
-from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.conftest import GENERATED_TODAY, REPO, generate_plan
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,7 +35,6 @@ def www(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from dotool.checks.run import load_valid_plan
     from dotool.render.site import render_site
     from dotool.store.tree import write_tree
-    from tests.conftest import REPO
 
     plan = load_valid_plan(REPO)
     root = tmp_path_factory.mktemp("www")
@@ -44,8 +43,6 @@ def www(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-#: The generated plan's "today": it reports up to the half before (benchmarks/generate.py).
-GENERATED_TODAY = date(2026, 7, 1)
 #: Where the generated plan's site lies inside `www` (beside the sample's de/ and en/).
 GENERATED = "generated"
 
@@ -57,18 +54,11 @@ def generated(www: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
     from dotool.checks.run import load_valid_plan
     from dotool.render.site import render_site
     from dotool.store.tree import write_tree
-    from tests.conftest import REPO
 
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        from generate import generate  # type: ignore[import-not-found]
-    finally:
-        sys.path.remove(str(REPO / "benchmarks"))
-    root = tmp_path_factory.mktemp("generated") / "plan"
-    generate(root, measures=150, n_halves=12, seed=3, today=GENERATED_TODAY)
+    root = generate_plan(tmp_path_factory.mktemp("generated") / "plan")
     plan = load_valid_plan(root, today=GENERATED_TODAY, cache=False)
     for lang in LANGS:
-        write_tree(www / GENERATED / lang, render_site(plan, lang=lang, stand=None, repo=root))
+        write_tree(www / GENERATED / lang, render_site(plan, lang=lang, data_date=None, repo=root))
     # The measure with KPIs and the most updates (the longest history), and its first KPI.
     measure = max((m for m in plan.measures if m.kpis and m.public),
                   key=lambda m: (len(m.updates), len(m.kpis), m.id))

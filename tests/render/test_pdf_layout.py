@@ -4,19 +4,14 @@ page of its table or figure — for the sample and for a generated plan of 150 m
 from __future__ import annotations
 
 import io
-import sys
-from datetime import date
 
 import pytest
 
 from dotool.model.dates import Half
 from dotool.render.document import render_masterplan, render_report
-from tests.conftest import REPO
+from tests.conftest import GENERATED_TODAY, generate_plan
 from tests.render.conftest import DATA_DATE
 from tests.render.pdf_layout import captioned, outside_content_box
-
-#: The generated plan's last reported half (generate.py reports up to the half before `today`).
-GENERATED_TODAY = date(2026, 7, 1)
 
 
 @pytest.fixture(scope="module")
@@ -24,13 +19,7 @@ def generated_plan(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no
     """A generated plan of 150 measures with twelve halves of updates (benchmarks/generate.py)."""
     from dotool.checks.run import load_valid_plan
 
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        from generate import generate
-    finally:
-        sys.path.remove(str(REPO / "benchmarks"))
-    root = tmp_path_factory.mktemp("generated") / "plan"
-    generate(root, measures=150, n_halves=12, seed=3, today=GENERATED_TODAY)
+    root = generate_plan(tmp_path_factory.mktemp("generated") / "plan")
     return load_valid_plan(root, today=GENERATED_TODAY, cache=False)
 
 
