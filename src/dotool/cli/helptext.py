@@ -36,7 +36,7 @@ HELP_OPTION_TEXT = t("Show this message and exit.")
 def translate(group: Any, ctx: Any, args: list[str]) -> None:
     """Word the help of `group` and of all its commands in the language `args` settle on."""
     lang = language(args)
-    _typer_words(lang)
+    typer_words(lang)
     if lang == "en":
         return  # as written in the code
     usage = _usage_context(type(ctx), t("Usage:").render(lang))
@@ -44,10 +44,7 @@ def translate(group: Any, ctx: Any, args: list[str]) -> None:
     for command, command_ctx in _walk(group, ctx):
         command.context_class = usage  # the contexts click makes for the commands later
         command.help = _render(command.help, lang)
-        if command.options_metavar == "[OPTIONS]":
-            command.options_metavar = t("[OPTIONS]").render(lang)
-        if getattr(command, "subcommand_metavar", None) == "COMMAND [ARGS]...":
-            command.subcommand_metavar = t("COMMAND [ARGS]...").render(lang)
+        _metavars(command, lang)
         panel = getattr(command, "rich_help_panel", None)
         if panel:
             command.rich_help_panel = _render(panel, lang)
@@ -55,6 +52,20 @@ def translate(group: Any, ctx: Any, args: list[str]) -> None:
             text = getattr(param, "help", None)
             if text:
                 param.help = _render(text, lang)
+
+
+def word_usage(ctx: Any, lang: str) -> None:
+    """Word the usage line of `ctx` ("Usage: dotool list [OPTIONS]") in `lang`, as an error
+    about the command line shows it."""
+    ctx.formatter_class = _usage_context(type(ctx), t("Usage:").render(lang)).formatter_class
+    _metavars(ctx.command, lang)
+
+
+def _metavars(command: Any, lang: str) -> None:
+    if command.options_metavar == "[OPTIONS]":
+        command.options_metavar = t("[OPTIONS]").render(lang)
+    if getattr(command, "subcommand_metavar", None) == "COMMAND [ARGS]...":
+        command.subcommand_metavar = t("COMMAND [ARGS]...").render(lang)
 
 
 def language(args: list[str]) -> str:
@@ -129,8 +140,9 @@ def _usage_context(context: Any, prefix: str) -> Any:
     return type("Context", (context,), {"formatter_class": formatter})
 
 
-def _typer_words(lang: str) -> None:
-    """Set typer's own words of the help to `lang` (English: back to typer's)."""
+def typer_words(lang: str) -> None:
+    """Set typer's own words of the help and of its error box to `lang` (English: back to
+    typer's)."""
     from typer import rich_utils
 
     words: dict[str, Message] = {
@@ -140,6 +152,10 @@ def _typer_words(lang: str) -> None:
         "DEFAULT_STRING": t("[default: {}]"),
         "ENVVAR_STRING": t("[env var: {}]"),
         "REQUIRED_LONG_STRING": t("[required]"),
+        "ERRORS_PANEL_TITLE": t("Error"),
+        # typer fills in the command and colours it: "Try 'dotool list -h' for help."
+        "RICH_HELP": t("Try {command} for help.",
+                       command="[blue]'{command_path} {help_option}'[/]"),
     }
     for name, message in words.items():
         english = _TYPER_WORDS.setdefault(name, getattr(rich_utils, name))

@@ -8,6 +8,7 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError  # typer's own click: the one that parses
 
 from dotool import __version__, clock
 from dotool.cli import add_measure as add_measure_cmd
@@ -31,7 +32,8 @@ from dotool.cli.fastparams import PlainGroup
 
 
 class _Group(PlainGroup):
-    """The command group; asked for help, it words the help in the terminal's language."""
+    """The command group; asked for help, it words the help in the terminal's language, and so
+    it does typer's complaints about the command line (an unknown option, a missing value)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # Before click reads the arguments: `--help` is answered while they are read, and the
@@ -40,7 +42,30 @@ class _Group(PlainGroup):
             from dotool.cli import helptext
 
             helptext.translate(self, ctx, args)
-        return super().parse_args(ctx, args)
+        ctx.meta[_ARGS] = args  # the command's own options (--root, --lang) are among them
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as error:
+            _reword(error, args)
+            raise
+
+    def invoke(self, ctx: Any) -> Any:
+        # The command's arguments are read here, by the context click makes for the command.
+        try:
+            return super().invoke(ctx)
+        except UsageError as error:
+            _reword(error, ctx.meta.get(_ARGS, []))
+            raise
+
+
+_ARGS = "dotool.args"
+
+
+def _reword(error: UsageError, args: list[str]) -> None:
+    """Word `error` in the terminal's language; found only now, as for help."""
+    from dotool.cli import clickwords
+
+    clickwords.reword(error, args)
 
 
 def _help_asked(args: list[str]) -> bool:
