@@ -49,13 +49,17 @@ def test_startup_imports_nothing_heavy(args: list[str]) -> None:
 
 def test_only_help_words_the_help(sample_dir) -> None:  # type: ignore[no-untyped-def]
     """Translating the help looks for the root and reads the catalogue: a command not asked
-    for its help does neither for it, and `--version` loads nothing of it either."""
+    for its help does neither for it, and `--version` loads nothing of it either. Nor of the
+    wording of typer's usage errors, which only a wrong command line needs."""
     env = {k: v for k, v in os.environ.items() if k != "DOTOOL_TODAY"}
     for args in (["--version"], ["validate", "--root", str(sample_dir)]):
         loaded, _out = _imports_of(args, env)
         assert "dotool.cli.helptext" not in loaded, args
+        assert "dotool.cli.clickwords" not in loaded, args
     loaded, _out = _imports_of(["validate", "--help"], env)
     assert "dotool.cli.helptext" in loaded
+    loaded, _out = _imports_of(["validate", "--stauts"], env)
+    assert "dotool.cli.clickwords" in loaded
 
 
 def test_version_prints_version() -> None:
