@@ -5,8 +5,9 @@ Two catalogues per language:
 - `dotool` — the documents: every message of the packaged templates and of the render code,
   plain (`_`), plural (`ngettext`) and with a context (`pgettext`);
 - `terminal` — what the commands say: every `t`, `tn` and `tc` in the package
-  (`dotool.i18n.terminal`), and the help of `dotool --help` and of every command, a message per
-  paragraph, read from the commands typer builds (`dotool.cli.helptext`).
+  (`dotool.i18n.terminal`) — among them what typer and click say of a wrong command line, listed
+  in `dotool.cli.clickwords` — and the help of `dotool --help` and of every command, a message
+  per paragraph, read from the commands typer builds (`dotool.cli.helptext`).
 
 New messages are added to both languages' files (English gets the msgid itself as a start,
 German an empty string that the completeness tests then report) and none is dropped, so no
