@@ -42,11 +42,13 @@ class _Group(PlainGroup):
             from dotool.cli import helptext
 
             helptext.translate(self, ctx, args)
-        ctx.meta[_ARGS] = args  # the command's own options (--root, --lang) are among them
+        # A copy: click's parser consumes the list it reads. The command's own options (--root,
+        # --lang) are among these, for the errors about the command's arguments.
+        given = ctx.meta[_ARGS] = list(args)
         try:
             return super().parse_args(ctx, args)
         except UsageError as error:
-            _reword(error, args)
+            _reword(error, given)
             raise
 
     def invoke(self, ctx: Any) -> Any:
