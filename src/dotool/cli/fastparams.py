@@ -5,7 +5,9 @@ typer 0.29 coerces every option value — even `--help`'s unset None — through
 90 ms, which is most of a warm `dotool validate` (`make bench`); and for the types dotool's options
 use the coercion does nothing: a flag is a bool, text is a str, and a folder option is a `Path`
 that typer's own path check inspects. `PlainGroup` installs that pass-through before options are
-parsed. Any other type, or a typer whose internals differ, keeps typer's own coercion.
+parsed. Any other type, or a typer whose internals differ, keeps typer's own coercion: the
+shim fails safe — any exception of its own (a renamed or reshaped internal) hands the value to
+typer, and only click's own refusals of a value (a folder that does not exist) pass through.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from typing import Any
 import typer.core
 
 try:  # typer's internals: when they change, typer simply keeps its own coercion
+    from typer._click.exceptions import ClickException
     from typer._coercion import RuntimeParam, build_runtime_param
     from typer._param_types import coerce_cli_path
-except ImportError:  # pragma: no cover - depends on the installed typer
+except Exception:  # pragma: no cover - depends on the installed typer
     _AVAILABLE = False
 else:
     _AVAILABLE = True
@@ -33,6 +36,15 @@ if _AVAILABLE:
         """Coercion of a bool, str or Path value without pydantic; other values go to typer."""
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            try:
+                return self._plain(value, param, ctx)
+            except ClickException:  # typer's own refusal of the value: the user's to see
+                raise
+            except Exception:  # the shim's own failure: typer does it as it always would
+                return build_runtime_param(param.type_descriptor)._coerce_value(value, param,
+                                                                               ctx)
+
+        def _plain(self, value: Any, param: Any, ctx: Any) -> Any:
             kind = self.annotation
             if kind is str and isinstance(value, str):
                 return value
@@ -47,6 +59,13 @@ if _AVAILABLE:
 def _install(params: list[Any]) -> None:
     if not _AVAILABLE:
         return
+    try:
+        _install_plain(params)
+    except Exception:  # typer's internals differ: its own coercion stays in place
+        return
+
+
+def _install_plain(params: list[Any]) -> None:
     for param in params:
         descriptor = getattr(param, "type_descriptor", None)
         if (descriptor is None or getattr(param, "_runtime_param", 0) is not None
