@@ -68,7 +68,7 @@ def generated(www: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
     generate(root, measures=150, n_halves=12, seed=3, today=GENERATED_TODAY)
     plan = load_valid_plan(root, today=GENERATED_TODAY, cache=False)
     for lang in LANGS:
-        write_tree(www / GENERATED / lang, render_site(plan, lang=lang, stand=None, repo=root))
+        write_tree(www / GENERATED / lang, render_site(plan, lang=lang, data_date=None, repo=root))
     # The measure with KPIs and the most updates (the longest history), and its first KPI.
     measure = max((m for m in plan.measures if m.kpis and m.public),
                   key=lambda m: (len(m.updates), len(m.kpis), m.id))
