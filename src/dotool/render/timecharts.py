@@ -196,11 +196,11 @@ def trend(name: str, title: str, desc: str, halves: Sequence[str], lines: Sequen
         fig.legend(loc="outside lower center", ncol=1 if compact else 2, frameon=False,
                    fontsize=text)
 
-    if compact:
-        rows = sum(label.count("\n") + 1 for label in labels)
-        return svg_chart(name, title, desc, draw, (width, 2.4 + 0.17 * rows), png=png)
-    rows = -(-len(lines) // 2)
-    return svg_chart(name, title, desc, draw, (6.3, 2.6 + 0.2 * rows), png=png)
+    if compact:  # a row of the legend for every line of its labels
+        height = 2.4 + 0.17 * sum(label.count("\n") + 1 for label in labels)
+    else:
+        height = 2.6 + 0.2 * -(-len(lines) // 2)
+    return svg_chart(name, title, desc, draw, (width, height), png=png)
 
 
 def _named(count: int, most: int = 4) -> list[int]:
