@@ -75,6 +75,26 @@ def test_no_non_public_measure_and_no_contact(sample_site) -> None:  # type: ign
     assert not (sample_site / "measures" / "M-016.html").exists()
 
 
+#: The width of a page's content on a phone of 390 CSS pixels (the site's margins: 2 × 20 px).
+PHONE_CONTENT = 350
+
+
+def test_every_chart_is_drawn_for_a_phone(sample_site) -> None:  # type: ignore[no-untyped-def]
+    """Every chart of the site, the report pages' trend and KPI charts included, keeps its
+    text at 10 px at a width a phone has (its --chart-min): it never scrolls in its frame."""
+    import re
+
+    widths = [(name, int(px)) for name, text in _texts(sample_site).items()
+              if name.endswith(".html") for px in re.findall(r"--chart-min: (\d+)px", text)]
+    names = {name for name, _px in widths}
+    assert {"index.html", "reports/2021-H2.html", "roadmap.html", "kpis/M-004-online_share.html",
+            "measures/M-004.html", "fields/buergerservice.html"} <= names
+    assert not [(n, px) for n, px in widths if px > PHONE_CONTENT]
+    report = _texts(sample_site)["reports/2021-H2.html"]
+    assert {'data-chart="trend"', 'data-chart="budget"', 'data-chart="kpis-1"'} <= {
+        m for m in re.findall(r'data-chart="[^"]+"', report)}
+
+
 def test_sample_notice_and_language(sample_site) -> None:  # type: ignore[no-untyped-def]
     index = (sample_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de">' in index

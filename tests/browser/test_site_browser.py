@@ -223,3 +223,65 @@ def test_english_labels(page, server) -> None:  # type: ignore[no-untyped-def]
     assert page.inner_text(".skip-link") == "Skip to content"
 
 
+
+
+PHONE = pytest.mark.parametrize("width", ["phone"], indirect=True)
+
+
+@PHONE
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_chart_of_the_generated_plan_is_whole_on_a_phone(page, server, generated, lang,  # type: ignore[no-untyped-def]
+                                                               width) -> None:
+    """At 390 px no chart scrolls inside its frame: a bar's end, its value, a legend or the
+    latest half cut off at the right is out of sight (headless Chromium shows no scrollbar)."""
+    seen = []
+    for kind in ("overview", "report", "field", "measure", "kpi", "roadmap"):
+        page.goto(f"{server}/{GENERATED}/{lang}/{generated[kind]}")
+        sizes = page.eval_on_selector_all("figure.chart", """charts => charts.map(c =>
+            [c.dataset.chart, c.scrollWidth, c.clientWidth])""")
+        cut = [(name, wide, box) for name, wide, box in sizes if wide > box]
+        assert not cut, f"{kind} at {width} px: charts wider than their box: {cut}"
+        seen += [name for name, _wide, _box in sizes]
+    # The report page's charts (its counts, the trend, the KPIs) and the overview's were seen.
+    assert {"status", "rag", "progress", "trend", "budget", "kpis-1"} <= set(seen), seen
+
+
+def _edges(page: Any, wrap: Any) -> tuple[float, float]:
+    """How light the left and right edge (4 px) of a scrolling table's box are, 0–255, with
+    the table's own text, lines and fills hidden: what is left is the box's own background."""
+    from io import BytesIO
+
+    from PIL import Image, ImageStat
+
+    shot = Image.open(BytesIO(wrap.screenshot())).convert("L")
+    w, h = shot.size
+    top = h // 4  # below the table's head
+
+    def mean(x0: int) -> float:
+        return float(ImageStat.Stat(shot.crop((x0, top, x0 + 4, h))).mean[0])
+
+    return mean(0), mean(w - 4)
+
+
+@PHONE
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_table_wider_than_a_phone_shows_there_is_more(page, server, generated, lang,  # type: ignore[no-untyped-def]
+                                                       width) -> None:
+    """A measure's history is wider than 390 px and scrolls in its own box: a shadow at the
+    right edge says that more lies beyond; scrolled to its end, the shadow is at the left."""
+    page.goto(f"{server}/{GENERATED}/{lang}/{generated['measure']}")
+    wrap = page.locator(".table-wrap:has(table.history)")
+    assert wrap.evaluate("w => w.scrollWidth > w.clientWidth"), "the history fits at 390 px"
+    page.add_style_tag(content=".table-wrap * { color: transparent !important; "
+                       "border-color: transparent !important; background: none !important; "
+                       "box-shadow: none !important; }")
+    wrap.scroll_into_view_if_needed()
+    left, right = _edges(page, wrap)
+    assert left > 250 and right < 225, f"at the start: left {left:.0f}, right {right:.0f}"
+    wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+    left, right = _edges(page, wrap)
+    assert left < 225 and right > 250, f"at the end: left {left:.0f}, right {right:.0f}"
+    # A table that fits its box shows no shadow at all.
+    fits = page.locator(".table-wrap").first
+    assert fits.evaluate("w => w.scrollWidth <= w.clientWidth")
+    assert min(_edges(page, fits)) > 250

@@ -20,21 +20,26 @@ def _listing(items: list[Bar], fmt: Formatter, *, percent: bool = False) -> str:
                      for b in items)
 
 
-def report_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str, Chart]:
-    """Status, Ampel, progress per field and budget per field of the half's report."""
-    charts = count_charts(view, lang, png=png)
-    budget = budget_chart(view.finances, lang, spent=True, png=png)
+def report_charts(view: ReportView, lang: str, *, png: bool = False,
+                  compact: bool = False) -> dict[str, Chart]:
+    """Status, Ampel, progress per field and budget per field of the half's report, and its
+    trends; `compact` draws them all for a phone (the site's report pages)."""
+    charts = count_charts(view, lang, png=png, compact=compact)
+    budget = budget_chart(view.finances, lang, spent=True, png=png, compact=compact)
     if budget is not None:
         charts["budget"] = budget
-    charts.update(trend_charts(view, lang, png=png))
+    charts.update(trend_charts(view, lang, png=png, compact=compact))
     return charts
 
 
-def count_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str, Chart]:
+def count_charts(view: ReportView, lang: str, *, png: bool = False,
+                 compact: bool = False) -> dict[str, Chart]:
     """The half's measures by status and by Ampel, and the progress per field (the site's
-    overview shows these alone: the report's trend charts are many times their cost)."""
+    overview shows these alone: the report's trend charts are many times their cost);
+    `compact` draws them for a phone (3.6 in wide: 8 pt text stays 10 px on a 390 px screen)."""
     _ = translations(lang).gettext
     fmt = Formatter(lang)
+    size: dict[str, Any] = {"width": 3.6} if compact else {}  # else the page's width
     status = [Bar(label("status", c.key, lang), c.count) for c in view.by_status]
     rag = [Bar(label("rag", c.key, lang) if c.key != "none" else _("no report yet"), c.count,
                RAG[c.key]) for c in view.by_rag]
@@ -44,14 +49,14 @@ def count_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str,
     charts = {}
     if status:
         charts["status"] = bars("status", _("Measures by status"), _listing(status, fmt),
-                                status, fmt, png=png)
+                                status, fmt, png=png, **size)
     if rag:
         charts["rag"] = bars("rag", _("Measures by RAG status"), _listing(rag, fmt), rag, fmt,
-                             png=png)
+                             png=png, **size)
     if fields:
         charts["progress"] = bars("progress", _("Progress by field of action"),
                                   _listing(fields, fmt, percent=True), fields, fmt,
-                                  percent=True, png=png)
+                                  percent=True, png=png, **size)
     return charts
 
 
@@ -60,7 +65,8 @@ def count_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str,
 MAX_KPI_CHARTS = 8
 
 
-def trend_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str, Any]:
+def trend_charts(view: ReportView, lang: str, *, png: bool = False,
+                 compact: bool = False) -> dict[str, Any]:
     """Progress over the last halves (overall and per field) and the KPIs' values over them
     (a list of charts of six KPIs each); none while there is only one half to show."""
     from dotool.render.templates import half_short
@@ -80,7 +86,7 @@ def trend_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str,
                                                                           strict=True))
         for line in lines)
     out: dict[str, Any] = {"trend": trend("trend", _("Progress over the halves"), desc, halves,
-                                          lines, fmt.percent, png=png)}
+                                          lines, fmt.percent, png=png, compact=compact)}
     legend = PanelLegend(_("Value"), _("Baseline"), _("Target"))
     panels = [Panel(f"{k.measure_id} {k.name}" + (f" ({k.unit})" if k.unit else ""),
                     k.values, k.baseline, k.target) for k in t.kpis]
@@ -89,7 +95,7 @@ def trend_charts(view: ReportView, lang: str, *, png: bool = False) -> dict[str,
         kpi_panels(f"kpis-{n}", _("Key performance indicators over the halves")
                    + (f" ({n}/{len(groups)})" if len(groups) > 1 else ""),
                    "; ".join(_kpi_text(p, halves, fmt, _) for p in group), halves, group,
-                   legend, lambda v: fmt.number(v, 1), png=png)
+                   legend, lambda v: fmt.number(v, 1), png=png, compact=compact)
         for n, group in enumerate(groups, 1)]
     return out
 
@@ -102,8 +108,8 @@ def _kpi_text(panel: Any, halves: list[str], fmt: Formatter, _: Any) -> str:
             f"{_('Target')} {fmt.number(panel.target, 1) or '–'})")
 
 
-def budget_chart(finances: Finances, lang: str, *, spent: bool,
-                 png: bool = False) -> Chart | None:
+def budget_chart(finances: Finances, lang: str, *, spent: bool, png: bool = False,
+                 compact: bool = False) -> Chart | None:
     """Planned one-off cost per field against spend (report) or running cost (masterplan)."""
     _ = translations(lang).gettext
     fmt = Formatter(lang)
@@ -116,7 +122,7 @@ def budget_chart(finances: Finances, lang: str, *, spent: bool,
     desc = "; ".join(f"{b.label}: {first} {fmt.money(b.value)}, {second} {fmt.money(b.second)}"
                      for b in items)
     return bars("budget", _("Budget by field of action"), desc, items, fmt, money=True,
-                series=(first, second), width=6.3, png=png)
+                series=(first, second), width=3.6 if compact else 6.3, png=png)
 
 
 def plan_charts(view: PlanView, lang: str, *, png: bool = False) -> dict[str, Any]:

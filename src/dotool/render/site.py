@@ -2,9 +2,11 @@
 
 Pages come from `templates/site/`, wrapped around the same views, partials and charts as the
 documents; each half-yearly report is the report's own HTML (`report.html.j2`) placed inside the
-site's layout. Links are relative (`root` is "" or "../"), so the site works from any folder and
-from `file://`; nothing is loaded from elsewhere, and the search index is a script file rather
-than JSON fetched at run time, because browsers refuse `fetch` on `file://`.
+site's layout. The site's charts are drawn for a phone (`compact`: 3.6 in wide, 8 pt text), so
+that a 390 px screen shows each whole with its text at least 10 px high. Links are relative
+(`root` is "" or "../"), so the site works from any folder and from `file://`; nothing is loaded
+from elsewhere, and the search index is a script file rather than JSON fetched at run time,
+because browsers refuse `fetch` on `file://`.
 
 The site carries its open data in `open-data/`: exactly what `dotool export --public` writes
 (`plan.json`, `measures.csv`, `updates.csv`, `kpis.csv`), made by the same code, with the JSON
@@ -60,7 +62,6 @@ def render_site(plan: Plan, *, lang: str, data_date: date | None, repo: Path | N
     from markupsafe import Markup
 
     from dotool.model.public import public_plan
-    from dotool.render.document import render_report
     from dotool.render.figures import count_charts, roadmap_charts
     from dotool.render.plan_view import build_plan_view
     from dotool.render.site_view import build_site_view, report_url, search_index
@@ -86,7 +87,8 @@ def render_site(plan: Plan, *, lang: str, data_date: date | None, repo: Path | N
 
     # The dashboard shows the figures of the latest report (of public measures): its charts of
     # counts (drawing the report's trend charts here too would double the build's chart time).
-    charts: dict[str, Chart] = count_charts(view.report, lang) if view.report else {}
+    charts: dict[str, Chart] = (count_charts(view.report, lang, compact=True) if view.report
+                                else {})
     page("index.html", "site/index.html.j2", charts=charts)
     page("measures/index.html", "site/measures.html.j2")
     page("fields/index.html", "site/fields.html.j2")
@@ -98,10 +100,9 @@ def render_site(plan: Plan, *, lang: str, data_date: date | None, repo: Path | N
     page("reports/index.html", "site/reports.html.j2")
     for half in view.halves:
         images.prefix = "../" * report_url(half).count("/")
-        report = render_report(public, half, fmt="html", lang=lang, data_date=data_date or half.end,
-                               repo=repo, images=images)
+        report = _report_html(public, half, env, lang, data_date or half.end)
         page(report_url(half), "site/report.html.j2", half=half,
-             body=Markup(_scrolling(_main_of(report.data.decode("utf-8")))))
+             body=Markup(_scrolling(_main_of(report))))
     page("about.html", "site/about.html.j2")
     out["assets/site.css"] = env.get_template("site/site.css.j2").render().encode("utf-8")
     for target, name in STATIC.items():
@@ -172,6 +173,19 @@ def open_data(plan: Plan, *, data_date: date | None) -> dict[str, bytes]:
              **export_tables(plan, public=True),
              "export.schema.json": schema_text("export.schema.json").encode("utf-8")}
     return {f"{OPEN_DATA}/{name}": data for name, data in files.items()}
+
+
+def _report_html(plan: Plan, half: Any, env: Any, lang: str, data_date: date) -> str:
+    """The report of `half` as `dotool report --format html` writes it (its own template, a
+    repository's override included), but with its charts drawn for a phone: the site is read
+    on one, and the printed report's charts would need twice its width."""
+    from dotool.render.document import roots
+    from dotool.render.figures import report_charts
+    from dotool.render.report_view import build_report_view
+
+    view = build_report_view(plan, half, data_date=data_date)
+    return str(env.get_template("report.html.j2").render(
+        roots("report", view), charts=report_charts(view, lang, compact=True)))
 
 
 def _scrolling(html: str) -> str:

@@ -17,6 +17,9 @@ from dotool.render.charts import Chart, chart_text, label_text, patch, svg_chart
 
 #: Measures per roadmap chart: about half an A4 page, labels at 7 pt.
 ROWS_PER_CHART = 40
+#: A chart drawn for a phone: its width (inches) and its smallest text (points). A 390 px
+#: screen shows it whole, 350 px wide, with that text about 10.8 px high.
+COMPACT = (3.6, 8.0)
 
 
 @dataclass(frozen=True)
@@ -159,8 +162,11 @@ MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 
 
 def trend(name: str, title: str, desc: str, halves: Sequence[str], lines: Sequence[Line],
-          percent: Any, *, png: bool = False) -> Chart:
-    """A line chart of progress over the halves (0–100 %), one line per series."""
+          percent: Any, *, png: bool = False, compact: bool = False) -> Chart:
+    """A line chart of progress over the halves (0–100 %), one line per series; `compact`
+    draws it for a phone (`COMPACT`: its legend in one column, long names on two lines)."""
+    width, text = COMPACT if compact else (6.3, 7)
+    labels = [wrap(line.label, 44) if compact else line.label for line in lines]
 
     def draw(fig: Any) -> None:
         from matplotlib.ticker import FuncFormatter
@@ -175,16 +181,33 @@ def trend(name: str, title: str, desc: str, halves: Sequence[str], lines: Sequen
                      if line.strong else
                      {"color": PALETTE[index % len(PALETTE)], "linewidth": 1.2,
                       "marker": MARKERS[index % len(MARKERS)], "markersize": 4})
-            ax.plot([p[0] for p in points], [p[1] for p in points], label=line.label, **style)
-        ax.set_xticks(xs, list(halves))
+            ax.plot([p[0] for p in points], [p[1] for p in points], label=labels[index],
+                    **style)
+        if compact:
+            named = _named(len(halves))
+            ax.set_xticks(named, [halves[x] for x in named], fontsize=text)
+            ax.tick_params(axis="y", labelsize=text)
+        else:
+            ax.set_xticks(xs, list(halves))
         ax.set_ylim(0, 100)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: percent(v)))
         ax.grid(axis="y", color=GRID, linewidth=0.6)
         ax.set_axisbelow(True)
-        fig.legend(loc="outside lower center", ncol=2, frameon=False, fontsize=7)
+        fig.legend(loc="outside lower center", ncol=1 if compact else 2, frameon=False,
+                   fontsize=text)
 
-    rows = -(-len(lines) // 2)
-    return svg_chart(name, title, desc, draw, (6.3, 2.6 + 0.2 * rows), png=png)
+    if compact:  # a row of the legend for every line of its labels
+        height = 2.4 + 0.17 * sum(label.count("\n") + 1 for label in labels)
+    else:
+        height = 2.6 + 0.2 * -(-len(lines) // 2)
+    return svg_chart(name, title, desc, draw, (width, height), png=png)
+
+
+def _named(count: int, most: int = 4) -> list[int]:
+    """Which of `count` halves a narrow chart names on its axis: at most `most`, evenly apart,
+    the latest always among them ("2. Hj. 2025" at 8 pt: six would run into each other)."""
+    step = -(-count // most)
+    return list(range(count - 1, -1, -step))[::-1]
 
 
 @dataclass(frozen=True)
@@ -209,11 +232,14 @@ class PanelLegend:
 
 def kpi_panels(name: str, title: str, desc: str, halves: Sequence[str],
                panels: Sequence[Panel], legend: PanelLegend, number: Any, *,
-               png: bool = False) -> Chart:
+               png: bool = False, compact: bool = False) -> Chart:
     """Small multiples, two a row: each KPI's values over the halves, its baseline dashed and
-    its target dotted."""
-    columns = 2
+    its target dotted; `compact` draws them for a phone, one a row (`COMPACT`)."""
+    columns = 1 if compact else 2
     rows = -(-len(panels) // columns)
+    width, text = COMPACT if compact else (6.3, 7)
+    small = text if compact else 6  # the axes' numbers
+    named = _named(len(halves)) if compact else list(range(len(halves)))
 
     def draw(fig: Any) -> None:
         from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -235,9 +261,9 @@ def kpi_panels(name: str, title: str, desc: str, halves: Sequence[str],
             if panel.target is not None:
                 ax.axhline(panel.target, color=ORANGE, linestyle=":", linewidth=1.4,
                            label=legend.target)
-            ax.set_title(wrap(panel.label, 52), fontsize=7, loc="left")
-            ax.set_xticks(xs, list(halves), fontsize=6)
-            ax.tick_params(axis="y", labelsize=6)
+            ax.set_title(wrap(panel.label, 44 if compact else 52), fontsize=text, loc="left")
+            ax.set_xticks(named, [halves[x] for x in named], fontsize=small)
+            ax.tick_params(axis="y", labelsize=small)
             ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
             ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v)))
             ax.margins(y=0.15)
@@ -251,6 +277,6 @@ def kpi_panels(name: str, title: str, desc: str, halves: Sequence[str],
                    Line2D([], [], color=ORANGE, linestyle=":", linewidth=1.4,
                           label=legend.target)]
         fig.legend(handles=handles, loc="outside lower center", ncol=3, frameon=False,
-                   fontsize=7)
+                   fontsize=text)
 
-    return svg_chart(name, title, desc, draw, (6.3, 0.6 + 1.55 * rows), png=png)
+    return svg_chart(name, title, desc, draw, (width, 0.6 + 1.55 * rows), png=png)
