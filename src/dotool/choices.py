@@ -48,11 +48,11 @@ def choose(option: str, value: str | None, keys: Sequence[str],
 
 def vocabulary(option: str, value: str | None, name: str) -> str | None:
     """The key of `value` in the vocabulary `name` (`status`, `rag`, …), typed as key or label."""
-    from dotool.model.vocab import KEYS, LABELS
+    from dotool.model.vocab import KEYS, label
 
     lang = current()
     other = "en" if lang == "de" else "de"
-    labels = {k: (LABELS[name][k][lang], LABELS[name][k][other]) for k in KEYS[name]}
+    labels = {k: (label(name, k, lang), label(name, k, other)) for k in KEYS[name]}
     return choose(option, value, KEYS[name], labels)
 
 

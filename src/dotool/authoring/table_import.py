@@ -18,7 +18,7 @@ from typing import Any
 from dotool.authoring.new_measure import Draft, load_masterplan, render, slugify
 from dotool.errors import ContentError, UsageError
 from dotool.i18n.terminal import t
-from dotool.model.vocab import KEYS, LABELS
+from dotool.model.vocab import KEYS, labels
 from dotool.text import shown
 
 #: Column names (casefolded) that need no mapping, per field.
@@ -128,7 +128,7 @@ def label_to_key(vocabulary: str, value: str) -> str | None:
     """The key of `value`, a key or a German or English label of `vocabulary` (None: none)."""
     text = " ".join(value.split()).casefold()
     for key in KEYS[vocabulary]:
-        names = {key, key.replace("_", " "), *LABELS[vocabulary][key].values()}
+        names = {key, key.replace("_", " "), *labels(vocabulary, key).values()}
         if text in {n.casefold() for n in names}:
             return key
     return None

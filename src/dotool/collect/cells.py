@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from dotool.collect.layout import COLUMNS, MAX_TEXT
-from dotool.model.vocab import KEYS, LABELS
+from dotool.model.vocab import KEYS, label, labels
 from dotool.text import FORMULA_START
 
 Gettext = Callable[[str], str]
@@ -71,11 +71,11 @@ def _choice(vocabulary: str) -> Callable[[Any, str, Gettext], str]:
     def parse(raw: Any, lang: str, gettext: Gettext) -> str:
         text = " ".join(str(raw).split()).casefold()
         for key in KEYS[vocabulary]:
-            names = {key, key.replace("_", " "), *LABELS[vocabulary][key].values()}
+            names = {key, key.replace("_", " "), *labels(vocabulary, key).values()}
             if text in {n.casefold() for n in names}:
                 return key
-        labels = ", ".join(LABELS[vocabulary][k][lang] for k in KEYS[vocabulary])
-        raise _Bad(gettext("allowed are: %(list)s") % {"list": labels})
+        allowed = ", ".join(label(vocabulary, k, lang) for k in KEYS[vocabulary])
+        raise _Bad(gettext("allowed are: %(list)s") % {"list": allowed})
     return parse
 
 

@@ -1,11 +1,14 @@
-"""The controlled vocabularies of the plan, with their German and English labels, in one place.
+"""The controlled vocabularies of the plan and their labels.
 
-The keys are stable identifiers written in the YAML files; the labels are what documents show.
+The keys are stable identifiers written in the YAML files; the labels are what documents and
+the terminal show, English here and German in the terminal catalogue.
 """
 
 from __future__ import annotations
 
 from typing import Literal, get_args
+
+from dotool.i18n.terminal import Message, tc
 
 Scope = Literal["internal", "external"]
 Kind = Literal["project", "advisory", "innovation", "strategy", "infrastructure"]
@@ -20,42 +23,45 @@ CLOSED_STATUSES: frozenset[str] = frozenset({"completed", "dropped"})
 #: Statuses of a measure that is still being worked on (warnings about dates apply).
 ACTIVE_STATUSES: frozenset[str] = frozenset({"planned", "in_progress", "ongoing", "on_hold"})
 
-LABELS: dict[str, dict[str, dict[str, str]]] = {
+#: The English label of each key, marked for the terminal catalogue with the vocabulary as
+#: context (`planned` is "geplant" as a status and as a funding status, but need not be); the
+#: German labels are in `i18n/locale/de/LC_MESSAGES/terminal.po`, beside every other wording.
+ENGLISH: dict[str, dict[str, Message]] = {
     "scope": {
-        "internal": {"de": "verwaltungsintern", "en": "internal"},
-        "external": {"de": "verwaltungsextern", "en": "external"},
+        "internal": tc("scope", "internal"),
+        "external": tc("scope", "external"),
     },
     "kind": {
-        "project": {"de": "Projekt", "en": "Project"},
-        "advisory": {"de": "Beratung", "en": "Advisory"},
-        "innovation": {"de": "Innovation", "en": "Innovation"},
-        "strategy": {"de": "Strategie", "en": "Strategy"},
-        "infrastructure": {"de": "Infrastruktur", "en": "Infrastructure"},
+        "project": tc("kind", "Project"),
+        "advisory": tc("kind", "Advisory"),
+        "innovation": tc("kind", "Innovation"),
+        "strategy": tc("kind", "Strategy"),
+        "infrastructure": tc("kind", "Infrastructure"),
     },
     "priority": {
-        "high": {"de": "hoch", "en": "high"},
-        "medium": {"de": "mittel", "en": "medium"},
-        "low": {"de": "niedrig", "en": "low"},
+        "high": tc("priority", "high"),
+        "medium": tc("priority", "medium"),
+        "low": tc("priority", "low"),
     },
     "status": {
-        "planned": {"de": "geplant", "en": "planned"},
-        "in_progress": {"de": "in Umsetzung", "en": "in progress"},
-        "ongoing": {"de": "Daueraufgabe", "en": "ongoing"},
-        "completed": {"de": "abgeschlossen", "en": "completed"},
-        "on_hold": {"de": "zurückgestellt", "en": "on hold"},
-        "dropped": {"de": "entfallen", "en": "dropped"},
+        "planned": tc("status", "planned"),
+        "in_progress": tc("status", "in progress"),
+        "ongoing": tc("status", "ongoing"),
+        "completed": tc("status", "completed"),
+        "on_hold": tc("status", "on hold"),
+        "dropped": tc("status", "dropped"),
     },
     "rag": {
-        "green": {"de": "grün", "en": "green"},
-        "amber": {"de": "gelb", "en": "amber"},
-        "red": {"de": "rot", "en": "red"},
+        "green": tc("rag", "green"),
+        "amber": tc("rag", "amber"),
+        "red": tc("rag", "red"),
     },
     "funding_status": {
-        "planned": {"de": "geplant", "en": "planned"},
-        "applied": {"de": "beantragt", "en": "applied"},
-        "approved": {"de": "bewilligt", "en": "approved"},
-        "received": {"de": "ausgezahlt", "en": "received"},
-        "rejected": {"de": "abgelehnt", "en": "rejected"},
+        "planned": tc("funding_status", "planned"),
+        "applied": tc("funding_status", "applied"),
+        "approved": tc("funding_status", "approved"),
+        "received": tc("funding_status", "received"),
+        "rejected": tc("funding_status", "rejected"),
     },
 }
 
@@ -71,4 +77,10 @@ KEYS: dict[str, tuple[str, ...]] = {
 
 def label(vocabulary: str, key: str, lang: str = "de") -> str:
     """The label of `key` in `vocabulary` for `lang` (the key itself if unknown)."""
-    return LABELS.get(vocabulary, {}).get(key, {}).get(lang, key)
+    found = ENGLISH.get(vocabulary, {}).get(key)
+    return key if found is None else found.render(lang)
+
+
+def labels(vocabulary: str, key: str) -> dict[str, str]:
+    """The labels of `key` in every language: language → label."""
+    return {lang: label(vocabulary, key, lang) for lang in ("de", "en")}
