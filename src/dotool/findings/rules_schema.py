@@ -150,7 +150,9 @@ RULES: tuple[Rule, ...] = (
          (_SCHEMA,),
          (Example(measure(updates({"progress": "101"})), at=(12, 15)),
           Example(measure("budget:\n  funding:\n    programme: Digitalbonus\n    share: 1.01\n"
-                          "    status: applied\n"), at=(11, 12))),
+                          "    status: applied\n"), at=(11, 12)),
+          Example(measure("budget:\n  one_off: 2000000000000\n"), at=(9, 12),
+                  note="an amount beyond a trillion euros: the bound with its thousands grouped")),
          (Example(measure(updates({"progress": "100"})), note="the highest progress"),
           Example(measure("budget:\n  funding:\n    programme: Digitalbonus\n    share: 1\n"
                           "    status: applied\n")))),
