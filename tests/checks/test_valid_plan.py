@@ -105,12 +105,13 @@ def test_files_from_the_cache_are_not_parsed_again_and_their_findings_keep_their
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Another file changed: the unchanged ones come from the cache, not parsed again, with the
     loader's finding of one (an unknown key) and the warning the checks locate in the other (an
-    e-mail contact) at the same line and column as when they were parsed."""
+    e-mail contact) at the same line and column as when they were parsed. The invalid one still
+    exists for the other's `depends_on` (its id is read from the cached data: no second error)."""
     from dotool.checks import load
 
     root = _plan(tmp_path, {
         "measures/M-004-kontakt.yaml": _HEAD.format(id="M-004")
-        + "contact: ab@teststadt.example\npublic: true\n",
+        + "contact: ab@teststadt.example\npublic: true\ndepends_on: [M-005]\n",
         "measures/M-005-farbe.yaml": _HEAD.format(id="M-005") + "colour: blau\n"})
 
     def mine(findings: object) -> list[tuple[str, str, int | None, int | None]]:
