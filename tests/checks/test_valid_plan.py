@@ -138,3 +138,27 @@ def test_files_from_the_cache_are_not_parsed_again_and_their_findings_keep_their
     assert parsed == ["measures/M-002-glasfaser.yaml"]
     assert mine(again.findings) == mine(first.findings)
     assert again.sources["measures/M-004-kontakt.yaml"][7] == "contact: ab@teststadt.example"
+
+
+def test_a_change_checked_before_writing_is_refused_for_errors_alone() -> None:
+    """`errors_only` (a change checked before it is written): the unknown field is reported,
+    the e-mail contact (a warning) is not even located, and the update `--half` requires of
+    every active measure counts, as the error `--half` makes it."""
+    from dotool.checks.run import validate_raw
+    from dotool.findings.catalogue import MASTERPLAN, MINIMAL_PLAN, measure, updates
+    from dotool.store.files import raw_plan_from_blobs
+
+    blobs = {MASTERPLAN: MINIMAL_PLAN.encode(),
+             "measures/M-001-termine.yaml": measure(
+                 "contact: ab@teststadt.example\n" + updates({})).encode(),
+             "measures/M-002-netz.yaml": measure(updates({}, {"half": "2021-H2"}),
+                                                 id="M-002").replace(
+                 "field: rathaus", "field: netz").encode()}
+    raw = raw_plan_from_blobs(Path("."), blobs)
+    found = validate_raw(raw, today=date(2026, 12, 2), errors_only=True).findings
+    assert [(f.code, f.path) for f in found] == [("unknown-field", "measures/M-002-netz.yaml")]
+    required = validate_raw(raw, today=date(2026, 12, 2), half=Half.parse("2021-H2"),
+                            errors_only=True).findings
+    assert [(f.code, f.severity, f.path) for f in required] == [
+        ("update-missing", "error", "measures/M-001-termine.yaml"),
+        ("unknown-field", "error", "measures/M-002-netz.yaml")]
