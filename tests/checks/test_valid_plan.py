@@ -162,3 +162,15 @@ def test_a_change_checked_before_writing_is_refused_for_errors_alone() -> None:
     assert [(f.code, f.severity, f.path) for f in required] == [
         ("update-missing", "error", "measures/M-001-termine.yaml"),
         ("unknown-field", "error", "measures/M-002-netz.yaml")]
+
+
+def test_a_remembered_validation_shows_the_offending_lines(tmp_path: Path) -> None:
+    """Validated again unchanged, the findings come from the cache and the text report still
+    quotes the file's lines, read from its bytes (a byte order mark is not part of line 1)."""
+    root = _plan(tmp_path, {"measures/M-004-kontakt.yaml": "\ufeff" + _HEAD.format(id="M-004")
+                            + "contact: ab@teststadt.example\npublic: true\n"})
+    first = validate(root)
+    warm = validate(root)
+    assert warm.findings == first.findings
+    lines = warm.sources["measures/M-004-kontakt.yaml"]
+    assert lines[0] == "id: M-004" and lines[7] == "contact: ab@teststadt.example"
