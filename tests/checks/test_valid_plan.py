@@ -164,13 +164,24 @@ def test_a_change_checked_before_writing_is_refused_for_errors_alone() -> None:
         ("unknown-field", "error", "measures/M-002-netz.yaml")]
 
 
-def test_a_remembered_validation_shows_the_offending_lines(tmp_path: Path) -> None:
-    """Validated again unchanged, the findings come from the cache and the text report still
-    quotes the file's lines, read from its bytes (a byte order mark is not part of line 1)."""
+def test_a_remembered_validation_shows_the_offending_lines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validated again unchanged, the findings come from the cache, with nothing loaded or
+    checked, and the text report still quotes the file's lines, read from its bytes (a byte
+    order mark is not part of line 1)."""
+    from dotool.checks import run
+
     root = _plan(tmp_path, {"measures/M-004-kontakt.yaml": "\ufeff" + _HEAD.format(id="M-004")
                             + "contact: ab@teststadt.example\npublic: true\n"})
     first = validate(root)
+
+    def not_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validated again, not remembered")
+
+    monkeypatch.setattr(run, "_validate_loaded", not_again)
     warm = validate(root)
     assert warm.findings == first.findings
+    assert "measures/M-004-kontakt.yaml" in warm.sources
+    assert "measures/M-009-fehlt.yaml" not in warm.sources
     lines = warm.sources["measures/M-004-kontakt.yaml"]
     assert lines[0] == "id: M-004" and lines[7] == "contact: ab@teststadt.example"
