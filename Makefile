@@ -80,8 +80,9 @@ schema: $(STAMP)
 
 ## Mutation testing ([tool.mutmut] in pyproject.toml) of the loader, the checks, the models and
 ## the projection; not part of `make test` or CI: it takes hours on two cores. Limit it to some
-## modules with MUTANTS, e.g. `make mutate MUTANTS='dotool.checks.*'`; then `mutmut results`
-## lists the survivors and `mutmut show NAME` shows one.
+## modules with MUTANTS, e.g. `make mutate MUTANTS='dotool.checks.*'`; then
+## `.venv/bin/python tests/mutation_report.py --survivors` lists the survivors not explained as
+## equivalent in tests/mutation_equivalents.txt, and `mutmut show NAME` shows one.
 mutate: $(STAMP)
 	$(BIN)/mutmut run $(MUTANTS)
 	$(BIN)/python tests/mutation_report.py

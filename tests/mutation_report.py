@@ -1,9 +1,11 @@
 """The outcome of `make mutate` per package: `python tests/mutation_report.py [--survivors]`.
 
 Reads mutmut's result files (mutants/**/*.meta). The kill rate counts a timeout as killed (the
-mutant made the tests hang: they noticed) and a mutant no fast test reaches as survived. A
-survivor listed in tests/mutation_equivalents.txt (it cannot change behaviour, for the reason
-given there) is counted as explained; the rate is still killed / all that ran.
+mutant made the tests hang: they noticed) and a mutant no fast test reaches as survived. A survivor
+named in tests/mutation_equivalents.txt (with the reason it cannot change what a user sees) is
+counted as explained: left out of `--survivors` and, as mutation scores do with equivalent
+mutants, of the rate (killed / (killed + survived)). A name listed there that is killed is
+reported, so the list does not outlive the code it explains.
 """
 
 from __future__ import annotations
@@ -24,24 +26,28 @@ def _package(name: str) -> str:
     return next((p for p in PACKAGES if name.startswith(p + ".")), "other")
 
 
-def _equivalents() -> set[str]:
-    lines = EQUIVALENTS.read_text(encoding="utf-8").splitlines() if EQUIVALENTS.exists() else []
+def _explained() -> set[str]:
+    """The mutant names of tests/mutation_equivalents.txt (`NAME  reason`, `#` comments)."""
+    if not EQUIVALENTS.exists():
+        return set()
+    lines = EQUIVALENTS.read_text(encoding="utf-8").splitlines()
     return {line.split()[0] for line in lines if line.strip() and not line.startswith("#")}
 
 
 def main(argv: list[str]) -> int:
     """Print the kill rate per package (and, with --survivors, every unexplained survivor)."""
+    explained = _explained()
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     survivors: list[str] = []
-    listed = _equivalents()
-    outcomes: dict[str, str] = {}
+    stale: list[str] = []
     for meta in sorted(Path("mutants").rglob("*.meta")):
         for name, code in json.loads(meta.read_text())["exit_code_by_key"].items():
             outcome = ("killed" if code in KILLED else "survived" if code in SURVIVED
                        else "not run" if code is None else "other")
-            outcomes[name] = outcome
-            if outcome == "survived" and name in listed:
+            if outcome == "survived" and name in explained:
                 outcome = "explained"
+            elif name in explained and outcome == "killed":
+                stale.append(name)
             counts[_package(name)][outcome] += 1
             if outcome == "survived":
                 survivors.append(name)
@@ -49,16 +55,15 @@ def main(argv: list[str]) -> int:
           f"{'rate':>8}")
     for package in sorted(counts):
         c = counts[package]
-        done = c["killed"] + c["survived"] + c["explained"]
+        done = c["killed"] + c["survived"]
         rate = f"{100 * c['killed'] / done:.1f}%" if done else "-"
         print(f"{package:<26}{c['killed']:>8}{c['survived']:>10}{c['explained']:>11}"
               f"{c['not run']:>9}{rate:>8}")
-    if "--survivors" in argv:
-        print("\n".join(["", "surviving mutants (`mutmut show NAME`):", *survivors]))
-    # A listed name mutmut no longer has, or one the tests now kill, is a stale line.
-    stale = sorted(n for n in listed if outcomes.get(n) not in ("survived", "not run"))
     if stale:
-        print("\n".join(["", f"not surviving, remove from {EQUIVALENTS.name}:", *stale]))
+        print("\n".join(["", f"killed, but listed in {EQUIVALENTS.name}:", *stale]))
+    if "--survivors" in argv:
+        print("\n".join(["", "unexplained surviving mutants (`mutmut show NAME`):",
+                         *survivors]))
     return 0
 
 

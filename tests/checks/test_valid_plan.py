@@ -1,0 +1,187 @@
+"""The plan every rendering command gets (`load_valid_plan`) and what a warm cache gives back.
+
+Fast, in-process: the CLI tests show the same through the commands, too slowly to run once per
+mutant of `make mutate`.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dotool.checks.run import load_valid_plan, validate
+from dotool.errors import InvalidContent
+from dotool.model.dates import Half
+from tests.conftest import copy_base
+
+_HEAD = """\
+id: {id}
+title: Beispiel
+field: rathaus
+scope: internal
+kind: project
+summary: Ein Beispiel.
+lead: Hauptamt
+"""
+
+
+def _plan(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = copy_base(tmp_path / "plan")
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+def _cache_files() -> list[Path]:
+    return [p for p in Path(os.environ["DOTOOL_CACHE_DIR"]).rglob("*") if p.is_file()]
+
+
+def test_an_invalid_plan_is_refused_with_its_errors_and_the_count_left_out(
+        tmp_path: Path) -> None:
+    """60 unknown dependencies in one file: the refusal shows the 50 a file may show, counts
+    the 10 left out, and says so in its message (exit 1)."""
+    deps = ", ".join(f"M-{n}" for n in range(101, 161))
+    root = _plan(tmp_path, {"measures/M-004-viele.yaml":
+                            _HEAD.format(id="M-004") + f"depends_on: [{deps}]\n"})
+    with pytest.raises(InvalidContent) as refused:
+        load_valid_plan(root, cache=False)
+    assert refused.value.exit_code == 1
+    assert [(f.code, f.path, f.line) for f in refused.value.findings] == [
+        ("unknown-measure", "measures/M-004-viele.yaml", 8)] * 50
+    assert refused.value.left_out == 10
+    assert str(refused.value) == ("the masterplan has 50 validation errors and 10 more "
+                                  "findings left out; nothing was written")
+
+
+def test_the_day_given_decides_what_is_still_to_come(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """An update for 2030-H1 is an error on the machine's day (2026) and fine on a day in that
+    half: `today` is the day the plan is checked on, not the clock's."""
+    monkeypatch.setenv("DOTOOL_TODAY", "2026-12-02")
+    update = ("updates:\n  - half: 2030-H1\n    status: in_progress\n    rag: green\n"
+              "    progress: 10\n    text: Begonnen.\n")
+    root = _plan(tmp_path, {"measures/M-004-spaet.yaml": _HEAD.format(id="M-004") + update})
+    with pytest.raises(InvalidContent) as refused:
+        load_valid_plan(root, cache=False)
+    assert [f.code for f in refused.value.findings] == ["half-in-future"]
+    plan = load_valid_plan(root, today=date(2030, 3, 1), cache=False)
+    assert plan.measure("M-004") is not None
+
+
+def test_the_plan_is_cached_unless_told_not_to(plan_dir: Path) -> None:
+    """Rendering commands load the plan through the cache; `cache=False` leaves no trace."""
+    load_valid_plan(plan_dir, cache=False)
+    assert _cache_files() == []
+    load_valid_plan(plan_dir)
+    assert _cache_files() != []
+
+
+def test_adoptions_are_in_the_order_they_were_adopted(tmp_path: Path) -> None:
+    """Version 10.0 follows 2.0 (by date), although its file name sorts first: the adoptions
+    of the plan (the JSON export lists them) are in the order of their dates."""
+    adoption = "version: \"{v}\"\ndate: {d}\nresolution: BV/{n}\nmeasures: [M-001]\n"
+    root = _plan(tmp_path, {
+        "masterplan/adoptions/10.0.yaml": adoption.format(v="10.0", d="2024-03-01", n="1/2024"),
+        "masterplan/adoptions/2.0.yaml": adoption.format(v="2.0", d="2022-03-01", n="1/2022"),
+    })
+    plan = load_valid_plan(root, cache=False)
+    assert [a.version for a in plan.adoptions] == ["1.0", "2.0", "10.0"]
+
+
+def test_the_report_paper_of_a_half_is_in_the_plan(tmp_path: Path) -> None:
+    """`masterplan/reports/2021-H1.yaml` is the council paper the report of 2021-H1 uses."""
+    root = _plan(tmp_path, {"masterplan/reports/2021-H1.yaml": "session: 2021-09-15\n"})
+    plan = load_valid_plan(root, cache=False)
+    paper = plan.vorlage(Half.parse("2021-H1"))
+    assert paper is not None and paper.session == date(2021, 9, 15)
+    assert list(plan.vorlagen) == [Half.parse("2021-H1")]
+
+
+def test_files_from_the_cache_are_not_parsed_again_and_their_findings_keep_their_place(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another file changed: the unchanged ones come from the cache, not parsed again, with the
+    loader's finding of one (an unknown key) and the warning the checks locate in the other (an
+    e-mail contact) at the same line and column as when they were parsed. The invalid one still
+    exists for the other's `depends_on` (its id is read from the cached data: no second error)."""
+    from dotool.checks import load
+
+    root = _plan(tmp_path, {
+        "measures/M-004-kontakt.yaml": _HEAD.format(id="M-004")
+        + "contact: ab@teststadt.example\npublic: true\ndepends_on: [M-005]\n",
+        "measures/M-005-farbe.yaml": _HEAD.format(id="M-005") + "colour: blau\n"})
+
+    def mine(findings: object) -> list[tuple[str, str, int | None, int | None]]:
+        return [(f.code, f.path, f.line, f.col) for f in findings  # type: ignore[attr-defined]
+                if f.path.startswith("measures/M-00") and f.code != "update-missing"]
+
+    first = validate(root)
+    assert mine(first.findings) == [
+        ("contact-email", "measures/M-004-kontakt.yaml", 8, 10),
+        ("schema-extra-forbidden", "measures/M-005-farbe.yaml", 8, 1)]
+
+    parsed: list[str] = []
+    real = load.load_yaml
+
+    def counting(data: bytes, *, path: str) -> object:
+        parsed.append(path)
+        return real(data, path=path)
+
+    monkeypatch.setattr(load, "load_yaml", counting)
+    other = root / "measures" / "M-002-glasfaser.yaml"
+    other.write_text(other.read_text(encoding="utf-8").replace("title:", "title: Neu –", 1),
+                     encoding="utf-8")
+    again = validate(root)
+    assert parsed == ["measures/M-002-glasfaser.yaml"]
+    assert mine(again.findings) == mine(first.findings)
+    assert again.sources["measures/M-004-kontakt.yaml"][7] == "contact: ab@teststadt.example"
+
+
+def test_a_change_checked_before_writing_is_refused_for_errors_alone() -> None:
+    """`errors_only` (a change checked before it is written): the unknown field is reported,
+    the e-mail contact (a warning) is not even located, and the update `--half` requires of
+    every active measure counts, as the error `--half` makes it."""
+    from dotool.checks.run import validate_raw
+    from dotool.findings.catalogue import MASTERPLAN, MINIMAL_PLAN, measure, updates
+    from dotool.store.files import raw_plan_from_blobs
+
+    blobs = {MASTERPLAN: MINIMAL_PLAN.encode(),
+             "measures/M-001-termine.yaml": measure(
+                 "contact: ab@teststadt.example\n" + updates({})).encode(),
+             "measures/M-002-netz.yaml": measure(updates({}, {"half": "2021-H2"}),
+                                                 id="M-002").replace(
+                 "field: rathaus", "field: netz").encode()}
+    raw = raw_plan_from_blobs(Path("."), blobs)
+    found = validate_raw(raw, today=date(2026, 12, 2), errors_only=True).findings
+    assert [(f.code, f.path) for f in found] == [("unknown-field", "measures/M-002-netz.yaml")]
+    required = validate_raw(raw, today=date(2026, 12, 2), half=Half.parse("2021-H2"),
+                            errors_only=True).findings
+    assert [(f.code, f.severity, f.path) for f in required] == [
+        ("update-missing", "error", "measures/M-001-termine.yaml"),
+        ("unknown-field", "error", "measures/M-002-netz.yaml")]
+
+
+def test_a_remembered_validation_shows_the_offending_lines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validated again unchanged, the findings come from the cache, with nothing loaded or
+    checked, and the text report still quotes the file's lines, read from its bytes (a byte
+    order mark is not part of line 1)."""
+    from dotool.checks import run
+
+    root = _plan(tmp_path, {"measures/M-004-kontakt.yaml": "\ufeff" + _HEAD.format(id="M-004")
+                            + "contact: ab@teststadt.example\npublic: true\n"})
+    first = validate(root)
+
+    def not_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validated again, not remembered")
+
+    monkeypatch.setattr(run, "_validate_loaded", not_again)
+    warm = validate(root)
+    assert warm.findings == first.findings
+    assert "measures/M-004-kontakt.yaml" in warm.sources
+    assert "measures/M-009-fehlt.yaml" not in warm.sources
+    lines = warm.sources["measures/M-004-kontakt.yaml"]
+    assert lines[0] == "id: M-004" and lines[7] == "contact: ab@teststadt.example"
