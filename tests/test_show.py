@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -123,22 +121,11 @@ def test_the_latest_half_follows_every_measure(sample_dir: Path, run_cli) -> Non
 def _run(args: list[str], env: dict[str, str]) -> tuple[list[str], str]:
     """The heavy modules a whole `dotool` run loaded, and what it printed. The files count as
     settled at once (`SETTLED_NS`), so the second run may take the latest half from the cache."""
-    code = (
-        "import sys\n"
-        "import dotool.app.show as view\n"
-        "view.SETTLED_NS = -10**12\n"
-        "from dotool.cli.main import app\n"
-        f"try:\n    app({args!r}, prog_name='dotool')\n"
-        "except SystemExit:\n    pass\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('pydantic', 'pydantic_core', 'yaml', 'babel', 'markdown_it', 'pygments', 'jinja2'))\n"
-        "print('HEAVY:' + ','.join(heavy), file=sys.stderr)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60, env=env)
-    marker = [line for line in done.stderr.splitlines() if line.startswith("HEAVY:")]
-    assert marker, done.stderr
-    return [m for m in marker[0].removeprefix("HEAVY:").split(",") if m], done.stdout
+    from tests.test_startup import _imports_of
+
+    return _imports_of(args, env, heavy=("pydantic", "yaml", "babel", "markdown_it", "pygments",
+                                         "jinja2"),
+                       prelude="import dotool.app.show as view\nview.SETTLED_NS = -10**12\n")
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])

@@ -78,14 +78,16 @@ def test_help_groups_the_commands(run_cli) -> None:  # type: ignore[no-untyped-d
     assert out.index("add-measure") > out.index("Write the plan") > out.index("schema")
 
 
-def _imports_of(args: list[str], env: dict[str, str]) -> tuple[list[str], str]:
-    """The heavy modules a whole command loaded, and what it printed."""
+def _imports_of(args: list[str], env: dict[str, str], *,
+                heavy: tuple[str, ...] = HEAVY, prelude: str = "") -> tuple[list[str], str]:
+    """The modules under `heavy` a whole command loaded, and what it printed; `prelude` runs
+    first in the same process (to settle a module's setting for the test)."""
     code = (
-        "import sys\n"
-        "from dotool.cli.main import app\n"
+        "import sys\n" + prelude
+        + "from dotool.cli.main import app\n"
         f"try:\n    app({args!r}, prog_name='dotool')\n"
         "except SystemExit:\n    pass\n"
-        f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}"
+        f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r}"
         " or m.startswith('pydantic_core'))\n"
         "print('HEAVY:' + ','.join(heavy), file=sys.stderr)\n"
     )
