@@ -82,7 +82,8 @@ class Git:
         if check and done.returncode != 0:
             # git speaks English here (LC_ALL=C, so its output can be read): its words follow
             # ours, marked as its own.
-            said = done.stderr.decode("utf-8", "replace").strip()
+            # Its lines as one: a message is one line in the terminal.
+            said = " ".join(done.stderr.decode("utf-8", "replace").split())
             if not said:
                 raise GitError(t("git {command} failed with exit code {code}", command=args[0],
                                  code=done.returncode))
