@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dotool.i18n.terminal import Message, t
+from dotool.store.oswords import os_reason
 from dotool.store.reading import Unreadable, check_inside, kind_words, read_regular, resolved
 from dotool.text import shown
 
@@ -124,7 +125,7 @@ def read_plan(root: Path, *, limit: int) -> RawPlan:
                 entries = sorted(listing, key=lambda e: e.name)
         except (Unreadable, OSError) as exc:
             why = exc.message if isinstance(exc, Unreadable) else t("cannot be listed: {problem}",
-                                                                    problem=exc)
+                                                                    problem=os_reason(exc))
             bucket.append(RawFile(rel, b"", str(why)))
             continue
         direct = real == folder

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dotool.i18n.terminal import Message, t
+from dotool.store.oswords import os_reason
 
 #: The repository's own git folder: never read, whatever links to it.
 GIT_DIR = ".git"
@@ -62,7 +63,7 @@ def _why(exc: OSError) -> Message:
         return t("is a symlink loop (or a chain of too many links)")
     if exc.errno == errno.ENOENT:
         return t("does not exist (or is a link to nothing)")
-    return t("cannot be read: {problem}", problem=exc.strerror or exc)
+    return t("cannot be read: {problem}", problem=os_reason(exc))
 
 
 def real_path(path: Path) -> Path:
