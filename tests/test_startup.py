@@ -19,9 +19,10 @@ HEAVY = ("pydantic", "jinja2", "yaml", "rich", "typst", "matplotlib", "docx", "b
 # `dotool.output.reporters`, standard library only, names validate's --format choices.)
 LIGHT = {"dotool", "dotool.cli", "dotool.clock", "dotool.output.reporters"}
 # Help is worded in the terminal's language: it looks for the plan's root to read its
-# `language`, and reads the terminal catalogue (`dotool.cli.helptext`) — standard library only.
+# `language`, and reads the terminal catalogue (`dotool.cli.helptext`) — standard library only
+# (`dotool.store.oswords` words the system's reasons when the plan cannot be read).
 HELP_LANGUAGE = {"dotool.i18n", "dotool.store.root", "dotool.store.files", "dotool.store.reading",
-                 "dotool.errors", "dotool.findings", "dotool.text"}
+                 "dotool.store.oswords", "dotool.errors", "dotool.findings", "dotool.text"}
 ALLOWED = {
     "--version": LIGHT,
     "--help": LIGHT | HELP_LANGUAGE | {"rich", "markdown_it"},
