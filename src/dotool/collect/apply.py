@@ -152,7 +152,7 @@ def _measure(root: Path, measure_id: str, rel: str, data: bytes, half: Any, book
     if given or kpis:
         values = UpdateValues(half, kpis=kpis, **given)
         try:
-            updated = planned_update(root, measure_id, values)
+            updated = planned_update(root, measure_id, values, rel=rel)
         except DotoolError as exc:
             if isinstance(exc, Incomplete):
                 for key in exc.missing:
@@ -164,8 +164,11 @@ def _measure(root: Path, measure_id: str, rel: str, data: bytes, half: Any, book
             return
         text = updated.text
         changes += list(updated.changes)
+    # Every milestone of the measure in one splice: the file is parsed once for all of them.
+    splice = Splice(text, rel) if done else None
+    expected = None
     for index, parsed in sorted(done.items()):
-        splice = Splice(text, rel)
+        assert splice is not None
         items = splice.data.get("milestones") or []
         if index >= len(items):
             book.error(book.sheet_names["milestones"], parsed.cell,
@@ -174,8 +177,10 @@ def _measure(root: Path, measure_id: str, rel: str, data: bytes, half: Any, book
         old = items[index].get("done")
         if str(old) == parsed.value:
             continue
-        text = splice.result(splice.milestone_done(index, parsed.value))
+        expected = splice.milestone_done(index, parsed.value, expected)
         changes.append((f"milestones[{index + 1}].done", old, parsed.value))
+    if splice is not None and expected is not None:
+        text = splice.result(expected)
     if changes:
         texts[rel] = (data, text)
         outcome.changes[measure_id] = changes
