@@ -22,7 +22,6 @@ from dotool.errors import InvalidContent
 
 if TYPE_CHECKING:
     from dotool.collect.apply import Outcome
-    from dotool.store.files import RawPlan
 
 
 @dataclass
@@ -42,23 +41,19 @@ def judge_together(root: Path, plan: Any, pending: list[Pending]) -> list[Pendin
     """The workbooks of `pending` the plan accepts, in their order; each refused one gets its
     validation errors at the cells their values came from."""
     from dotool.authoring.checking import check_changes
-    from dotool.store.files import MAX_BYTES, read_plan
 
-    if not pending:
-        return []
-    raw = read_plan(root, limit=MAX_BYTES)  # once: every round differs only in the changes
     running = list(pending)
     while running:
         owner = {rel: index for index, one in enumerate(running) for rel in one.changed}
         changes = {rel: new for one in running for rel, new in one.new().items()}
         try:
-            check_changes(root, changes, raw=raw)
+            check_changes(root, changes)
         except InvalidContent as exc:
             blamed: dict[int, list[Any]] = {}
             for finding in exc.findings:
                 blamed.setdefault(owner.get(finding.path, -1), []).append(finding)
-            if -1 in blamed or exc.left_out:
-                return _one_by_one(root, plan, running, raw)
+            if -1 in blamed or exc.left_out or not blamed:
+                return _one_by_one(root, plan, running)
             for index, findings in blamed.items():
                 locate(findings, running[index].book, plan)
             running = [one for index, one in enumerate(running) if index not in blamed]
@@ -67,7 +62,7 @@ def judge_together(root: Path, plan: Any, pending: list[Pending]) -> list[Pendin
     return []
 
 
-def _one_by_one(root: Path, plan: Any, running: list[Pending], raw: RawPlan) -> list[Pending]:
+def _one_by_one(root: Path, plan: Any, running: list[Pending]) -> list[Pending]:
     """Each workbook with the changes of those accepted before it: every error is its own."""
     from dotool.authoring.checking import check_changes
 
@@ -75,7 +70,7 @@ def _one_by_one(root: Path, plan: Any, running: list[Pending], raw: RawPlan) -> 
     before: dict[str, bytes] = {}
     for one in running:
         try:
-            check_changes(root, {**before, **one.new()}, raw=raw)
+            check_changes(root, {**before, **one.new()})
         except InvalidContent as exc:
             locate(exc.findings, one.book, plan)
             continue
