@@ -80,10 +80,13 @@ def _one_by_one(root: Path, plan: Any, running: list[Pending]) -> list[Pending]:
 
 
 def locate(findings: list[Any], book: Returned, plan: Any) -> None:
-    """Each validation error at the cell its value came from (else at the measure's row)."""
+    """Each validation error at the cell its value came from (else at the measure's row; an
+    error in a file of no measure of the workbook names that file)."""
     ids = {path: measure_id for measure_id, path in plan.paths.items()}
     for finding in findings:
         measure_id = ids.get(getattr(finding, "path", ""))
+        if measure_id not in book.rows:
+            measure_id = None
         loc = tuple(getattr(finding, "loc", ()))
         sheet, cell = None, None
         if measure_id is not None:
