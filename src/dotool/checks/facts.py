@@ -220,7 +220,7 @@ def _latest(changed: list[tuple[str, Measure]],
     from dotool.model.dates import Half
 
     halves = [u.half for _, m in changed for u in m.updates]
-    halves += [Half.parse(text) for _, _, text in stands if text is not None]
+    halves += [Half.parse(text) for text in {text for _, _, text in stands} if text is not None]
     return max(halves, default=None)
 
 
