@@ -59,7 +59,8 @@ def check_changes(root: Path, changes: dict[str, bytes], *,
     """`check_change` for several files changed together (one validation of the whole plan).
 
     When the cache holds what the rules across files need of every other measure, only the
-    changed measure files are loaded (`dotool.checks.facts`), with the same findings."""
+    changed measure files are loaded (`dotool.checks.facts`), with the same findings. A caller
+    that writes the files calls `keep_facts` after writing them."""
     from dotool import clock
 
     _pending.clear()
@@ -88,6 +89,7 @@ def check_changes(root: Path, changes: dict[str, bytes], *,
         if after.errors else set()
     bad = [f for f in after.errors if f.path in changes or _key(f) not in old]
     if bad:
+        keep_facts()  # nothing will be written
         raise Refused([*bad])
     return after
 
