@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import marshal
 import os
+import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -275,3 +277,50 @@ def test_a_remembered_stat_spares_reading_and_a_changed_one_is_noticed(  # type:
     assert read == ["M-003-e-akte.yaml"]
     assert counts.narrowed == [False]
     assert done.stdout == (plan_dir / M2).read_text(encoding="utf-8") + M2_BLOCK
+
+
+def _mutation(rnd: random.Random, text: str, ids: list[str]) -> str:
+    """A random change of the kinds the rules across files and a measure's own rules see."""
+    kind = rnd.randrange(7)
+    if kind == 0:  # another measure's id (a duplicate), or its own
+        return re.sub(r"^id: \S+", "id: " + rnd.choice(ids), text, count=1, flags=re.M)
+    if kind == 1:  # a field that may not exist
+        return re.sub(r"^field: \S+", "field: " + rnd.choice(["verwaltung", "bildung", "xyz"]),
+                      text, count=1, flags=re.M)
+    if kind == 2:  # dependencies: existing ids (cycles), a missing one, itself
+        deps = ", ".join(rnd.sample([*ids, "M-9999"], 2))
+        return text.replace("\nscope:", f"\ndepends_on: [{deps}]\nscope:", 1)
+    if kind == 3:  # a key the schema forbids
+        return text.replace("\nscope:", "\nbogus: 1\nscope:", 1)
+    if kind == 4:  # not YAML
+        return text.replace("title:", "title: [", 1)
+    if kind == 5:  # a goal that may not exist
+        return re.sub(r"^goals: .*$", "goals: [nope]", text, count=1, flags=re.M)
+    return text.replace("progress:", "progress: 1", 1)  # progress beyond 100, or going down
+
+
+def test_random_changes_to_a_generated_plan_get_the_whole_plans_answer(  # type: ignore[no-untyped-def]
+        tmp_path: Path, counts: Counts, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dotool.checks import facts
+    from dotool.checks.run import validate
+    from tests.conftest import GENERATED_TODAY, generate_plan
+
+    monkeypatch.setenv("DOTOOL_TODAY", GENERATED_TODAY.isoformat())
+    root = generate_plan(tmp_path / "plan", measures=60).resolve()
+    validate(root)
+    files = sorted((root / "measures").glob("*.yaml"))
+    ids = [f.name.split("-massnahme")[0] for f in files]
+    rnd = random.Random(7)
+    served = []
+    for _ in range(40):
+        changes = {}
+        for file in rnd.sample(files, 1 if rnd.random() < 0.8 else 2):
+            text = file.read_text(encoding="utf-8")
+            changes[file.relative_to(root).as_posix()] = _mutation(rnd, text, ids).encode()
+        counts.clear()
+        got = _outcome(root, changes)
+        served += counts.narrowed
+        with monkeypatch.context() as whole:
+            whole.setattr(facts, "narrowed", lambda *args, **kwargs: None)
+            assert _outcome(root, changes) == got, changes
+    assert served.count(True) > len(served) // 2  # most are answered by the record
