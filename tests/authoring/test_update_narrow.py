@@ -246,6 +246,24 @@ def test_a_bad_facts_store_is_a_miss(kind: str, plan_dir: Path, run_cli,  # type
     assert "completed-progress" in refused.stderr or "progress 100" in refused.stderr
 
 
+@pytest.mark.parametrize("kind", ["fifo", "loop"])
+def test_a_facts_file_that_is_no_file_costs_speed_not_results(  # type: ignore[no-untyped-def]
+        kind: str, plan_dir: Path, run_cli, counts: Counts) -> None:
+    run_cli("validate", "--root", plan_dir)
+    path = _facts_file()
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)  # never waited on
+    else:
+        path.symlink_to(path.name)
+    counts.clear()
+    before = (plan_dir / M2).read_text(encoding="utf-8")
+    run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS)
+    assert (plan_dir / M2).read_text(encoding="utf-8") == before + M2_BLOCK
+    assert counts.narrowed == [False]
+    assert path.is_file() and not path.is_symlink()  # replaced by a good one after the write
+
+
 def test_a_remembered_stat_spares_reading_and_a_changed_one_is_noticed(  # type: ignore[no-untyped-def]
         plan_dir: Path, run_cli, counts: Counts, monkeypatch: pytest.MonkeyPatch) -> None:
     from dotool.checks import facts
