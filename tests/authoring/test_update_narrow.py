@@ -128,6 +128,8 @@ CASES = {
     "a dependency on itself": (None, None, _changed(M2, "[M-001]", "[M-002, M-001]"), True,
                                False),
     "an unknown field": (None, None, _changed(M2, "field: netz", "field: nezt"), True, False),
+    "an end before the start": (None, None, _changed(M2, "end: 2022-12", "end: 2019-12"), True,
+                                False),
     "a schema error in the changed file": (None, None, _changed(M2, "progress: 30",
                                                                 "progress: viel"), True, False),
     "a duplicate id in the changed file": (None, None, _changed(M3, "id: M-003", "id: M-002"),
