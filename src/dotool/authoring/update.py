@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dotool import choices
-from dotool.authoring.checking import check_change, measure_file, partial_date
+from dotool.authoring.checking import check_change, keep_facts, measure_file, partial_date
 from dotool.authoring.splice import DELETE, ORDER, Splice
 from dotool.errors import ContentError, UsageError
 from dotool.i18n.terminal import Message, t, tn
@@ -197,6 +197,7 @@ def _update(root: Path, measure_id: str, values: UpdateValues, *, dry_run: bool)
         check_change(root, rel, done.text.encode("utf-8"))
         if not dry_run:
             write_atomic(done.path, done.text.encode("utf-8"), within=root)
+        keep_facts()
     return done
 
 

@@ -105,6 +105,12 @@ def _restore(raw: RawFile, model: type[M], entry: Any) -> _File | None:
         return None
 
 
+def entry_key(raw: RawFile) -> bytes:
+    """The key of a file's entry in the cache: its path and bytes, and the language its
+    findings are worded in (one entry per language)."""
+    return digest(file_key(raw.path, raw.data), current().encode())
+
+
 def _parse(raw: RawFile, model: type[M], loaded: Loaded, cache: PlanCache | None) -> M | None:
     if raw.problem:
         loaded.findings.append(finding("file-unreadable", raw.path,
@@ -113,8 +119,7 @@ def _parse(raw: RawFile, model: type[M], loaded: Loaded, cache: PlanCache | None
     if cache is None:
         file = _fresh(raw, model)
     else:
-        # The findings are worded in the terminal's language: one entry per language.
-        key = digest(file_key(raw.path, raw.data), current().encode())
+        key = entry_key(raw)
         cache.used()
         entry = cache.files.get(key)
         restored = None if entry is None else _restore(raw, model, entry)
