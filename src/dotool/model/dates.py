@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 from functools import total_ordering
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -28,9 +28,10 @@ _HALVES: dict[str, Half] = {}
 _PARTIALS: dict[str, PartialDate] = {}
 _DAYS: dict[str, date] = {}
 _MAX_KNOWN = 4096
+_V = TypeVar("_V")
 
 
-def _known(cache: dict[str, Any], text: str, value: Any) -> Any:
+def _known(cache: dict[str, _V], text: str, value: _V) -> _V:
     """`value`, remembered as what `text` validates to while `cache` has room."""
     if len(cache) < _MAX_KNOWN:
         cache[text] = value
