@@ -115,3 +115,14 @@ def test_spellings_beyond_the_memory_bound_are_still_validated(
     assert [dates.parse_day(d) for d in days] == [date(2031, 3, n) for n in range(1, 6)]
     assert len(dates._DAYS) == 2
     assert [dates.parse_day(d) for d in days] == [date(2031, 3, n) for n in range(1, 6)]
+
+
+@pytest.mark.parametrize("path", ["measures/M-001-x.yaml", "measures/M-001.yaml", "a.yaml",
+                                  "measures/.yaml", "measures/a..yaml", "measures/x.yml",
+                                  "measures/.x.yaml", "measures/y.tar.yaml", "measures/z"])
+def test_the_stem_of_a_plan_file_is_the_one_pathlib_gives(path: str) -> None:
+    from pathlib import PurePosixPath
+
+    from dotool.checks.references import _stem
+
+    assert _stem(path) == PurePosixPath(path).stem
