@@ -114,9 +114,9 @@ def validate_raw(raw: RawPlan, *, today: date | None = None, half: Half | None =
         known = _remembered(store, key, raw)
         if known is not None:
             return known
-    from dotool.checks.load import paused_gc
+    from dotool.checks.pause import paused_gc
 
-    with paused_gc():
+    with paused_gc():  # from here on: the models are imported, the files loaded and checked
         return _validate_loaded(raw, store, key, files=files, today=today, half=half,
                                 strict=strict, save=not shared, errors_only=errors_only,
                                 record=record)

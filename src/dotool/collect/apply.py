@@ -39,7 +39,7 @@ class Outcome:
 def apply_workbooks(root: Path, files: list[Path], *, dry_run: bool = False,
                     force: bool = False, commit: bool = False) -> list[Outcome]:
     """Apply each workbook in `files` (all of it or none of it); one `Outcome` each."""
-    from dotool.checks.load import paused_gc
+    from dotool.checks.pause import paused_gc
 
     # As in a validation: the plan's many objects stay alive to the end, and the collector
     # would walk them again and again while the workbooks are read and spliced (a tenth of

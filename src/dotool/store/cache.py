@@ -26,11 +26,9 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import hashlib
 import marshal
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -38,6 +36,11 @@ from typing import Any
 from dotool import __version__
 from dotool.findings import Finding
 from dotool.store.reading import Unreadable, read_regular, real_path
+
+try:  # hashlib's own BLAKE2, without the OpenSSL binding hashlib loads (ms of every start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the module
+    from hashlib import blake2b
 
 FORMAT = 1
 MAGIC = b"dotool-cache\n"
@@ -74,7 +77,7 @@ def cache_dir() -> Path:
 
 def digest(*parts: bytes) -> bytes:
     """A 16-byte digest of `parts` (length-prefixed, so parts cannot run into each other)."""
-    h = hashlib.blake2b(digest_size=_DIGEST)
+    h = blake2b(digest_size=_DIGEST)
     for part in parts:
         h.update(len(part).to_bytes(8, "little"))
         h.update(part)
@@ -220,6 +223,8 @@ class Store:
 def _write(file: Path, data: bytes) -> None:
     """Write atomically (temporary file, then rename) but without `fsync`: after a crash a
     cache file may be lost or cut short, and its digest makes that a miss, never a wrong hit."""
+    import tempfile  # only when writing: a run served from the cache writes nothing
+
     file.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
     try:

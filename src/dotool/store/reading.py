@@ -37,7 +37,12 @@ class Unreadable(Exception):
     def __init__(self, reason: Message) -> None:
         super().__init__(reason)
         self.message = reason
-        self.reason = reason.render("en")
+
+    @property
+    def reason(self) -> str:
+        """The reason in English (rendered when asked for: a missing cache file is Unreadable
+        on every cold run, and the English catalogue is read for nothing else there)."""
+        return self.message.render("en")
 
 
 def kind_of(mode: int) -> str | None:
