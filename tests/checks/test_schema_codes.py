@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from dotool.checks.schema import findings_from_error
+from dotool.checks.model_errors import findings_from_error
 from dotool.findings.catalogue import rule
 from dotool.findings.rules_schema import FALLBACK, SCHEMA_CODES, schema_code
 from dotool.model.adoption import Adoption
@@ -106,7 +106,7 @@ def test_an_unknown_error_type_gets_the_stable_fallback_code() -> None:
 
 def test_a_pattern_without_words_still_says_what_it_expects() -> None:
     # Every model pattern has words (tests/test_keys.py); this is the fallback if one has not.
-    from dotool.checks.schema import _pattern_message
+    from dotool.checks.model_errors import _pattern_message
 
     message, hint = _pattern_message(None, "M-1", {"pattern": "^M-[0-9]{3}$"})
     assert (str(message), hint) == ('found the text "M-1", expected text matching ^M-[0-9]{3}$',

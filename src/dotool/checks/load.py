@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from dotool.checks.model_errors import findings_from_error
 from dotool.checks.pause import paused_gc
-from dotool.checks.schema import findings_from_error
 from dotool.findings import Finding
 from dotool.findings.catalogue import finding
 from dotool.i18n.terminal import current, t, tc
