@@ -179,3 +179,13 @@ def test_the_whole_application_answers_an_unknown_command(run_cli) -> None:  # t
     assert "Did you mean 'validate'" in run_cli("validat", exit_code=2).stderr
     listed = run_cli(exit_code=None).stdout
     assert all(name in listed for name in ("validate", "add-measure", "collect", "history"))
+
+
+@pytest.mark.parametrize("args", [("--help", "validate"), ("-h", "list"),
+                                  ("--debug", "--help", "collect")])
+def test_help_before_a_command_name_lists_every_command(run_cli, args) -> None:  # type: ignore[no-untyped-def]
+    """`dotool --help validate` is the application's help (click answers the eager --help
+    before it reads the command name): it lists every command, not only the one named."""
+    out = run_cli(*args).stdout
+    for name in ("validate", "add-measure", "collect", "masterplan", "history"):
+        assert name in out, (args, name)

@@ -145,11 +145,12 @@ def app_for(args: Sequence[str]) -> typer.Typer:
     typer builds a parser for every command it holds, from each function's signature, before
     it reads a single argument: for one command that costs a fifth of a warm `validate`
     (`make bench`). The whole application serves what needs every command: `dotool` alone,
-    its `--help`, and a command name it does not know (for its did-you-mean).
+    its `--help` (also when a command name follows it: click answers the eager `--help` first),
+    and a command name it does not know (for its did-you-mean).
     """
     name = next((arg for arg in args if not arg.startswith("-")), None)
     before = list(args[:args.index(name)]) if name is not None else list(args)
-    if name in COMMANDS and "--" not in before:
+    if name in COMMANDS and not {"--", "--help", "-h"} & set(before):
         return build_app([name])
     return build_app()
 
