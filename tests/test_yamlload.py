@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from dotool.findings import Finding
 from dotool.store import yamlload
 from dotool.store._yamlscan import MAX_PER_CODE
-from dotool.store.yamlload import MAX_BYTES, LoadResult, load_yaml
+from dotool.store.yamlload import MAX_BYTES, LoadResult, cached_document, load_yaml
 
 MEASURE = textwrap.dedent("""\
     # yaml-language-server: $schema=../schema/measure.schema.json
@@ -186,6 +186,9 @@ def test_latin1_text_is_an_encoding_error_at_the_first_bad_byte() -> None:
 def test_encoding_error_columns_count_characters() -> None:
     finding = only(load("t: ää ".encode() + b"\x81"), "yaml-encoding")
     assert (finding.line, finding.col) == (1, 7)
+    # 0x81 is no character in Windows-1252 either: no guess at the encoding.
+    assert finding.hint == ("save the file as UTF-8 (most editors offer it under “Save with "
+                            "encoding”)")
 
 
 def test_utf16_is_an_encoding_error_with_a_hint() -> None:
@@ -240,6 +243,37 @@ def test_syntax_errors_are_located_and_explained(
 def test_a_syntax_error_names_where_the_construct_started() -> None:
     finding = only(load("id: M-001\ntitle: 'offen\n\nx"), "yaml-syntax")
     assert "while scanning a quoted scalar at line 2, column 8" in finding.message
+
+
+@pytest.mark.parametrize(("text", "line", "col", "message", "hint"), [
+    ("a:\n\t- b\n", 2, 1, "found a tab character that cannot start any token",
+     "YAML indents with spaces only: replace the tab with spaces"),
+    ("a: @x", 1, 4, "found `@`, which cannot start a value",  # on the last line, no line break
+     "a value starting with `@` must be quoted"),
+    # libyaml names the construct where the problem is: said once, not twice.
+    ("key: [\n", 2, 1, "did not find expected node content", None),
+])
+def test_syntax_errors_read_in_full(text: str, line: int, col: int, message: str,
+                                    hint: str | None) -> None:
+    finding = only(load(text), "yaml-syntax")
+    assert (finding.line, finding.col) == (line, col)
+    assert (finding.message, finding.hint) == (f"YAML syntax error: {message}", hint)
+
+
+def test_a_file_the_reader_cannot_hold_gives_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    class OutOfMemory:
+        def __init__(self, text: str) -> None:
+            pass
+
+        def get_event(self) -> None:
+            raise MemoryError("out of memory")
+
+    monkeypatch.setattr(yamlload, "_Parser", OutOfMemory)
+    result = load("id: M-001\n")
+    finding = only(result, "yaml-syntax")
+    assert result.document is None
+    assert (finding.line, finding.col) == (1, 1)
+    assert finding.message == "the file cannot be read as YAML: out of memory"
 
 
 def test_a_second_document_is_reported_where_it_starts() -> None:
@@ -386,11 +420,19 @@ def test_locate_falls_back_to_the_nearest_existing_parent() -> None:
 
 def test_positions_are_the_same_whether_or_not_the_file_had_findings() -> None:
     clean = load(MEASURE).document
-    flagged = load(MEASURE.replace("public: true", "public: yes")).document
+    text = MEASURE.replace("public: true", "public: yes")
+    flagged = load(text).document
     assert clean is not None and flagged is not None
     for loc in [("updates", 1, "rag"), ("budget", "share"), ("milestones", 0, "due")]:
         assert clean.locate(loc) == flagged.locate(loc)
         assert clean.locate_key(loc) == flagged.locate_key(loc)
+    assert flagged.lines == text.splitlines()
+
+
+def test_a_cached_document_finds_its_positions_again_past_a_byte_order_mark() -> None:
+    doc = cached_document({"id": "M-001", "title": "x"}, "\ufeffid: M-001\ntitle: x\n".encode())
+    assert doc.lines == ["id: M-001", "title: x"]
+    assert doc.locate(("id",)) == (1, 5) and doc.locate(("title",)) == (2, 8)
 
 
 def test_an_empty_value_is_located_after_its_key() -> None:
@@ -419,6 +461,17 @@ def test_nesting_beyond_the_limit_is_reported_where_it_goes_too_deep() -> None:
     assert result.document is None
     assert (finding.line, finding.col) == (1, depth)
     assert "nested more than 64 levels deep" in finding.message
+
+
+def test_nesting_beyond_what_libyaml_scans_is_the_same_finding() -> None:
+    # libyaml gives up at 1,000 open brackets before it sends the first event.
+    result = load("[" * 1001)
+    finding = only(result, "yaml-too-deep")
+    assert result.document is None
+    assert (finding.line, finding.col) == (1, 1001)
+    assert finding.message == "the data is nested more than 64 levels deep"
+    assert finding.hint == ("a plan file needs a few levels only: the file is broken or not a "
+                            "plan file")
 
 
 # Inputs that could crash a recursive composer: run in a child process, so a crash fails one
