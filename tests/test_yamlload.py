@@ -191,16 +191,29 @@ def test_encoding_error_columns_count_characters() -> None:
                             "encoding”)")
 
 
-def test_utf16_is_an_encoding_error_with_a_hint() -> None:
-    finding = only(load("id: M-001\n".encode("utf-16")), "yaml-encoding")
+@pytest.mark.parametrize("data", [
+    "id: M-001\n".encode("utf-16"), "id: M-001\n".encode("utf-32"),
+    b"\xfe\xff" + "id: M-001\n".encode("utf-16-be"),
+    b"\0\0\xfe\xff" + "id: M-001\n".encode("utf-32-be"),
+], ids=["utf-16", "utf-32", "utf-16-be", "utf-32-be"])
+def test_utf16_is_an_encoding_error_with_a_hint(data: bytes) -> None:
+    finding = only(load(data), "yaml-encoding")
     assert (finding.line, finding.col) == (1, 1)
-    assert "UTF-16 or UTF-32 byte order mark" in finding.message
+    assert finding.message == ("the file is not UTF-8: it starts with a UTF-16 or UTF-32 byte "
+                               "order mark")
 
 
-def test_nul_bytes_are_reported_as_binary_content() -> None:
-    finding = only(load("id: M-001\nx: ä".encode() + b"\x00\x01\x02"), "yaml-encoding")
-    assert (finding.line, finding.col) == (2, 5)
-    assert "NUL byte" in finding.message and "binary" in finding.message
+@pytest.mark.parametrize(("data", "line", "col"), [
+    ("id: M-001\nx: ä".encode() + b"\x00\x01\x02", 2, 5),
+    (b"\x00id: M-001\n", 1, 1),
+    (b"id: M-001\x00\nx: \x00\n", 1, 10),  # the first of them
+    ("\ufeffab".encode() + b"\x00", 1, 3),  # a byte order mark is no column
+])
+def test_nul_bytes_are_reported_as_binary_content(data: bytes, line: int, col: int) -> None:
+    finding = only(load(data), "yaml-encoding")
+    assert (finding.line, finding.col) == (line, col)
+    assert finding.message == ("the file contains a NUL byte: it is a binary file, or text saved "
+                               "as UTF-16 or UTF-32, not UTF-8 YAML")
 
 
 def test_control_characters_are_reported_where_they_are() -> None:
