@@ -191,6 +191,11 @@ def test_encoding_error_columns_count_characters() -> None:
                             "encoding”)")
 
 
+def test_a_byte_order_mark_is_no_column_of_an_encoding_error() -> None:
+    finding = only(load("\ufeffab: ".encode() + b"\xff"), "yaml-encoding")
+    assert (finding.line, finding.col) == (1, 5)
+
+
 @pytest.mark.parametrize("data", [
     "id: M-001\n".encode("utf-16"), "id: M-001\n".encode("utf-32"),
     b"\xfe\xff" + "id: M-001\n".encode("utf-16-be"),
