@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dotool.findings import Finding
+from dotool.i18n import terminal
 from dotool.store import yamlload
 from dotool.store._yamlscan import MAX_PER_CODE
 from dotool.store.yamlload import MAX_BYTES, LoadResult, cached_document, load_yaml
@@ -167,6 +168,17 @@ def test_a_file_larger_than_one_mebibyte_is_not_parsed(monkeypatch: pytest.Monke
     monkeypatch.setattr(yamlload, "_Parser", no_parsing)
     finding = only(load(b"a" * (MAX_BYTES + 1)), "file-too-large")
     assert finding.message.startswith("the file is larger than 1 MiB (1,048,576 bytes)")
+
+
+def test_the_size_limit_is_written_in_the_terminal_language() -> None:
+    terminal.reset("de")
+    try:
+        finding = only(load(b"a" * (MAX_BYTES + 1)), "file-too-large")
+        message = str(finding.message)
+    finally:
+        terminal.reset()
+    assert message == ("die Datei ist größer als 1 MiB (1.048.576 Bytes), die Höchstgröße einer "
+                       "Plandatei")
 
 
 def test_a_file_of_exactly_one_mebibyte_is_read() -> None:
