@@ -4,10 +4,15 @@ keep `make mutate` honest: each mutant runs the fast tests only)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
 
 from dotool.checks.rulebook import run_example
 from dotool.findings import Finding
 from dotool.findings.catalogue import ADOPTION, MEASURE, Example, measure
+from dotool.model.base import Day
 from dotool.model.dates import Half, PartialDate
 from dotool.model.jsonschema import DRAFT_07, schema_files
 from dotool.model.public import public_plan, without_contact
@@ -40,6 +45,60 @@ def test_partial_dates_order_a_month_before_its_days() -> None:
         PartialDate(2020, 12), month, first, later]
     assert (month.first_day, month.last_day) == (date(2021, 3, 1), date(2021, 3, 31))
     assert str(month) == "2021-03" and str(later) == "2021-03-02"
+
+
+def test_a_month_ends_on_its_last_day_and_a_day_on_itself() -> None:
+    assert PartialDate(2021, 2).last_day == date(2021, 2, 28)
+    assert PartialDate(2020, 2).last_day == date(2020, 2, 29)
+    assert PartialDate(2021, 3, 15).last_day == date(2021, 3, 15)
+    assert PartialDate(2021, 3, 15).first_day == date(2021, 3, 15)
+    assert (PartialDate(2021, 6, 30).half, PartialDate(2021, 7).half) == (Half(2021, 1),
+                                                                          Half(2021, 2))
+    assert (str(Half(2020, 1)), str(PartialDate(2020, 9))) == ("2020-H1", "2020-09")
+
+
+def test_a_half_given_on_the_command_line_may_have_spaces_around_it() -> None:
+    assert Half.parse(" 2020-H2\n") == Half(2020, 2)
+    with pytest.raises(ValueError, match=r"^`2020-H3` is not a half: write YYYY-H1 or YYYY-H2, "
+                                         r"e\.g\. 2020-H2$"):
+        Half.parse("2020-H3")
+    with pytest.raises(ValueError, match=r"^`2200-H1` is not a half of a plan: the year is not "
+                                         r"between 1900 and 2199$"):
+        Half.parse("2200-H1")
+
+
+_LONG = "x" * 61
+_OUTSIDE = "the year is not between 1900 and 2199"
+
+
+@pytest.mark.parametrize(("kind", "value", "message"), [
+    (PartialDate, "1900-01", None), (PartialDate, "2199-12-31", None),
+    (PartialDate, "1899-12", f"`1899-12` is not a date of a plan: {_OUTSIDE}"),
+    (PartialDate, "2200-01", f"`2200-01` is not a date of a plan: {_OUTSIDE}"),
+    (PartialDate, "2021-02-29", "`2021-02-29` is not a date in the calendar"),
+    (PartialDate, "2021-13", "`2021-13` is not a date in the calendar"),
+    (PartialDate, "x" * 60, f"expected a month YYYY-MM or a day YYYY-MM-DD, found `{'x' * 60}`"),
+    (PartialDate, _LONG, f"expected a month YYYY-MM or a day YYYY-MM-DD, found `{'x' * 59}…`"),
+    (PartialDate, 5, "expected a month YYYY-MM or a day YYYY-MM-DD, found `5`"),
+    (Half, "1900-H1", None), (Half, "2199-H2", None),
+    (Half, "1899-H2", f"`1899-H2` is not a half of a plan: {_OUTSIDE}"),
+    (Half, "2020-H3", "expected a half such as 2020-H2 (YYYY-H1 or YYYY-H2), found `2020-H3`"),
+    (Half, 7, "expected a half such as 2020-H2 (YYYY-H1 or YYYY-H2), found `7`"),
+    (Day, "1900-01-01", None), (Day, "2199-12-31", None),
+    (Day, "1899-12-31", f"`1899-12-31` is not a date of a plan: {_OUTSIDE}"),
+    (Day, "2200-01-01", f"`2200-01-01` is not a date of a plan: {_OUTSIDE}"),
+    (Day, "2021-02-29", "`2021-02-29` is not a date in the calendar"),
+    (Day, _LONG, f"expected a date YYYY-MM-DD, found `{'x' * 59}…`"),
+])
+def test_dates_of_a_plan_lie_from_1900_to_2199(kind: Any, value: object,
+                                               message: str | None) -> None:
+    adapter: TypeAdapter[Any] = TypeAdapter(kind)
+    if message is None:
+        assert str(adapter.validate_python(value)) == value
+        return
+    with pytest.raises(ValidationError) as caught:
+        adapter.validate_python(value)
+    assert caught.value.errors()[0]["msg"] == message
 
 
 def _plan():  # type: ignore[no-untyped-def]
