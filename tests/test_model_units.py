@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from dotool.checks.rulebook import run_example
 from dotool.findings import Finding
 from dotool.findings.catalogue import ADOPTION, MEASURE, Example, measure
-from dotool.model.base import Day
+from dotool.model.base import Day, Markdown, Text
 from dotool.model.dates import Half, PartialDate
 from dotool.model.jsonschema import DRAFT_07, schema_files
 from dotool.model.public import public_plan, without_contact
@@ -99,6 +99,35 @@ def test_dates_of_a_plan_lie_from_1900_to_2199(kind: Any, value: object,
     with pytest.raises(ValidationError) as caught:
         adapter.validate_python(value)
     assert caught.value.errors()[0]["msg"] == message
+
+
+_TOO_DEEP = ("Value error, nests `[` 21 deep, more than the 20 a Markdown text may: close them "
+             "with `]`, or write `\\[` for a bracket as text")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[" * 20, None), ("[" * 21, _TOO_DEEP),
+    ("\\[" * 30, None),  # escaped brackets are text
+    ("\\\\[" * 21, _TOO_DEEP),  # an escaped backslash escapes nothing after it
+    ("[]" * 30, None), ("]" * 30 + "[" * 20, None),  # a `]` closes only an open `[`
+    ("]" * 5 + "[" * 21, _TOO_DEEP),
+])
+def test_markdown_nests_brackets_at_most_twenty_deep(text: str, message: str | None) -> None:
+    adapter: TypeAdapter[str] = TypeAdapter(Markdown)
+    if message is None:
+        assert adapter.validate_python(text) == text
+        return
+    with pytest.raises(ValidationError) as caught:
+        adapter.validate_python(text)
+    assert caught.value.errors()[0]["msg"] == message
+
+
+def test_required_text_must_not_be_blank() -> None:
+    adapter: TypeAdapter[str] = TypeAdapter(Text)
+    assert adapter.validate_python(" a ") == " a "
+    with pytest.raises(ValidationError) as caught:
+        adapter.validate_python(" \n")
+    assert caught.value.errors()[0]["msg"] == "Value error, must not be blank"
 
 
 def _plan():  # type: ignore[no-untyped-def]
