@@ -16,6 +16,7 @@ from dotool.model.base import Day, Markdown, Text
 from dotool.model.dates import Half, PartialDate
 from dotool.model.jsonschema import DRAFT_07, schema_files
 from dotool.model.public import public_plan, without_contact
+from dotool.model.vocab import KEYS, label, labels
 from tests.conftest import REPO
 
 
@@ -128,6 +129,40 @@ def test_required_text_must_not_be_blank() -> None:
     with pytest.raises(ValidationError) as caught:
         adapter.validate_python(" \n")
     assert caught.value.errors()[0]["msg"] == "Value error, must not be blank"
+
+
+# What documents, the site and the terminal call each value of a vocabulary (English, German).
+LABELS = {
+    "scope": {"internal": ("internal", "verwaltungsintern"),
+              "external": ("external", "verwaltungsextern")},
+    "kind": {"project": ("Project", "Projekt"), "advisory": ("Advisory", "Beratung"),
+             "innovation": ("Innovation", "Innovation"), "strategy": ("Strategy", "Strategie"),
+             "infrastructure": ("Infrastructure", "Infrastruktur")},
+    "priority": {"high": ("high", "hoch"), "medium": ("medium", "mittel"),
+                 "low": ("low", "niedrig")},
+    "status": {"planned": ("planned", "geplant"), "in_progress": ("in progress", "in Umsetzung"),
+               "ongoing": ("ongoing", "Daueraufgabe"),
+               "completed": ("completed", "abgeschlossen"),
+               "on_hold": ("on hold", "zurückgestellt"), "dropped": ("dropped", "entfallen")},
+    "rag": {"green": ("green", "grün"), "amber": ("amber", "gelb"), "red": ("red", "rot")},
+    "funding_status": {"planned": ("planned", "geplant"), "applied": ("applied", "beantragt"),
+                       "approved": ("approved", "bewilligt"),
+                       "received": ("received", "ausgezahlt"),
+                       "rejected": ("rejected", "abgelehnt")},
+}
+
+
+def test_every_value_of_every_vocabulary_has_its_labels() -> None:
+    assert {v: list(keys) for v, keys in KEYS.items()} == {v: list(k) for v, k in LABELS.items()}
+    for vocabulary, keys in LABELS.items():
+        for key, (english, german) in keys.items():
+            assert labels(vocabulary, key) == {"de": german, "en": english}
+            assert label(vocabulary, key) == german  # German unless asked otherwise
+
+
+def test_an_unknown_value_is_shown_as_written() -> None:
+    assert label("status", "paused", "en") == "paused"
+    assert label("colour", "blue", "de") == "blue"
 
 
 def _plan():  # type: ignore[no-untyped-def]
