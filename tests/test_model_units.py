@@ -68,6 +68,12 @@ def test_a_half_given_on_the_command_line_may_have_spaces_around_it() -> None:
         Half.parse("2200-H1")
 
 
+def test_halves_and_dates_are_exported_as_written() -> None:
+    assert TypeAdapter(Half).dump_json(Half(2020, 2)) == b'"2020-H2"'
+    assert TypeAdapter(list[PartialDate]).dump_json(
+        [PartialDate(2021, 9), PartialDate(2021, 9, 5)]) == b'["2021-09","2021-09-05"]'
+
+
 _LONG = "x" * 61
 _OUTSIDE = "the year is not between 1900 and 2199"
 
