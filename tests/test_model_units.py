@@ -11,7 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from dotool.checks.rulebook import run_example
 from dotool.findings import Finding
-from dotool.findings.catalogue import ADOPTION, MEASURE, Example, measure
+from dotool.findings.catalogue import ADOPTION, MEASURE, Example, measure, updates
 from dotool.model.base import Day, Markdown, Text
 from dotool.model.dates import Half, PartialDate
 from dotool.model.jsonschema import DRAFT_07, schema_files
@@ -66,6 +66,20 @@ def test_a_half_given_on_the_command_line_may_have_spaces_around_it() -> None:
     with pytest.raises(ValueError, match=r"^`2200-H1` is not a half of a plan: the year is not "
                                          r"between 1900 and 2199$"):
         Half.parse("2200-H1")
+
+
+@pytest.mark.parametrize(("body", "finding"), [
+    ("end: 1899-12\n", ("schema-partial-date", 8, 6, "`1899-12` is not a date of a plan")),
+    (updates({"half": "2200-H1"}), ("schema-half", 9, 11, "`2200-H1` is not a half of a plan")),
+    ("milestones:\n  - title: A\n    due: 2200-01-01\n",
+     ("schema-day", 10, 10, "`2200-01-01` is not a date of a plan")),
+])
+def test_a_year_outside_the_plan_is_a_finding_of_its_kind_of_date(
+        body: str, finding: tuple[str, int, int, str]) -> None:
+    found = run_example(Example(measure(body))).findings
+    code, line, col, message = finding
+    assert [(f.code, f.line, f.col, f.message) for f in found] == [
+        (code, line, col, f"{message}: the year is not between 1900 and 2199")]
 
 
 def test_halves_and_dates_are_exported_as_written() -> None:
