@@ -3,6 +3,7 @@ keep `make mutate` honest: each mutant runs the fast tests only)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -132,6 +133,7 @@ _TOO_DEEP = ("Value error, nests `[` 21 deep, more than the 20 a Markdown text m
     ("\\\\[" * 21, _TOO_DEEP),  # an escaped backslash escapes nothing after it
     ("[]" * 30, None), ("]" * 30 + "[" * 20, None),  # a `]` closes only an open `[`
     ("]" * 5 + "[" * 21, _TOO_DEEP),
+    ("[" * 20 + "]" + "[[", _TOO_DEEP),  # 20 deep, one closed, two more opened: 21
 ])
 def test_markdown_nests_brackets_at_most_twenty_deep(text: str, message: str | None) -> None:
     adapter: TypeAdapter[str] = TypeAdapter(Markdown)
@@ -204,6 +206,26 @@ def test_the_public_plan_leaves_out_hidden_measures_and_every_contact() -> None:
     assert public.adoptions[0].measures == ["M-001"]
     assert public.paths == {"M-001": MEASURE}
     assert [m.id for m in plan.measures] == ["M-001", "M-002"]  # the plan itself is unchanged
+
+
+def test_a_plan_answers_what_it_does_not_hold_with_nothing() -> None:
+    plan = _plan()
+    assert plan.measure("M-002") is plan.measures[1] and plan.measure("M-404") is None
+    assert plan.latest_reported_half() is None  # no measure has an update yet
+    master = plan.masterplan
+    assert master.field("rathaus") is master.fields[0] and master.field("verkehr") is None
+    assert (master.field_title("rathaus"), master.field_title("verkehr")) == (
+        "Digitales Rathaus", "verkehr")
+    assert master.goal("service") is master.goals[0] and master.goal("umwelt") is None
+
+
+def test_an_adoption_is_in_force_from_the_half_it_is_dated_in() -> None:
+    plan = _plan()  # adopted on 24 September 2020
+    assert plan.adoption_in_force(Half(2020, 1)) is None
+    assert plan.adoption_in_force(Half(2020, 2)) is plan.adoptions[0]
+    last_day = replace(plan, adoptions=(plan.adoptions[0].model_copy(
+        update={"date": date(2020, 12, 31)}),))
+    assert last_day.adoption_in_force(Half(2020, 2)) is last_day.adoptions[0]
 
 
 def test_without_contact_keeps_every_measure() -> None:
