@@ -15,7 +15,9 @@ from dotool.findings import Finding
 from dotool.findings.catalogue import ADOPTION, MEASURE, Example, measure, updates
 from dotool.model.base import Day, Markdown, Text
 from dotool.model.dates import Half, PartialDate
+from dotool.model.export import derive, figures_of
 from dotool.model.jsonschema import DRAFT_07, schema_files
+from dotool.model.projection.plan import current_figures
 from dotool.model.public import public_plan, without_contact
 from dotool.model.vocab import KEYS, label, labels
 from tests.conftest import REPO
@@ -251,3 +253,34 @@ def test_a_reference_hint_lists_up_to_twelve_keys() -> None:
     assert _nearest("verkehr", [*keys, "feld12"]) is None  # a long list helps nobody
     assert str(_nearest("feld03x", keys)) == "did you mean `feld03`?"
     assert _nearest("verkehr", []) is None
+
+
+def test_the_export_derives_each_measures_state_and_the_plans_figures() -> None:
+    body = ("start: 2020-09\nend: 2021-06\nbudget:\n  one_off: 25000\n  annual: 3000\n"
+            "  note: Schätzung\n  funding:\n    programme: Land\n    status: applied\n"
+            "milestones:\n  - title: Auswahl\n    due: 2021-03-31\n"
+            + updates({"rag": "amber", "rag_reason": "Verzug.", "progress": "40",
+                       "spent": "12000", "replanned_end": "2021-09"}))
+    further = measure(updates({"half": "2021-H1"}), id="M-002")
+    example = Example(measure(body), others=(
+        ("measures/M-002-b.yaml", further), ("measures/M-003-c.yaml", measure(id="M-003")),
+        (ADOPTION, 'version: "1.0"\ndate: 2020-09-24\nresolution: BV/1\nmeasures: [M-001]\n')))
+    plan = run_example(example).plan
+    assert plan is not None
+    figures = current_figures(plan)
+    derived = {m.id: derive(figures, plan, m).model_dump(mode="json") for m in plan.measures}
+    assert derived["M-001"] == {
+        "half": "2021-H1", "status": "in_progress", "rag": "amber", "rag_reason": "Verzug.",
+        "progress": 40, "counts_in_progress": True, "spent": 12000.0, "planned_end": "2021-09",
+        "replanned_in_half": True, "replanned_since_adoption": True,
+        "money": {"one_off": 25000.0, "annual": 3000.0, "note": "Schätzung",
+                  "funding_status": "applied"},
+        "milestones_overdue": 1, "plan": "masterplan", "adopted_in": "1.0"}
+    assert (derived["M-002"]["plan"], derived["M-002"]["adopted_in"]) == ("further", None)
+    assert (derived["M-003"]["half"], derived["M-003"]["rag"]) == (None, None)
+    assert figures_of(figures).model_dump(mode="json") == {
+        "half": "2021-H1", "measures": 2, "masterplan_measures": 1, "further_initiatives": 1,
+        "by_status": {"in_progress": 2}, "by_rag": {"green": 1, "amber": 1}, "progress": 40.0,
+        "fields": [{"key": "rathaus", "measures": 1, "counted": 1, "progress": 40.0}],
+        "completed_in_half": [], "started_in_half": ["M-001", "M-002"],
+        "replanned_in_half": ["M-001"], "milestones_overdue": 1}
