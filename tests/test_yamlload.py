@@ -141,6 +141,23 @@ def test_plain_scalars_yaml_1_1_reads_differently_are_kept_as_text(
     assert quoted.findings == []
 
 
+@pytest.mark.parametrize(("text", "read11", "read12"), [
+    ("1000_", "the number 1000", 'the text "1000_"'),  # YAML 1.1 allows any underscores
+    ("1_000.5", "the number 1000.5", 'the text "1_000.5"'),
+    ("0b_", "the binary number 0", 'the text "0b_"'),
+    ("-0b11", "the binary number -3", 'the text "-0b11"'),
+    ("0x_", "the hexadecimal number 0", 'the text "0x_"'),
+    ("0x1_F", "the hexadecimal number 31", 'the text "0x1_F"'),
+    ("0_", "the number 0", 'the text "0_"'),  # a lone 0 is no octal number
+    ("07", "the octal number 7", "the number 7"),
+])
+def test_what_each_yaml_version_reads_is_said_in_full(text: str, read11: str,
+                                                      read12: str) -> None:
+    finding = only(load(f"v: {text}\n"), "yaml-ambiguous")
+    assert finding.message == (f"`{text}` is ambiguous: YAML 1.1 reads it as {read11}, "
+                               f"YAML 1.2 as {read12}")
+
+
 def test_an_ambiguous_number_with_thousands_of_digits_is_still_explained() -> None:
     text = "0" + "9" * 5000
     finding = only(load(f"v: {text}\n"), "yaml-ambiguous")
