@@ -488,6 +488,11 @@ def test_an_empty_value_is_located_after_its_key() -> None:
     assert doc.locate(("title",)) == (2, 7)
 
 
+def test_the_line_break_at_the_end_is_no_line_of_its_own() -> None:
+    doc = load("a: 1\n").document
+    assert doc is not None and doc.lines == ["a: 1"]
+
+
 def test_lines_follow_yaml_line_breaks() -> None:
     doc = load("a: 1\r\nb: 2\r\n").document
     assert doc is not None
