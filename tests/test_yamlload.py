@@ -299,6 +299,9 @@ def test_a_syntax_error_names_where_the_construct_started() -> None:
      "a value starting with `@` must be quoted"),
     # libyaml names the construct where the problem is: said once, not twice.
     ("key: [\n", 2, 1, "did not find expected node content", None),
+    # Words not translated (rare in a plan file) are shown as libyaml says them.
+    ("a: !<\n", 1, 6, "did not find expected tag URI (while parsing a tag at line 1, column 4)",
+     None),
 ])
 def test_syntax_errors_read_in_full(text: str, line: int, col: int, message: str,
                                     hint: str | None) -> None:
