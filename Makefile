@@ -82,9 +82,12 @@ schema: $(STAMP)
 ## the projection; not part of `make test` or CI: it takes hours on two cores. Limit it to some
 ## modules with MUTANTS, e.g. `make mutate MUTANTS='dotool.checks.*'`; then
 ## `.venv/bin/python tests/mutation_report.py --survivors` lists the survivors not explained as
-## equivalent in tests/mutation_equivalents.txt, and `mutmut show NAME` shows one.
+## equivalent in tests/mutation_equivalents.txt, and `mutmut show NAME` shows one. A pattern
+## re-runs every mutant it matches, even those with a result; to continue a stopped run, name
+## the rest: `make mutate MUTANTS="$$(.venv/bin/python tests/mutation_report.py --not-run
+## dotool.checks)"`. Run with `--max-children 1` on a shared machine (MUTMUT_ARGS).
 mutate: $(STAMP)
-	$(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/mutmut run $(MUTMUT_ARGS) $(MUTANTS)
 	$(BIN)/python tests/mutation_report.py
 
 bench: $(STAMP)

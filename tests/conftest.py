@@ -70,10 +70,13 @@ def run_cli() -> Callable[..., Result]:
     """Run `dotool ARGS` in-process; assert the exit code and show all output when it differs."""
 
     def run(*args: str | Path, exit_code: int | None = 0, input: str | None = None) -> Result:
-        from dotool.cli.main import app
+        from dotool.cli.main import app_for
 
+        # The application as the console script builds it for these arguments (only the
+        # command they name), so the suite runs what users run.
+        words = [str(a) for a in args]
         runner = CliRunner()
-        outcome = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=True)
+        outcome = runner.invoke(app_for(words), words, input=input, catch_exceptions=True)
         result = Result(outcome.exit_code, outcome.stdout, outcome.stderr)
         if outcome.exception is not None and not isinstance(outcome.exception, SystemExit):
             raise AssertionError(f"dotool {' '.join(map(str, args))} raised\n{result}") \

@@ -1,4 +1,5 @@
-"""The outcome of `make mutate` per package: `python tests/mutation_report.py [--survivors]`.
+"""The outcome of `make mutate` per package: `python tests/mutation_report.py [--survivors]`;
+`--not-run [PREFIX]` lists the mutants (of PREFIX, e.g. `dotool.checks`) that have no result.
 
 Reads mutmut's result files (mutants/**/*.meta). The kill rate counts a timeout as killed (the
 mutant made the tests hang: they noticed) and a mutant no fast test reaches as survived. A survivor
@@ -40,6 +41,7 @@ def main(argv: list[str]) -> int:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     survivors: list[str] = []
     stale: list[str] = []
+    not_run: list[str] = []
     for meta in sorted(Path("mutants").rglob("*.meta")):
         for name, code in json.loads(meta.read_text())["exit_code_by_key"].items():
             outcome = ("killed" if code in KILLED else "survived" if code in SURVIVED
@@ -51,6 +53,15 @@ def main(argv: list[str]) -> int:
             counts[_package(name)][outcome] += 1
             if outcome == "survived":
                 survivors.append(name)
+            elif outcome == "not run":
+                not_run.append(name)
+    if "--not-run" in argv:
+        # Only the names, for `mutmut run`: a pattern given to it re-runs every mutant it
+        # matches, those with a result too; exact names continue where a run stopped.
+        prefix = argv[argv.index("--not-run") + 1] if len(argv) > argv.index("--not-run") + 1 \
+            else ""
+        print("\n".join(n for n in not_run if n.startswith(prefix)))
+        return 0
     print(f"{'package':<26}{'killed':>8}{'survived':>10}{'explained':>11}{'not run':>9}"
           f"{'rate':>8}")
     for package in sorted(counts):

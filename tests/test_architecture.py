@@ -160,3 +160,70 @@ def test_architecture_names_every_package_and_module() -> None:
                                                                        "__main__.py")}
     wanted |= {"templates/"}
     assert not wanted - listed, f"not in docs/ARCHITECTURE.md: {sorted(wanted - listed)}"
+
+
+#: Modules that share a name across packages because they serve the same command or subject,
+#: each in its own layer: the exact set of paths (under src/dotool) and why. Any other shared
+#: name fails `test_no_two_modules_share_a_name_but_for_one_role`; so does an entry that no
+#: longer matches the tree (a module moved or renamed leaves no stale excuse behind).
+SAME_ROLE = {
+    "adopt.py": ({"authoring/adopt.py", "cli/adopt.py"},
+                 "`dotool adopt`: the command's options, and the edit it makes"),
+    "collect.py": ({"cli/collect.py", "output/collect.py"},
+                   "`dotool collect`: the command's options, and its results on the terminal"),
+    "export.py": ({"app/export.py", "cli/export.py", "model/export.py"},
+                  "`dotool export`: options, the use case, and the export document's models"),
+    "history.py": ({"app/history.py", "cli/history.py"},
+                   "`dotool history`: the command's options, and the use case"),
+    "masterplan.py": ({"cli/masterplan.py", "model/masterplan.py"},
+                      "the masterplan: `dotool masterplan` renders it, the model reads "
+                      "masterplan.yaml"),
+    "measure.py": ({"model/measure.py", "model/projection/measure.py"},
+                   "a measure: its file's model, and its state as of a half"),
+    "plan.py": ({"model/plan.py", "model/projection/plan.py"},
+                "the plan: its model, and its figures as of a half"),
+    "show.py": ({"app/show.py", "cli/show.py"},
+                "`dotool show`: the command's options, and the use case"),
+    "site.py": ({"app/site.py", "cli/site.py", "render/site.py"},
+                "`dotool site`: options, the use case, and the pages"),
+    "update.py": ({"authoring/update.py", "cli/update.py"},
+                  "`dotool update`: the command's options, and the edit it makes"),
+    "vorlage.py": ({"authoring/vorlage.py", "model/vorlage.py"},
+                   "a report's council paper: its scaffold (`report --init`), and its model"),
+}
+
+
+def _name_clashes(modules: list[Path], root: Path) -> list[str]:
+    """Each shared module name the allow-list does not give exactly, and each stale entry."""
+    by_name: dict[str, set[str]] = {}
+    for path in modules:
+        if path.name not in ("__init__.py", "__main__.py"):
+            by_name.setdefault(path.name, set()).add(path.relative_to(root).as_posix())
+    shared = {name: paths for name, paths in by_name.items() if len(paths) > 1}
+    return ([f"{name}: {sorted(paths)}" for name, paths in sorted(shared.items())
+             if SAME_ROLE.get(name, (set(), ""))[0] != paths]
+            + [f"{name}: listed in SAME_ROLE, but no longer shared"
+               for name in sorted(set(SAME_ROLE) - set(shared))])
+
+
+def test_no_two_modules_share_a_name_but_for_one_role() -> None:
+    """A module's name says its role: two packages hold modules of one name only when the
+    allow-list above gives the reason (the same command or subject in two layers)."""
+    clashes = _name_clashes(MODULES, PACKAGE)
+    assert not clashes, ("modules of one name in different packages (rename one, or add them "
+                         "with the reason to SAME_ROLE):\n" + "\n".join(clashes))
+
+
+def test_a_new_name_clash_is_found(tmp_path: Path) -> None:
+    """A second `common.py` beside the command line's is a clash the allow-list does not excuse;
+    a third `show.py` breaks the listed pair; the allowed pairs pass."""
+    parts = [p for paths, _ in SAME_ROLE.values() for p in paths]
+    for part in [*parts, "cli/common.py", "render/common.py"]:
+        (tmp_path / part).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / part).touch()
+    assert _name_clashes(sorted(tmp_path.rglob("*.py")), tmp_path) == [
+        "common.py: ['cli/common.py', 'render/common.py']"]
+    (tmp_path / "output" / "show.py").touch()
+    assert _name_clashes(sorted(tmp_path.rglob("*.py")), tmp_path) == [
+        "common.py: ['cli/common.py', 'render/common.py']",
+        "show.py: ['app/show.py', 'cli/show.py', 'output/show.py']"]

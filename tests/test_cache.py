@@ -95,7 +95,7 @@ def test_a_bad_cache_file_is_ignored_and_rewritten(kind: str, tmp_path: Path, ru
     root = _lay(HERE / "cases" / "invalid" / "bad-enum", tmp_path / "plan")
     cold = _outputs(run_cli, root)
     files = _cache_files()
-    assert {p.suffix for p in files} == {".files", ".plans"}
+    assert {p.suffix for p in files} == {".files", ".plans", ".facts"}
     good = {p: p.read_bytes() for p in files}
     for path, data in good.items():
         path.write_bytes(_damage(kind, data))

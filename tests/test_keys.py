@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, StringConstraints
 
-from dotool.checks.schema import expects_at
+from dotool.checks.model_errors import expects_at
 from dotool.model.base import Expects
 from dotool.model.jsonschema import SCHEMAS
 

@@ -284,3 +284,41 @@ def test_the_export_derives_each_measures_state_and_the_plans_figures() -> None:
         "fields": [{"key": "rathaus", "measures": 1, "counted": 1, "progress": 40.0}],
         "completed_in_half": [], "started_in_half": ["M-001", "M-002"],
         "replanned_in_half": ["M-001"], "milestones_overdue": 1}
+
+
+def test_a_spelling_validated_before_gives_the_same_value_and_a_wrong_one_fails_again() -> None:
+    from pydantic_core import PydanticCustomError
+
+    from dotool.model import dates
+
+    for validate, good, bad, want in (
+            (dates._validate_half, "2031-H2", "2031-H3", Half(2031, 2)),
+            (dates._validate_partial, "2031-02", "2031-13", PartialDate(2031, 2)),
+            (dates.parse_day, "2031-02-28", "2031-02-29", date(2031, 2, 28))):
+        assert validate(good) == want and validate(good) == want  # the second from memory
+        for _ in range(2):
+            with pytest.raises(PydanticCustomError):
+                validate(bad)
+
+
+def test_spellings_beyond_the_memory_bound_are_still_validated(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from dotool.model import dates
+
+    monkeypatch.setattr(dates, "_DAYS", {})
+    monkeypatch.setattr(dates, "_MAX_KNOWN", 2)
+    days = [f"2031-03-{n:02d}" for n in range(1, 6)]
+    assert [dates.parse_day(d) for d in days] == [date(2031, 3, n) for n in range(1, 6)]
+    assert len(dates._DAYS) == 2
+    assert [dates.parse_day(d) for d in days] == [date(2031, 3, n) for n in range(1, 6)]
+
+
+@pytest.mark.parametrize("path", ["measures/M-001-x.yaml", "measures/M-001.yaml", "a.yaml",
+                                  "measures/.yaml", "measures/a..yaml", "measures/x.yml",
+                                  "measures/.x.yaml", "measures/y.tar.yaml", "measures/z"])
+def test_the_stem_of_a_plan_file_is_the_one_pathlib_gives(path: str) -> None:
+    from pathlib import PurePosixPath
+
+    from dotool.checks.references import _stem
+
+    assert _stem(path) == PurePosixPath(path).stem

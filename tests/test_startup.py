@@ -19,9 +19,10 @@ HEAVY = ("pydantic", "jinja2", "yaml", "rich", "typst", "matplotlib", "docx", "b
 # `dotool.output.reporters`, standard library only, names validate's --format choices.)
 LIGHT = {"dotool", "dotool.cli", "dotool.clock", "dotool.output.reporters"}
 # Help is worded in the terminal's language: it looks for the plan's root to read its
-# `language`, and reads the terminal catalogue (`dotool.cli.helptext`) — standard library only.
+# `language`, and reads the terminal catalogue (`dotool.cli.helptext`) — standard library only
+# (`dotool.store.oswords` words the system's reasons when the plan cannot be read).
 HELP_LANGUAGE = {"dotool.i18n", "dotool.store.root", "dotool.store.files", "dotool.store.reading",
-                 "dotool.errors", "dotool.findings", "dotool.text"}
+                 "dotool.store.oswords", "dotool.errors", "dotool.findings", "dotool.text"}
 ALLOWED = {
     "--version": LIGHT,
     "--help": LIGHT | HELP_LANGUAGE | {"rich", "markdown_it"},
@@ -146,3 +147,45 @@ def test_the_plain_options_shim_fails_safe(run_cli, sample_dir, monkeypatch) -> 
         # click's own refusal of a value still reaches the user, with its exit code.
         assert "does not exist" in run_cli("validate", "--root", sample_dir / "nope",
                                            exit_code=2).stderr
+
+
+@pytest.mark.parametrize(("args", "built"), [
+    (["validate", "--help"], {"validate"}),
+    (["--debug", "history", "--help"], {"history"}),
+    (["collect", "apply", "--help"], {"collect"}),
+])
+def test_a_command_builds_only_its_own_parser(args: list[str], built: set[str]) -> None:
+    # typer builds a parser from every command's signature it holds before it reads an
+    # argument: the console script holds only the command asked for (a fifth of a warm
+    # `validate`, `make bench`).
+    code = (
+        "import sys\nfrom dotool.cli import main\n"
+        f"sys.argv = ['dotool', *{args!r}]\n"
+        "try:\n    main.run()\nexcept SystemExit:\n    pass\n"
+        "commands = {'dotool.cli.' + module for _panel, module, _f in main.COMMANDS.values()}\n"
+        "print('CLI:' + ','.join(sorted(m.removeprefix('dotool.cli.') for m in sys.modules"
+        " if m in commands)), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "COLUMNS": "100"})
+    assert "Usage: dotool" in done.stdout or "Aufruf: dotool" in done.stdout, done.stderr
+    marker = [line for line in done.stderr.splitlines() if line.startswith("CLI:")]
+    assert marker and set(marker[0].removeprefix("CLI:").split(",")) == built, done.stderr
+
+
+def test_the_whole_application_answers_an_unknown_command(run_cli) -> None:  # type: ignore[no-untyped-def]
+    # A name the console script does not know is looked up among all commands, for the
+    # did-you-mean; `dotool` alone lists them all.
+    assert "Did you mean 'validate'" in run_cli("validat", exit_code=2).stderr
+    listed = run_cli(exit_code=None).stdout
+    assert all(name in listed for name in ("validate", "add-measure", "collect", "history"))
+
+
+@pytest.mark.parametrize("args", [("--help", "validate"), ("-h", "list"),
+                                  ("--debug", "--help", "collect")])
+def test_help_before_a_command_name_lists_every_command(run_cli, args) -> None:  # type: ignore[no-untyped-def]
+    """`dotool --help validate` is the application's help (click answers the eager --help
+    before it reads the command name): it lists every command, not only the one named."""
+    out = run_cli(*args).stdout
+    for name in ("validate", "add-measure", "collect", "masterplan", "history"):
+        assert name in out, (args, name)

@@ -45,10 +45,12 @@ CASES = [
      "Option '--status' requires an argument."),
     (("--debug=1", "list"), "Die Option '--debug' nimmt keinen Wert an.",
      "Option '--debug' does not take a value."),
-    (("import", "measures"), "Ungültiger Wert für 'file': 'measures' ist ein Ordner, keine Datei.",
-     "Invalid value for 'file': file 'measures' is a directory."),
-    (("init", "README.md"), "Ungültiger Wert für '[DIR]': 'README.md' ist eine Datei, kein Ordner.",
-     "Invalid value for '[DIR]': dir 'README.md' is a file."),
+    (("import", "measures"),
+     "Ungültiger Wert für 'TABELLE': 'measures' ist ein Ordner, keine Datei.",
+     "Invalid value for 'TABLE': file 'measures' is a directory."),
+    (("init", "README.md"),
+     "Ungültiger Wert für 'ORDNER': 'README.md' ist eine Datei, kein Ordner.",
+     "Invalid value for 'DIR': dir 'README.md' is a file."),
 ]
 
 

@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from dotool.checks.schema import findings_from_error
+from dotool.checks.model_errors import findings_from_error
 from dotool.findings.catalogue import rule
 from dotool.findings.rules_schema import FALLBACK, SCHEMA_CODES, schema_code
 from dotool.model.adoption import Adoption
@@ -106,8 +106,24 @@ def test_an_unknown_error_type_gets_the_stable_fallback_code() -> None:
 
 def test_a_pattern_without_words_still_says_what_it_expects() -> None:
     # Every model pattern has words (tests/test_keys.py); this is the fallback if one has not.
-    from dotool.checks.schema import _pattern_message
+    from dotool.checks.model_errors import _pattern_message
 
     message, hint = _pattern_message(None, "M-1", {"pattern": "^M-[0-9]{3}$"})
     assert (str(message), hint) == ('found the text "M-1", expected text matching ^M-[0-9]{3}$',
                                     None)
+
+
+@pytest.mark.parametrize(("written", "hinted"), [
+    ('"40"', True), ("'40'", True), ('" 40 "', True),
+    ("vierzig", False), ('"40 %"', False), ('"ca. 40"', False),
+])
+def test_remove_the_quotes_only_when_the_value_is_a_number_in_quotes(
+        run_cli, plan_dir, written: str, hinted: bool) -> None:  # type: ignore[no-untyped-def]
+    # The hint helps `progress: "40"`; for `progress: vierzig` there are no quotes to remove.
+    path = plan_dir / "measures" / "M-001-termine.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("progress: 40",
+                                                             f"progress: {written}", 1),
+                    encoding="utf-8")
+    out = run_cli("validate", "--root", plan_dir, exit_code=1).stdout
+    assert "expected a whole number (updates[0].progress)  [schema-int-type]" in out
+    assert ("remove the quotes around the value" in out) is hinted, out

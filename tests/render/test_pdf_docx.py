@@ -127,6 +127,64 @@ def test_masterplan_docx_and_pdf(sample_plan) -> None:  # type: ignore[no-untype
     assert len(_titles(pdf.outline)) > 20
 
 
+def _structure_kinds(reader) -> list[str]:  # type: ignore[no-untyped-def]
+    """The kind (/S) of every element of the tagged structure, in reading order."""
+    found: list[str] = []
+
+    def walk(element) -> None:  # type: ignore[no-untyped-def]
+        element = element.get_object()
+        if not isinstance(element, dict):
+            return
+        found.append(str(element.get("/S")))
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def test_masterplan_pdf_profiles_are_text_with_every_field(sample_plan) -> None:  # type: ignore[no-untyped-def]
+    """A measure's profile is lines of "Label: value" (text, read in order; a table of its own
+    per measure would cost Typst seconds and hundreds of MiB in a large plan): every field is
+    there, and the PDF's only tables are the captioned data tables."""
+    from pypdf import PdfReader
+
+    from tests.render.pdf_layout import captioned
+
+    reader = PdfReader(io.BytesIO(render_masterplan(sample_plan, fmt="pdf", lang="de",
+                                                    data_date=DATA_DATE).data))
+    # Compared without spaces and hyphens: lines wrap and words are hyphenated where the page
+    # ends, and pypdf reads some hyphens as soft hyphens.
+    def bare(words: str) -> str:
+        return re.sub(r"[\s\xad-]", "", words)
+
+    text = bare(" ".join(page.extract_text() for page in reader.pages))
+    for line in [
+        "M-002 Lenkungskreis Digitalisierung und IT-Strategie Federführung: Stabsstelle",
+        "Referenz: 06.01 Nr. 02",
+        "Federführung: Fachdienst Finanzen · Zeitraum: 01.01.2021 – 31.03.2022 (neu geplant; "
+        "ursprünglich 30.09.2021)",
+        "Wirkungsbereich: verwaltungsextern · Art: Projekt · Status: in Umsetzung · "
+        "Priorität: hoch",
+        "Beteiligte: IT-Service, Fachdienst Bürgerservice",
+        "Ziele: Bürgerservice – „digitales Rathaus“; Wirtschaftlichkeit des kommunalen Handelns",
+        "Budget: einmalig 28.000 €, pro Jahr 6.000 €; Haushaltsstelle 1.1.1.07.7831 Laufende "
+        "Kosten zuzüglich Transaktionsgebühren",
+        "Abhängig von: M-002 Lenkungskreis Digitalisierung und IT-Strategie",
+        "OZG-Leistungen: Meldebescheinigung, Bewohnerparkausweis, Hundesteuer An- und "
+        "Abmeldung (Ziel-Reifegrad 3)",
+        "Kennzahlen: Anteil online bezahlter Gebührenvorgänge (%): Ausgangswert 0, Zielwert 40",
+        "Meilensteine: Vergabe an einen Zahlungsdienstleister: fällig 30.04.2021, erreicht "
+        "21.04.2021 Kartenzahlung im Bürgerbüro: fällig 31.07.2021, erreicht 19.07.2021",
+        "Förderung: WissensWandel – Digitalprogramm für Bibliotheken (NEUSTART KULTUR) "
+        "(ausgezahlt, 90 %)",
+    ]:
+        assert bare(line) in text, line
+    tables = [c for c in captioned(reader) if c.kind == "/Table"]
+    assert _structure_kinds(reader).count("/Table") == len(tables) < 12
+
+
 def test_docx_is_a4_with_a_landscape_annex_and_columns_by_content(sample_plan) -> None:  # type: ignore[no-untyped-def]
     from docx import Document
     from docx.enum.section import WD_ORIENT

@@ -140,3 +140,16 @@ def test_any_text_comes_out_as_it_went_in(tmp_path: Path, text: str) -> None:
     for glyph, plain in (("„", '"'), ("“", '"'), ("‚", "'"), ("‘", "'"), ("”", '"'), ("’", "'")):
         shown, want = shown.replace(glyph, plain), want.replace(glyph, plain)
     assert shown == want
+
+
+def test_a_roadmap_part_keeps_the_space_before_its_number() -> None:
+    """ "Roadmap: Schools (2/3)", not "Schools(2/3)": Typst printing strips the part's space."""
+    from dotool.render.charts import Chart
+    from dotool.render.templates import environment
+
+    env = environment(lang="en", repo=None, images=Images(), html=False,
+                      typst=True)
+    chart = Chart("roadmap-2", "", "", "<svg/>", 100.0, subject="Schools", part=" (2/3)")
+    source = env.from_string('{% autoescape true %}{% import "_partials/measures.typ.j2" as '
+                             "parts %}{{ parts.chart(c) }}{% endautoescape %}").render(c=chart)
+    assert "caption: [Roadmap: Schools (2\\/3)]" in source

@@ -12,6 +12,7 @@ from dotool.errors import InvalidContent, UsageError
 from dotool.findings import Finding
 from dotool.i18n.terminal import Message, t, tn
 from dotool.model.patterns import MEASURE_ID_PATTERN, PARTIAL_PATTERN
+from dotool.store import cache as cache_store
 from dotool.store.files import MAX_BYTES, MEASURES_DIR, RawPlan, read_plan, with_file
 from dotool.text import shown
 
@@ -55,24 +56,54 @@ def check_change(root: Path, path: str, data: bytes, *, raw: RawPlan | None = No
 
 def check_changes(root: Path, changes: dict[str, bytes], *,
                   raw: RawPlan | None = None) -> Validation:
-    """`check_change` for several files changed together (one validation of the whole plan)."""
-    from dotool.store import cache as cache_store
+    """`check_change` for several files changed together (one validation of the whole plan).
 
+    When the cache holds what the rules across files need of every other measure, only the
+    changed measure files are loaded (`dotool.checks.facts`), with the same findings. A caller
+    that writes the files calls `keep_facts` after writing them."""
+    from dotool import clock
+
+    _pending.clear()
+    store = cache_store.for_root(root)
+    if raw is None and store is not None:
+        from dotool.checks.facts import narrowed
+
+        quick = narrowed(root, changes, store, clock.today())
+        if quick is not None:
+            _pending.append(store)
+            if quick.errors:
+                keep_facts()  # nothing will be written
+                raise Refused([*quick.errors])
+            return quick
     before = raw or read_plan(root, limit=MAX_BYTES)
     changed = before
     for path, data in changes.items():
         changed = with_file(changed, path, data)
     # The plan's cache serves every file the change leaves alone (parsed once, by content), and
-    # the validation of the plan as it is now, which the last `validate` usually remembers. It
-    # is read, not saved: the command's own write comes first, and nothing else is written.
-    store = cache_store.for_root(root)
-    after = validate_raw(changed, cache=store or False, errors_only=True)
+    # the validation of the plan as it is now, which the last `validate` usually remembers. Of
+    # it only what the next check of a change needs is saved (`keep_facts`).
+    after = validate_raw(changed, cache=store or False, errors_only=True, record=raw is None)
+    if store is not None:
+        _pending.append(store)
     old = {_key(f) for f in validate_raw(before, cache=store or False, errors_only=True).errors} \
         if after.errors else set()
     bad = [f for f in after.errors if f.path in changes or _key(f) not in old]
     if bad:
+        keep_facts()  # nothing will be written
         raise Refused([*bad])
     return after
+
+
+#: The caches whose facts of the measures the last check learnt (see `keep_facts`).
+_pending: list[cache_store.PlanCache] = []
+
+
+def keep_facts() -> None:
+    """Save what the last `check_changes` learnt of the plan's measures for the next check
+    (the cache's `facts` store). A command calls it after its own write, which comes first: a
+    command interrupted has written the file or not, never only the cache."""
+    while _pending:
+        _pending.pop().save_facts()
 
 
 class Refused(InvalidContent):

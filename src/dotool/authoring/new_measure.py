@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dotool import choices as choices_
-from dotool.authoring.checking import check_change, partial_date
+from dotool.authoring.checking import check_change, keep_facts, partial_date
 from dotool.authoring.yamltext import flow_list, scalar, text_lines
 from dotool.checks.load import load_plan
 from dotool.checks.run import validate
@@ -186,7 +186,9 @@ def create_measure(root: Path, draft: Draft, *, dry_run: bool = False,
     slug = slugify(draft.title or "")
     if dry_run:
         number = max(_numbers(folder, masterplan.id_prefix), default=0) + 1
-        return _prepare(root, masterplan.id_prefix, number, slug, draft)
+        created = _prepare(root, masterplan.id_prefix, number, slug, draft)
+        keep_facts()
+        return created
     folder.mkdir(parents=True, exist_ok=True)
     with locked(folder):
         number = max(_numbers(folder, masterplan.id_prefix), default=0) + 1
@@ -198,6 +200,7 @@ def create_measure(root: Path, draft: Draft, *, dry_run: bool = False,
             except FileExistsError:  # without a lock (Windows) or a stray file: next id
                 number += 1
                 continue
+            keep_facts()
             return created
 
 

@@ -260,8 +260,9 @@ class Splice:
         self.edits.append((at, at, text))
 
     # --- milestones ------------------------------------------------------------------
-    def milestone_done(self, index: int, day: str) -> Any:
-        """Set `done: day` on the milestone at `index` (a block item); the data expected."""
+    def milestone_done(self, index: int, day: str, expected: Any = None) -> Any:
+        """Set `done: day` on the milestone at `index` (a block item); the data expected: the
+        file's, or `expected` (that of the milestones set before in this splice) changed."""
         pair = self.root.get("milestones")
         items = self.data.get("milestones")
         node = pair[1] if pair else None
@@ -272,7 +273,7 @@ class Splice:
                              hint=t("write each milestone as `  - title: …` with one field a "
                                     "line"))
         self._field(node.items[index], items[index], "done", day, ("title", "due", "done"))
-        expected = copy.deepcopy(self.data)
+        expected = copy.deepcopy(self.data) if expected is None else expected
         expected["milestones"][index]["done"] = day
         return expected
 

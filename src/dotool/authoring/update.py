@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dotool import choices
-from dotool.authoring.checking import check_change, measure_file, partial_date
+from dotool.authoring.checking import check_change, keep_facts, measure_file, partial_date
 from dotool.authoring.splice import DELETE, ORDER, Splice
 from dotool.errors import ContentError, UsageError
 from dotool.i18n.terminal import Message, t, tn
@@ -197,17 +197,20 @@ def _update(root: Path, measure_id: str, values: UpdateValues, *, dry_run: bool)
         check_change(root, rel, done.text.encode("utf-8"))
         if not dry_run:
             write_atomic(done.path, done.text.encode("utf-8"), within=root)
+        keep_facts()
     return done
 
 
-def planned_update(root: Path, measure_id: str, values: UpdateValues) -> Updated:
+def planned_update(root: Path, measure_id: str, values: UpdateValues, *,
+                   rel: str | None = None) -> Updated:
     """What `update_measure` would write, neither checked against the plan nor written.
 
     `collect apply` changes several measures at once: it takes each new text from here, then
-    validates the plan with all of them and writes them together.
+    validates the plan with all of them and writes them together. It passes the measure's file
+    `rel` from the plan it validated (looking for the file by its id lists the folder anew).
     """
     values.check()
-    path = measure_file(root, measure_id)
+    path = root / rel if rel is not None else measure_file(root, measure_id)
     rel = path.relative_to(root).as_posix()
     # Read by the plan's rules: a symlink leaving the repository would otherwise be read and
     # replaced by a copy of the outside file; a huge file would be parsed in full.

@@ -32,6 +32,10 @@ class Context:
     required_half: Half | None = None
     errors_only: bool = False  # warnings are not even located (a change checked before writing)
     findings: list[Finding] = field(default_factory=list)
+    #: The measure files whose own rules run (None: every one). A change to one measure is
+    #: checked with the others standing in for what the rules across files need of them
+    #: (`dotool.checks.facts`); their own rules found nothing when they were recorded.
+    own: frozenset[str] | None = None
 
     def report(self, code: str, path: str, loc: Loc, message: Message,
                hint: Message | None = None,
@@ -55,6 +59,7 @@ def per_measure(check: Callable[[Context, str, Measure], None]) -> Callable[[Con
     @functools.wraps(check)
     def run(ctx: Context) -> None:
         for path, measure in ctx.loaded.measures:
-            check(ctx, path, measure)
+            if ctx.own is None or path in ctx.own:
+                check(ctx, path, measure)
 
     return run

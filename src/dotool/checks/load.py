@@ -6,16 +6,14 @@ plain data come from the cache, and the model is validated from that data.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from dotool.checks.schema import findings_from_error
+from dotool.checks.model_errors import findings_from_error
+from dotool.checks.pause import paused_gc
 from dotool.findings import Finding
 from dotool.findings.catalogue import finding
 from dotool.i18n.terminal import current, t, tc
@@ -105,6 +103,12 @@ def _restore(raw: RawFile, model: type[M], entry: Any) -> _File | None:
         return None
 
 
+def entry_key(raw: RawFile) -> bytes:
+    """The key of a file's entry in the cache: its path and bytes, and the language its
+    findings are worded in (one entry per language)."""
+    return digest(file_key(raw.path, raw.data), current().encode())
+
+
 def _parse(raw: RawFile, model: type[M], loaded: Loaded, cache: PlanCache | None) -> M | None:
     if raw.problem:
         loaded.findings.append(finding("file-unreadable", raw.path,
@@ -113,8 +117,7 @@ def _parse(raw: RawFile, model: type[M], loaded: Loaded, cache: PlanCache | None
     if cache is None:
         file = _fresh(raw, model)
     else:
-        # The findings are worded in the terminal's language: one entry per language.
-        key = digest(file_key(raw.path, raw.data), current().encode())
+        key = entry_key(raw)
         cache.used()
         entry = cache.files.get(key)
         restored = None if entry is None else _restore(raw, model, entry)
@@ -137,20 +140,6 @@ def load_plan(raw: RawPlan, *, cache: PlanCache | None = None) -> Loaded:
     """
     with paused_gc():
         return _load_all(raw, cache)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector. Loading and checking make many small objects and no
-    reference cycles: the collector would walk the ever larger heap again and again for nothing
-    (a third of the time of a validation at 10,000 measures)."""
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
 
 
 def _load_all(raw: RawPlan, cache: PlanCache | None) -> Loaded:

@@ -63,6 +63,9 @@ class Validation:
     sources: Mapping[str, list[str]]
     build_plan: Callable[[], Plan | None] = field(repr=False, compare=False)
     left_out: int = 0
+    #: The files with an error, counted before `bounded` left any out (known when the plan
+    #: was checked in this run, else empty).
+    erred: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     @cached_property
     def plan(self) -> Plan | None:
@@ -81,12 +84,12 @@ def validate(root: Path, *, today: date | None = None, half: Half | None = None,
     `cache=False` neither reads nor writes the cache (`--no-cache`).
     """
     return validate_raw(read_plan(root, limit=MAX_BYTES), today=today, half=half,
-                        strict=strict, cache=cache)
+                        strict=strict, cache=cache, record=True)
 
 
 def validate_raw(raw: RawPlan, *, today: date | None = None, half: Half | None = None,
                  strict: bool = False, cache: bool | cache_store.PlanCache = False,
-                 errors_only: bool = False) -> Validation:
+                 errors_only: bool = False, record: bool = False) -> Validation:
     """Check files already in memory (a git tree, a file not yet written) like `validate`.
 
     `cache=True` uses the cache as `validate` does; it is off by default because a plan that
@@ -94,7 +97,9 @@ def validate_raw(raw: RawPlan, *, today: date | None = None, half: Half | None =
     A `PlanCache` passed in is shared with other calls (the two sides of a diff see mostly the
     same files) and saved by the caller, once. `errors_only` leaves the warnings out: a change
     checked before it is written is refused for errors alone, and locating hundreds of warnings
-    (a new half makes every measure without its update one) is most of the work.
+    (a new half makes every measure without its update one) is most of the work. `record`
+    keeps, when the plan is loaded, what a check of a change to one measure needs of the others
+    (`dotool.checks.facts`): for the plan on disk, or one about to be written.
     """
     from dotool import clock
 
@@ -109,16 +114,18 @@ def validate_raw(raw: RawPlan, *, today: date | None = None, half: Half | None =
         known = _remembered(store, key, raw)
         if known is not None:
             return known
-    from dotool.checks.load import paused_gc
+    from dotool.checks.pause import paused_gc
 
-    with paused_gc():
+    with paused_gc():  # from here on: the models are imported, the files loaded and checked
         return _validate_loaded(raw, store, key, files=files, today=today, half=half,
-                                strict=strict, save=not shared, errors_only=errors_only)
+                                strict=strict, save=not shared, errors_only=errors_only,
+                                record=record)
 
 
 def _validate_loaded(raw: RawPlan, store: cache_store.PlanCache | None, key: bytes, *,
                      files: int, today: date, half: Half | None, strict: bool,
-                     save: bool = True, errors_only: bool = False) -> Validation:
+                     save: bool = True, errors_only: bool = False,
+                     record: bool = False) -> Validation:
     from dotool.checks.load import load_plan
 
     loaded = load_plan(raw, cache=store)
@@ -130,6 +137,10 @@ def _validate_loaded(raw: RawPlan, store: cache_store.PlanCache | None, key: byt
         store.plans.put(key, (files, tuple(cache_store.finding_to_plain(f)
                                            for f in result.findings), unparsed,
                               result.left_out))
+        if record and not strict and half is None:  # the plain rules a change is checked by
+            from dotool.checks import facts
+
+            facts.record(store, raw, loaded, result.erred, today)
         if save:
             store.save()
     return result
@@ -188,18 +199,18 @@ def check_loaded(root: Path, loaded: Loaded, *, files: int, today: date, half: H
     latest = max((u.half for m in measures for u in m.updates), default=None)
     ctx = Context(loaded, today, half or latest, required_half=half,
                   errors_only=errors_only and not strict)
-    for check in _checks():
+    for check in rules():
         check(ctx)
     findings = [*loaded.findings, *ctx.findings]
     if strict:
         findings = [f.as_error() for f in findings]
-    valid = not any(f.severity == "error" for f in findings)
+    erred = frozenset(f.path for f in findings if f.severity == "error")
     kept, left_out = bounded(findings)
     return Validation(root, tuple(kept), files, Sources(loaded.documents),
-                      lambda: _plan_of(loaded) if valid else None, left_out)
+                      lambda: _plan_of(loaded) if not erred else None, left_out, erred)
 
 
-def _checks() -> tuple[Callable[[Context], None], ...]:
+def rules() -> tuple[Callable[[Context], None], ...]:
     """The checks beyond the schema, in the order of the rule catalogue (a few look-ups of
     loaded modules: not worth a cache that would hide its code from mutation testing)."""
     import importlib

@@ -12,7 +12,6 @@ from dotool.cli.prompts import NoInputOption
 if TYPE_CHECKING:
     from dotool.i18n.terminal import Message
 
-Value = Annotated[str | None, typer.Option(show_default=False)]
 
 
 def _questions() -> dict[str, tuple[Message, Message | None]]:
@@ -33,17 +32,27 @@ def _questions() -> dict[str, tuple[Message, Message | None]]:
 
 @handle_errors
 def add_measure(
-    title: Value = None, field: Value = None,
+    title: Annotated[str | None, typer.Option(help="The measure's title.",
+                                              show_default=False)] = None,
+    field: Annotated[str | None, typer.Option(help="The key of its field of action.",
+                                              show_default=False)] = None,
     goals: Annotated[str | None, typer.Option(help="Goal keys, comma-separated.",
                                               show_default=False)] = None,
     scope: Annotated[str | None, typer.Option(help="internal or external.",
                                               show_default=False)] = None,
     kind: Annotated[str | None, typer.Option(help="project, advisory, innovation, strategy or "
                                              "infrastructure.", show_default=False)] = None,
-    lead: Value = None,
+    lead: Annotated[str | None, typer.Option(help="The lead unit (an organisational unit, "
+                                             "never a person).", show_default=False)] = None,
     priority: Annotated[str | None, typer.Option(help="high, medium or low.",
                                                  show_default=False)] = None,
-    start: Value = None, end: Value = None, summary: Value = None,
+    start: Annotated[str | None, typer.Option(help="Start, YYYY-MM or YYYY-MM-DD.",
+                                              show_default=False)] = None,
+    end: Annotated[str | None, typer.Option(help="Planned end, YYYY-MM or YYYY-MM-DD.",
+                                            show_default=False)] = None,
+    summary: Annotated[str | None, typer.Option(help="What the measure does, in a few "
+                                                "sentences (Markdown).",
+                                                show_default=False)] = None,
     root: RootOption = None, no_input: NoInputOption = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print path and content; write "
                                           "nothing.")] = False,

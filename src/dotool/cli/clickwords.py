@@ -62,13 +62,13 @@ def reword(error: Any, args: list[str]) -> None:
 
     lang = helptext.language(args)
     helptext.typer_words(lang)
+    ctx = getattr(error, "ctx", None)
+    if ctx is not None:  # first: the message names an argument by the name of its value
+        helptext.word_usage(ctx, lang)
     if lang == "en":
         return
     text = in_language(error.format_message(), lang)
     error.format_message = lambda: text
-    ctx = getattr(error, "ctx", None)
-    if ctx is not None:
-        helptext.word_usage(ctx, lang)
 
 
 def in_language(text: str, lang: str) -> str:

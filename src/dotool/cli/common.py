@@ -131,6 +131,7 @@ def _known_failure(exc: Exception) -> Any:
     """
     from dotool.errors import UsageError
     from dotool.i18n.terminal import t
+    from dotool.store.oswords import os_reason
 
     if isinstance(exc, ModuleNotFoundError) and (exc.name or "").split(".")[0] in _RENDER_LIBS:
         # PDF, DOCX and charts come with the optional `render` extra (validation in CI does
@@ -139,7 +140,7 @@ def _known_failure(exc: Exception) -> Any:
                             module=exc.name),
                           hint=t("install the rendering libraries: pip install 'dotool[render]'"))
     if isinstance(exc, OSError):
-        problem = exc.strerror or str(exc)
+        problem = os_reason(exc)
         if exc.filename:
             return UsageError(t("cannot read or write {path}: {problem}",
                                 path=str(exc.filename), problem=problem))

@@ -13,7 +13,7 @@ from dotool.cli.common import LangOption, RootOption, handle_errors
 def diff(
     ref1: Annotated[str, typer.Argument(metavar="REF1", help="The earlier state: a tag, "
                                         "branch or commit.")],
-    ref2: Annotated[str | None, typer.Argument(metavar="[REF2]", help="The later state "
+    ref2: Annotated[str | None, typer.Argument(metavar="REF2", help="The later state "
                                                "(default: the working tree).",
                                                show_default=False)] = None,
     root: RootOption = None,

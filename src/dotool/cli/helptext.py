@@ -35,13 +35,17 @@ HELP_OPTION_TEXT = t("Show this message and exit.")
 
 def translate(group: Any, ctx: Any, args: list[str]) -> None:
     """Word the help of `group` and of all its commands in the language `args` settle on."""
+    from dotool.cli import metavars
+
     lang = language(args)
     typer_words(lang)
-    if lang == "en":
-        return  # as written in the code
     usage = _usage_context(type(ctx), t("Usage:").render(lang))
-    ctx.formatter_class = usage.formatter_class
+    if lang != "en":
+        ctx.formatter_class = usage.formatter_class
     for command, command_ctx in _walk(group, ctx):
+        metavars.apply(command.get_params(command_ctx), command_ctx.info_name, lang)
+        if lang == "en":
+            continue  # the rest as written in the code
         command.context_class = usage  # the contexts click makes for the commands later
         command.help = _render(command.help, lang)
         _metavars(command, lang)
@@ -55,10 +59,13 @@ def translate(group: Any, ctx: Any, args: list[str]) -> None:
 
 
 def word_usage(ctx: Any, lang: str) -> None:
-    """Word the usage line of `ctx` ("Usage: dotool list [OPTIONS]") in `lang`, as an error
-    about the command line shows it."""
+    """Word the usage line of `ctx` ("Usage: dotool list [OPTIONS]") and the names of its
+    values in `lang`, as an error about the command line shows them."""
+    from dotool.cli import metavars
+
     ctx.formatter_class = _usage_context(type(ctx), t("Usage:").render(lang)).formatter_class
     _metavars(ctx.command, lang)
+    metavars.apply(ctx.command.get_params(ctx), ctx.info_name, lang)  # 'ID' in "Missing …"
 
 
 def _metavars(command: Any, lang: str) -> None:

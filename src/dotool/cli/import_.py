@@ -103,13 +103,14 @@ def _pair(text: str) -> tuple[str, str]:
 def _mapping_file(path: Path) -> dict[str, str]:
     from dotool.errors import UsageError
     from dotool.i18n.terminal import t
+    from dotool.store.oswords import os_reason
     from dotool.store.yamlload import load_yaml
 
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UsageError(t("--mapping: cannot read {path}: {reason}", path=path,
-                           reason=exc.strerror or exc)) from None
+                           reason=os_reason(exc))) from None
     loaded = load_yaml(data, path=path.name)
     doc = loaded.document.data if loaded.document else None
     if loaded.findings or not isinstance(doc, dict) or not all(

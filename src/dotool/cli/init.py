@@ -13,7 +13,7 @@ from dotool.cli.prompts import NoInputOption
 
 @handle_errors
 def init(
-    directory: Annotated[Path, typer.Argument(metavar="[DIR]", help="Folder of the new "
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Folder of the new "
                                               "repository (created if missing).",
                                               file_okay=False)] = Path(),
     municipality: Annotated[str | None, typer.Option(

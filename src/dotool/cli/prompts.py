@@ -102,6 +102,7 @@ def edit(path: Path) -> None:
     """Open `path` in `$VISUAL`/`$EDITOR` and wait for it to close."""
     from dotool.errors import UsageError
     from dotool.i18n.terminal import t
+    from dotool.store.oswords import os_reason
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
@@ -110,4 +111,4 @@ def edit(path: Path) -> None:
         subprocess.run([*shlex.split(editor), str(path)], check=False)
     except OSError as exc:
         raise UsageError(t("cannot start the editor `{editor}`: {reason}", editor=editor,
-                           reason=exc.strerror or exc)) from None
+                           reason=os_reason(exc))) from None

@@ -3,8 +3,10 @@
 Per workbook: read and check every cell (`read`); refuse a workbook of another plan or half, and
 a measure whose file changed since the workbook was made (unless `force`); turn each row into
 the `UpdateValues` of `dotool update` and splice it with the same code (`planned_update`), add
-reached milestones; validate the whole plan with every changed file at once; write them all
-(restored on any failure); commit when asked.
+reached milestones. Then the whole plan is validated once with the changed files of every
+workbook still in the running (`together`); a workbook whose files hold an error is refused and
+the rest validated again without it. Last, each accepted workbook's files are written (restored
+on any failure) and committed when asked.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from typing import Any
 from dotool.collect.cells import CellError
 from dotool.collect.layout import MEASURES, fingerprint, letter, plan_identity
 from dotool.collect.read import Returned, read_workbook
-from dotool.errors import DotoolError, InvalidContent
+from dotool.collect.together import Pending, judge_together
+from dotool.errors import DotoolError
 
 
 @dataclass
@@ -36,6 +39,17 @@ class Outcome:
 def apply_workbooks(root: Path, files: list[Path], *, dry_run: bool = False,
                     force: bool = False, commit: bool = False) -> list[Outcome]:
     """Apply each workbook in `files` (all of it or none of it); one `Outcome` each."""
+    from dotool.checks.pause import paused_gc
+
+    # As in a validation: the plan's many objects stay alive to the end, and the collector
+    # would walk them again and again while the workbooks are read and spliced (a tenth of
+    # the time); the few cycles openpyxl leaves go with the process.
+    with paused_gc():
+        return _apply_all(root, files, dry_run=dry_run, force=force, commit=commit)
+
+
+def _apply_all(root: Path, files: list[Path], *, dry_run: bool, force: bool,
+               commit: bool) -> list[Outcome]:
     from dotool.checks.run import load_valid_plan
     from dotool.store.files import MEASURES_DIR
     from dotool.store.lock import locked
@@ -45,12 +59,20 @@ def apply_workbooks(root: Path, files: list[Path], *, dry_run: bool = False,
     books = [read_workbook(path, default_lang=lang) for path in files]
     _shared_measures(books)
     outcomes = []
+    pending: list[Pending] = []
     with locked(root / MEASURES_DIR):
         for book in books:
             outcome = Outcome(book.name, book.unit, book.half, book.lang, errors=book.errors)
-            if not outcome.errors:
-                _apply(root, plan, book, outcome, dry_run=dry_run, force=force, commit=commit)
             outcomes.append(outcome)
+            if not outcome.errors:
+                texts = _prepare(root, plan, book, outcome, force=force)
+                if texts and not book.errors:
+                    pending.append(Pending(book, outcome, {
+                        rel: (old, new.encode("utf-8")) for rel, (old, new) in texts.items()}))
+        accepted = judge_together(root, plan, pending)
+        if not dry_run:
+            for one in accepted:
+                _write(root, one, commit=commit)
     return outcomes
 
 
@@ -73,24 +95,24 @@ def _shared_measures(books: list[Returned]) -> None:
                               gettext("apply one workbook per measure"))
 
 
-def _apply(root: Path, plan: Any, book: Returned, outcome: Outcome, *, dry_run: bool,
-           force: bool, commit: bool) -> None:
-    from dotool.authoring.checking import check_changes
+def _prepare(root: Path, plan: Any, book: Returned, outcome: Outcome, *,
+             force: bool) -> dict[str, tuple[bytes, str]]:
+    """The new text of every file the workbook changes ({path: (old bytes, new text)}),
+    neither validated nor written; problems become the workbook's errors."""
     from dotool.i18n import translations
     from dotool.model.dates import Half
-    from dotool.store.batch import write_batch
     from dotool.store.files import read_file
 
     gettext = translations(book.lang).gettext
     if book.plan != plan_identity(plan.masterplan.municipality, plan.masterplan.title):
         book.error(None, None, gettext("the workbook belongs to another plan (%(plan)s)")
                    % {"plan": book.plan})
-        return
+        return {}
     try:
         half = Half.parse(book.half)
     except ValueError:
         book.error(None, None, gettext("the hidden sheet names no half"))
-        return
+        return {}
     texts: dict[str, tuple[bytes, str]] = {}  # path → (old bytes, new text)
     for measure_id, recorded in book.fingerprints.items():
         rel = plan.paths.get(measure_id)
@@ -106,25 +128,24 @@ def _apply(root: Path, plan: Any, book: Returned, outcome: Outcome, *, dry_run: 
                        gettext("make a new workbook, or apply with --force"))
             continue
         _measure(root, measure_id, rel, data, half, book, outcome, texts, gettext)
-    if book.errors or not texts:
-        return
-    changed = {rel: new.encode("utf-8") for rel, (_, new) in texts.items()}
-    try:
-        check_changes(root, changed)
-    except InvalidContent as exc:
-        _locate(exc.findings, book, plan, gettext)
-        return
-    if dry_run:
-        return
-    write_batch(root, {rel: (old, changed[rel]) for rel, (old, _) in texts.items()})
-    outcome.written = True
+    return texts
+
+
+def _write(root: Path, one: Pending, *, commit: bool) -> None:
+    """Write one accepted workbook's files together (all or none); commit them when asked."""
+    from dotool.i18n import translations
+    from dotool.store.batch import write_batch
+
+    write_batch(root, {rel: (old, new) for rel, (old, new) in one.changed.items()})
+    one.outcome.written = True
     if commit:
         from dotool.store.git import Git
 
-        Git(root).commit_paths(sorted(texts), gettext(
+        gettext = translations(one.book.lang).gettext
+        Git(root).commit_paths(sorted(one.changed), gettext(
             "Progress report %(half)s: %(unit)s (collect apply)")
-            % {"half": book.half, "unit": book.unit})
-        outcome.committed = True
+            % {"half": one.book.half, "unit": one.book.unit})
+        one.outcome.committed = True
 
 
 def _measure(root: Path, measure_id: str, rel: str, data: bytes, half: Any, book: Returned,
@@ -142,7 +163,7 @@ def _measure(root: Path, measure_id: str, rel: str, data: bytes, half: Any, book
     if given or kpis:
         values = UpdateValues(half, kpis=kpis, **given)
         try:
-            updated = planned_update(root, measure_id, values)
+            updated = planned_update(root, measure_id, values, rel=rel)
         except DotoolError as exc:
             if isinstance(exc, Incomplete):
                 for key in exc.missing:
@@ -154,8 +175,11 @@ def _measure(root: Path, measure_id: str, rel: str, data: bytes, half: Any, book
             return
         text = updated.text
         changes += list(updated.changes)
+    # Every milestone of the measure in one splice: the file is parsed once for all of them.
+    splice = Splice(text, rel) if done else None
+    expected = None
     for index, parsed in sorted(done.items()):
-        splice = Splice(text, rel)
+        assert splice is not None
         items = splice.data.get("milestones") or []
         if index >= len(items):
             book.error(book.sheet_names["milestones"], parsed.cell,
@@ -164,33 +188,10 @@ def _measure(root: Path, measure_id: str, rel: str, data: bytes, half: Any, book
         old = items[index].get("done")
         if str(old) == parsed.value:
             continue
-        text = splice.result(splice.milestone_done(index, parsed.value))
+        expected = splice.milestone_done(index, parsed.value, expected)
         changes.append((f"milestones[{index + 1}].done", old, parsed.value))
+    if splice is not None and expected is not None:
+        text = splice.result(expected)
     if changes:
         texts[rel] = (data, text)
         outcome.changes[measure_id] = changes
-
-
-def _locate(findings: list[Any], book: Returned, plan: Any, gettext: Any) -> None:
-    """Each validation error at the cell its value came from (else at the measure's row)."""
-    ids = {path: measure_id for measure_id, path in plan.paths.items()}
-    for finding in findings:
-        measure_id = ids.get(getattr(finding, "path", ""))
-        loc = tuple(getattr(finding, "loc", ()))
-        sheet, cell = None, None
-        if measure_id is not None:
-            sheet, cell = book.sheet_names["measures"], f"A{book.rows.get(measure_id, '')}"
-            if len(loc) >= 3 and loc[0] == "updates" and loc[2] == "kpis" and len(loc) >= 4:
-                found = book.kpis.get(measure_id, {}).get(str(loc[3]))
-                sheet = book.sheet_names["kpis"]
-                cell = found.cell if found else cell
-            elif len(loc) >= 3 and loc[0] == "updates":
-                found = book.measures.get(measure_id, {}).get(str(loc[2]))
-                cell = found.cell if found else cell
-            elif len(loc) >= 2 and loc[0] == "milestones" and isinstance(loc[1], int):
-                found = book.milestones.get(measure_id, {}).get(loc[1])
-                if found:
-                    sheet, cell = book.sheet_names["milestones"], found.cell
-        message = getattr(finding, "message", str(finding))
-        book.error(sheet, cell, f"{measure_id or finding.path}: {message}",
-                   getattr(finding, "hint", None))

@@ -73,7 +73,7 @@ def read_workbook(path: Path, *, default_lang: str) -> Returned:
             data = handle.read(MAX_FILE + 1)
     except OSError as exc:
         returned.error(None, None, gettext("cannot be read: %(why)s")
-                       % {"why": exc.strerror or exc})
+                       % {"why": _reason(exc, default_lang)})
         return returned
     problem = _archive_problem(data, gettext)
     if problem:
@@ -204,3 +204,11 @@ def _row(row: Any, key: str, columns: tuple[Column, ...], returned: Returned,
         returned.milestone_rows[(measure_id, index)] = where
         if "done" in values:
             returned.milestones.setdefault(measure_id, {})[index] = values["done"]
+
+
+def _reason(exc: OSError, lang: str) -> str:
+    """The system's reason for `exc` in `lang`, the language of the returned workbook's report."""
+    from dotool.store.oswords import os_reason
+
+    reason = os_reason(exc)
+    return reason if isinstance(reason, str) else reason.render(lang)

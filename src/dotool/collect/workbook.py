@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import io
 import math
+from copy import copy
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -102,19 +104,23 @@ def _table(ws: Worksheet, columns: tuple[Column, ...], rows: list[list[Any]], ti
         cell = _put(ws, HEADER_ROW, i, gettext(column.header))
         cell.font, cell.fill, cell.border, cell.alignment = _BOLD, _HEAD, _BOX, _WRAP
         ws.column_dimensions[letter(columns, column.key)].width = column.width
+    # Each style is set through openpyxl once, on the first cell of its kind; the other cells
+    # take a copy of that cell's style indices (as openpyxl copies a worksheet). Setting font,
+    # border, alignment and fill cell by cell hashes each style object again: most of the time
+    # of a large workbook, for the same few styles.
+    kinds: dict[tuple[bool, str], StyleArray] = {}
     for r, values in enumerate(rows, start=FIRST_ROW):
         lines = 1
         for i, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
             cell = _put(ws, r, i, value)
-            cell.font, cell.border, cell.alignment = _FONT, _BOX, _WRAP
-            if column.filled:
-                cell.protection = Protection(locked=False)
+            number = "DD.MM.YYYY" if hasattr(value, "year") else (
+                "#,##0.00" if column.key == "spent" else "")
+            known = kinds.get((column.filled, number))
+            if known is not None:
+                cell._style = copy(known)
             else:
-                cell.fill = _GREY
-            if hasattr(value, "year"):
-                cell.number_format = "DD.MM.YYYY"
-            elif column.key == "spent":
-                cell.number_format = "#,##0.00"
+                _style(cell, filled=column.filled, number=number)
+                kinds[(column.filled, number)] = copy(cell._style)
             lines = max(lines, _lines(value, column.width))
         # Excel does not grow a row to wrapped text by itself: an estimate keeps it readable.
         ws.row_dimensions[r].height = min(13.5 * lines + 3, 400)
@@ -130,6 +136,17 @@ def _table(ws: Worksheet, columns: tuple[Column, ...], rows: list[list[Any]], ti
     ws.protection.formatRows = False
     ws.protection.formatCells = False
     return ws
+
+
+def _style(cell: Any, *, filled: bool, number: str) -> None:
+    """A table cell's look: white and unlocked to fill in, else grey (and locked)."""
+    cell.font, cell.border, cell.alignment = _FONT, _BOX, _WRAP
+    if filled:
+        cell.protection = Protection(locked=False)
+    else:
+        cell.fill = _GREY
+    if number:
+        cell.number_format = number
 
 
 def _lines(value: Any, width: float) -> int:

@@ -18,7 +18,7 @@ from dotool.findings.catalogue import (
 )
 from dotool.i18n.terminal import t
 
-_SCHEMA = "dotool.checks.schema.findings_from_error"
+_SCHEMA = "dotool.checks.model_errors.findings_from_error"
 
 #: pydantic's error type → the public code of the finding.
 SCHEMA_CODES: dict[str, str] = {

@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 from functools import total_ordering
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -21,6 +21,21 @@ from dotool.model.patterns import PARTIAL_RE as _PARTIAL
 #: Every date of a plan lies in these years: a year 1 or 9999 is a typo, and would make the
 #: roadmap span millennia (the clock, `DOTOOL_TODAY`, has the same range).
 MIN_YEAR, MAX_YEAR = 1900, 2199
+
+# A plan writes the same few halves and dates thousands of times: each spelling is validated once
+# per run (the values are immutable), and kept up to a bound no plan reaches.
+_HALVES: dict[str, Half] = {}
+_PARTIALS: dict[str, PartialDate] = {}
+_DAYS: dict[str, date] = {}
+_MAX_KNOWN = 4096
+_V = TypeVar("_V")
+
+
+def _known(cache: dict[str, _V], text: str, value: _V) -> _V:
+    """`value`, remembered as what `text` validates to while `cache` has room."""
+    if len(cache) < _MAX_KNOWN:
+        cache[text] = value
+    return value
 
 
 def _found(value: Any) -> str:
@@ -98,13 +113,15 @@ class Half:
 
 
 def _validate_half(value: Any) -> Half:
+    if type(value) is str and (known := _HALVES.get(value)) is not None:
+        return known
     if isinstance(value, Half):
         return value
     if not isinstance(value, str) or not _HALF.fullmatch(value):
         raise _custom("half", t("expected a half such as 2020-H2 (YYYY-H1 or YYYY-H2), found "
                                 "`{found}`"), _found(value))
     try:
-        return Half.parse(value)
+        return _known(_HALVES, value, Half.parse(value))
     except ValueError as exc:
         raise PydanticCustomError("half", str(exc)) from None
 
@@ -156,6 +173,8 @@ class PartialDate:
 
 
 def _validate_partial(value: Any) -> PartialDate:
+    if type(value) is str and (known := _PARTIALS.get(value)) is not None:
+        return known
     if isinstance(value, PartialDate):
         return value
     m = _PARTIAL.fullmatch(value) if isinstance(value, str) else None
@@ -172,11 +191,13 @@ def _validate_partial(value: Any) -> PartialDate:
     except ValueError:
         raise _custom("partial_date", t("`{found}` is not a date in the calendar"),
                       value) from None
-    return PartialDate(year, month, int(day) if day else None)
+    return _known(_PARTIALS, value, PartialDate(year, month, int(day) if day else None))
 
 
 def parse_day(value: Any) -> date:
     """Validator for full dates written as strings (`due: 2020-10-31`)."""
+    if type(value) is str and (known := _DAYS.get(value)) is not None:
+        return known
     if isinstance(value, date):
         return value
     m = _DATE.fullmatch(value) if isinstance(value, str) else None  # `$` allows a final \n
@@ -187,6 +208,7 @@ def parse_day(value: Any) -> date:
         raise _custom("day", t("`{found}` is not a date of a plan: {problem}", found=value,
                                problem=problem), value)
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         raise _custom("day", t("`{found}` is not a date in the calendar"), value) from None
+    return _known(_DAYS, value, day)

@@ -52,10 +52,12 @@ def print_outcomes(outcomes: list[Outcome], *, dry_run: bool) -> bool:
         if not outcome.changes:
             _say(err, gettext(texts.NOTHING_TO_CHANGE) % {"file": name})
             continue
+        # One print for the workbook: rich's work per call is most of the time of a long list.
+        lines = []
         for measure_id, changes in outcome.changes.items():
-            _say(out, f"{measure_id}:")
-            for field, old, new in changes:
-                _say(out, f"  {field}: {brief(old)} → {brief(new)}")
+            lines.append(f"{measure_id}:")
+            lines += [f"  {field}: {brief(old)} → {brief(new)}" for field, old, new in changes]
+        _say(out, "\n".join(lines))
         key = texts.WOULD_CHANGE if dry_run else texts.CHANGED
         _say(err, gettext(key) % {"file": name, "count": len(outcome.changes)}
              + (" (git commit)" if outcome.committed else ""))

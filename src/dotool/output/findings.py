@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
@@ -179,6 +178,8 @@ def step_summary(findings: Sequence[Finding], *, files: int, left_out: int = 0) 
 
 def as_gitlab(findings: Sequence[Finding]) -> str:
     """A GitLab Code Quality report; fingerprints hold no line number, so they stay stable."""
+    import hashlib  # this format only: its OpenSSL binding costs every other run ms to load
+
     seen: dict[str, int] = {}
     report = []
     for f in sorted(findings, key=Finding.sort_key):

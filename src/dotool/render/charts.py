@@ -47,7 +47,7 @@ class Chart:
     width: float  # in points, as drawn
     png: bytes | None = None
     subject: str | None = None  # the plan's own words in the title (a field's title), if any
-    part: str = ""  # "(2/3)" for a part of a chart drawn in several
+    part: str = ""  # " (2/3)" for a part of a chart drawn in several
 
     @property
     def min_width(self) -> int:

@@ -149,20 +149,25 @@ def _typeset_failure(exc: Any, name: str, repo: Path | None, images: Images) -> 
     """What a failed compilation means: a broken image of the plan or a repository template
     override is the content's fault (exit 1); anything else is a bug in dotool's templates."""
     from dotool.errors import ContentError
+    from dotool.i18n.terminal import t
 
     text = " ".join([exc.message, *exc.hints])
+    # Typst's own words are English: they follow ours, marked as its own.
     for asset, path in images.sources().items():
         if asset in text:
-            return ContentError(f"the PDF cannot show the image {path}: {exc.message}",
-                                path=path, hint="replace the image by a valid PNG, JPEG, GIF, "
-                                "WebP or SVG file, or remove it from the text")
+            return ContentError(t("the PDF cannot show the image {path}. Typst said (in "
+                                  "English): {message}", path=path, message=exc.message),
+                                path=path, hint=t("replace the image by a valid PNG, JPEG, "
+                                                  "GIF, WebP or SVG file, or remove it from "
+                                                  "the text"))
     overrides = sorted(p.relative_to(repo).as_posix()
                        for p in (repo / "templates").rglob("*.typ.j2")) \
         if repo is not None and (repo / "templates").is_dir() else []
     if overrides:
-        return ContentError(f"the PDF could not be typeset: {exc.message}", path=overrides[0],
-                            hint="a repository template override does not compile; fix it or "
-                            "delete it to use the packaged one")
+        return ContentError(t("the PDF could not be typeset. Typst said (in English): "
+                              "{message}", message=exc.message), path=overrides[0],
+                            hint=t("a repository template override does not compile; fix it "
+                                   "or delete it to use the packaged one"))
     return RuntimeError(f"Typst refused the {name} document: {text}")
 
 

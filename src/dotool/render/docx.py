@@ -4,6 +4,13 @@ Building the DOCX from the same HTML keeps one template set for every format. Ea
 in as a picture (the PNG drawn with its SVG) with its text alternative; the running header of
 the page becomes the Word header, with "Seite x von y" (the page's own words) in the footer.
 The ZIP entries get a fixed timestamp, so the same data gives the same bytes.
+
+Memory: the tables (the annex, every profile sheet) are most of a long document's elements,
+and python-docx's lxml tree costs about 200 bytes an element — about 60 MiB for a plan of a
+thousand measures. So a table is kept as its XML text (`docx_table.table_xml`) and stands in
+the tree as a comment that names it; the text takes its place in `word/document.xml` when the
+package is written. The comment cannot be mistaken for the plan's text: lxml writes every `<`
+of a text or an attribute as `&lt;`.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+import re
 import shutil
 import zipfile
 from dataclasses import dataclass, field
@@ -21,7 +29,7 @@ from dotool.i18n import LOCALES
 from dotool.palette import RAG, bare
 from dotool.render import docx_page
 from dotool.render.docx_page import TABLE_TEXT
-from dotool.render.docx_table import Cell, table_element
+from dotool.render.docx_table import Cell, table_xml
 from dotool.text import shown
 
 if TYPE_CHECKING:
@@ -77,6 +85,7 @@ class _Builder(HTMLParser):
         # and adds every paragraph by searching the body for its end — slow in a long one.
         self.usable = _usable(doc.sections[-1])
         self.style_ids: dict[str, str] = {}
+        self.tables: list[bytes] = []  # each table's XML, in UTF-8; its comment names its index
 
     # --- parsing -----------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -284,9 +293,12 @@ class _Builder(HTMLParser):
         for style in ("Table Grid", TABLE_TEXT):
             if style not in self.style_ids:
                 self.style_ids[style] = self.doc.styles[style].style_id
-        self.doc.element.body.sectPr.addprevious(table_element(
-            rows, table.header_rows, self.usable, self.style_ids["Table Grid"],
-            self.style_ids[TABLE_TEXT]))
+        from lxml import etree
+
+        self.tables.append(table_xml(rows, table.header_rows, self.usable,
+                                     self.style_ids["Table Grid"],
+                                     self.style_ids[TABLE_TEXT]).encode("utf-8"))
+        self.doc.element.body.sectPr.addprevious(etree.Comment(_PLACE % (len(self.tables) - 1)))
         self.para = None
 
 
@@ -329,7 +341,9 @@ def html_to_docx(page: str, meta: Meta, charts: dict[str, Chart] | None = None,
                       found.get("page-of", ""))
     raw = io.BytesIO()
     doc.save(raw)
-    return _fixed_zip(raw.getvalue(), (stamp.year, stamp.month, stamp.day, 0, 0, 0))
+    tables = builder.tables
+    del doc, builder  # the tree: its memory serves the ZIP written next
+    return _fixed_zip(raw, (stamp.year, stamp.month, stamp.day, 0, 0, 0), tables)
 
 
 #: Word's core properties (title, subject) hold at most this many characters.
@@ -342,15 +356,35 @@ def _property(text: str) -> str:
     return text if len(text) <= _PROPERTY_CHARS else text[:_PROPERTY_CHARS - 1] + "…"
 
 
-def _fixed_zip(data: bytes, when: tuple[int, int, int, int, int, int]) -> bytes:
-    """Rewrite a ZIP with one fixed timestamp for every entry (python-docx uses the clock)."""
+def _fixed_zip(data: io.BytesIO, when: tuple[int, int, int, int, int, int],
+               tables: list[bytes]) -> bytes:
+    """Rewrite a ZIP with one fixed timestamp for every entry (python-docx uses the clock),
+    the `tables` in place of their comments in the document's XML."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+    with zipfile.ZipFile(data) as src, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=when)
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            # Entry by entry in pieces: the document's XML is megabytes unpacked.
             with src.open(info) as source, dst.open(fixed, "w") as target:
-                shutil.copyfileobj(source, target, 1 << 20)
+                if info.filename == _DOCUMENT:
+                    _splice(source.read(), tables, target)
+                else:  # in pieces: no need to hold an entry whole
+                    shutil.copyfileobj(source, target, 1 << 20)
     return out.getvalue()
+
+
+#: The document's part in the package, and the comment that stands for its table number `n`.
+_DOCUMENT = "word/document.xml"
+_PLACE = " dotool-table-%d "
+_PLACED = re.compile(rb"<!-- dotool-table-(\d+) -->")
+
+
+def _splice(xml: bytes, tables: list[bytes], target: Any) -> None:
+    """Write the document's XML to `target` with each table's text in place of its comment."""
+    at = 0
+    for found in _PLACED.finditer(xml):
+        target.write(xml[at:found.start()])
+        target.write(tables[int(found.group(1))])
+        at = found.end()
+    target.write(xml[at:])

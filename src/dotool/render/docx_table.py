@@ -1,24 +1,26 @@
-"""A Word table written as one piece of WordprocessingML (python-docx parses it once).
+"""A Word table written as one piece of WordprocessingML text, spliced into the saved document.
 
 Built cell by cell through python-docx's objects, a table of a thousand rows takes tens of
 seconds (every property is looked up and inserted in schema order); as XML text it takes a
-fraction of one. The table: columns sized by their content, numbers right-aligned, header rows
-shaded, bold and repeated on every page, rows that never split, the Ampel in its colour, and a
-short table kept on one page.
+fraction of one. Nor is it parsed into the document's tree: the tables are most of a long
+document's elements, and as lxml nodes they took about ten times the memory of their text (see
+`docx.py`). The text is written exactly as lxml would serialize it (empty elements closed
+with `/>`), so the file is the same as if the table had been in the tree.
+The table: columns sized by their content, numbers right-aligned, header rows shaded, bold and
+repeated on every page, rows that never split, the Ampel in its colour, and a short table kept
+on one page.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 from xml.sax.saxutils import escape
 
 from dotool.render.docx_page import SHADE, TABLE_PT
 
 #: A table of at most this many rows is kept on one page.
 SHORT = 12
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #: The Ampel's sign before its label, the only part of a cell written in the Ampel's colour.
 _DOT = "● "
 #: What XML 1.0 cannot hold (Word would refuse the file): dropped.
@@ -36,16 +38,15 @@ class Cell:
     colour: str | None = None
 
 
-def table_element(rows: list[list[Cell]], header_rows: int, width: int, style_id: str,
-                  text_style_id: str) -> Any:
-    """The `w:tbl` element of `rows` over `width` EMU, in the table style `style_id`, its
-    cells' paragraphs in the paragraph style `text_style_id` (which sets their size)."""
-    from docx.oxml import parse_xml
-
+def table_xml(rows: list[list[Cell]], header_rows: int, width: int, style_id: str,
+              text_style_id: str) -> str:
+    """The `w:tbl` element of `rows` over `width` EMU as XML text in the document's `w:`
+    namespace (declared by the document, not here), in the table style `style_id`, its cells'
+    paragraphs in the paragraph style `text_style_id` (which sets their size)."""
     count = max(len(r) for r in rows)
     widths = [w // 635 for w in column_widths(rows, count, width, header_rows)]  # EMU → twips
     keep = len(rows) <= SHORT
-    out = [f'<w:tbl xmlns:w="{_W}"><w:tblPr><w:tblStyle w:val="{escape(style_id)}"/>'
+    out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{escape(style_id)}"/>'
            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
            'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
@@ -61,7 +62,7 @@ def table_element(rows: list[list[Cell]], header_rows: int, width: int, style_id
                              keep=keep and index < len(rows) - 1))
         out.append("</w:tr>")
     out.append("</w:tbl>")
-    return parse_xml("".join(out))
+    return "".join(out)
 
 
 def _cell(cell: Cell, text_style_id: str, *, shade: bool, keep: bool) -> str:
@@ -78,10 +79,16 @@ def _cell(cell: Cell, text_style_id: str, *, shade: bool, keep: bool) -> str:
         lines[0] = lines[0][len(_DOT):]
         dot = (f'<w:r><w:rPr>{"<w:b/>" if cell.bold else ""}<w:color w:val="{cell.colour}"/>'
                f'</w:rPr><w:t xml:space="preserve">{_DOT}</w:t></w:r>')
-    texts = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(_NOT_XML.sub("", line))}</w:t>'
-                           for line in lines)
-    return (f"<w:tc>{props}<w:p><w:pPr>{para}</w:pPr>"
-            f"{dot}<w:r>{bold}{texts}</w:r></w:p></w:tc>")
+    texts = "<w:br/>".join(_text(line) for line in lines)
+    run = f"<w:r>{bold}{texts}</w:r>" if bold or texts else "<w:r/>"
+    return f"<w:tc>{props}<w:p><w:pPr>{para}</w:pPr>{dot}{run}</w:p></w:tc>"
+
+
+def _text(line: str) -> str:
+    """A `w:t` of one line, as lxml writes it: the text escaped, an empty one closed."""
+    text = escape(_NOT_XML.sub("", line), {"\r": "&#13;"})
+    return (f'<w:t xml:space="preserve">{text}</w:t>' if text
+            else '<w:t xml:space="preserve"/>')
 
 
 def column_widths(rows: list[list[Cell]], count: int, total: int, header_rows: int = 0

@@ -23,7 +23,7 @@ from dotool.model.projection import (
     milestones,
 )
 from dotool.model.vocab import KEYS
-from dotool.render.common import (
+from dotool.render.view_parts import (
     AdoptionView,
     FieldRef,
     PlanHeader,

@@ -30,7 +30,10 @@ from dotool.model.projection import (
     plan_figures,
 )
 from dotool.model.vocab import KEYS
-from dotool.render.common import (
+from dotool.render.report_parts import PaperView, paper_of
+from dotool.render.rules import Rule, report_rules
+from dotool.render.trends import TrendView
+from dotool.render.view_parts import (
     AdoptionView,
     FieldRef,
     PlanHeader,
@@ -39,9 +42,6 @@ from dotool.render.common import (
     header_of,
     restricted,
 )
-from dotool.render.report_parts import PaperView, paper_of
-from dotool.render.rules import Rule, report_rules
-from dotool.render.trends import TrendView
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ def render_site(plan: Plan, *, lang: str, data_date: date | None, repo: Path | N
     env.globals["attainment"] = attainment  # a KPI page's value per half against its target
     out: dict[str, bytes] = {}
 
-    def page(path: str, template: str, what: str = "", **extra: Any) -> None:
+    def page(path: str, template: str, what: Any = None, **extra: Any) -> None:
         if path in out:  # a key of the plan naming one of the site's own pages
             raise _collision(path, what)
         root = "../" * path.count("/")
@@ -117,19 +117,21 @@ def render_site(plan: Plan, *, lang: str, data_date: date | None, repo: Path | N
     return dict(sorted(out.items()))
 
 
-def _collision(path: str, what: str) -> Exception:
+def _collision(path: str, what: Any) -> Exception:
     from dotool.errors import ContentError
+    from dotool.i18n.terminal import t
     from dotool.store.files import MASTERPLAN
 
-    return ContentError(f"{what or 'a page'} would have the page {path}, which the site "
-                        "needs for a page of its own", path=MASTERPLAN,
-                        hint="rename the key (it names the page in the site)")
+    return ContentError(t("{what} would have the page {path}, which the site needs for a page "
+                          "of its own", what=what or t("a page"), path=path), path=MASTERPLAN,
+                        hint=t("rename the key (it names the page in the site)"))
 
 
 def _trend_pages(plan: Plan, view: SiteView, lang: str, page: Callable[..., None],
                  out: dict[str, bytes]) -> None:
     """Fields, measures and KPIs, each with its figures over the halves (chart, table, CSV)."""
     from dotool.i18n import translations
+    from dotool.i18n.terminal import t
     from dotool.model.projection import kpi_series, progress_series
     from dotool.render.site_charts import kpi_chart, measure_chart, progress_chart
     from dotool.render.site_trends import field_csv, history_csv, kpi_csv, kpi_pages
@@ -146,20 +148,22 @@ def _trend_pages(plan: Plan, view: SiteView, lang: str, page: Callable[..., None
                  if len(halves) > 1 and any(v is not None for v in values) else None)
         if halves:
             out[csv] = field_csv(field.field.key, halves, values)
-        page(field.url, "site/field.html.j2", f"the field of action `{field.field.key}`",
+        page(field.url, "site/field.html.j2", t("the field of action `{key}`",
+                                                key=field.field.key),
              f=field, chart=chart,
              trend=list(zip(halves, values, strict=True)), csv=csv if halves else None)
     for measure in view.pages:
         if measure.history:
             out[measure.history_csv] = history_csv(measure.row.id, measure.kpis,
                                                        measure.history)
-        page(measure.row.url, "site/measure.html.j2", f"the measure {measure.row.id}",
+        page(measure.row.url, "site/measure.html.j2", t("the measure {id}", id=measure.row.id),
              p=measure, m=measure.profile, chart=measure_chart(measure.history, lang))
     kpis = kpi_pages(plan, kpi_series(plan))
     page("kpis/index.html", "site/kpis.html.j2", kpis=kpis)
     for kpi in kpis:
         out[kpi.csv] = kpi_csv(kpi)
-        page(kpi.url, "site/kpi.html.j2", f"the KPI `{kpi.series.key}` of {kpi.measure_id}",
+        page(kpi.url, "site/kpi.html.j2",
+             t("the KPI `{key}` of {id}", key=kpi.series.key, id=kpi.measure_id),
              k=kpi, chart=kpi_chart(kpi, lang))
 
 

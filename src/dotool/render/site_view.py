@@ -18,10 +18,10 @@ from dotool.model.plan import Plan
 from dotool.model.projection import MeasureState, Money, PlanFigures, current_figures
 from dotool.model.projection import reported_halves as halves_reported
 from dotool.model.vocab import KEYS
-from dotool.render.common import FieldRef, PlanHeader, fields_of, header_of
 from dotool.render.plan_view import Profile, profile
 from dotool.render.report_view import ReportView, build_report_view
 from dotool.render.site_trends import HistoryRow, KpiNow, kpis_now, measure_history
+from dotool.render.view_parts import FieldRef, PlanHeader, fields_of, header_of
 from dotool.text import dumps
 
 

@@ -190,9 +190,10 @@ def template_failure(exc: BaseException) -> Any:
             not Path(os.path.realpath(filename)).is_relative_to(packaged)
 
     if isinstance(exc, TemplateSyntaxError) and ours(exc.filename):
-        return ContentError(f"template syntax error: {exc.message}", path=_shown(exc.filename),
-                            line=exc.lineno, hint="fix the repository's template override, or "
-                            "delete it to use the packaged one")
+        # Jinja's own words are English: they follow ours, marked as its own.
+        return ContentError(t("the template override has a syntax error. Jinja said (in "
+                              "English): {message}", message=exc.message or ""),
+                            path=_shown(exc.filename), line=exc.lineno, hint=_FIX)
     # Jinja rewrites the traceback so that template code appears as frames of the template
     # file at its own line numbers; the innermost frame of a repository template is the culprit.
     tb, culprit = exc.__traceback__, None
@@ -205,12 +206,15 @@ def template_failure(exc: BaseException) -> Any:
     from jinja2 import UndefinedError
 
     message = getattr(exc, "message", None) or str(exc)
-    hint = ("the variables a template can use are those of the packaged template it overrides "
-            "(see dotool/templates/README.md in the installed package)") \
-        if isinstance(exc, UndefinedError) else \
-        "fix the repository's template override, or delete it to use the packaged one"
-    return ContentError(f"the template failed: {type(exc).__name__}: {message}",
+    hint = t("the variables a template can use are those of the packaged template it overrides "
+             "(see dotool/templates/README.md in the installed package)") \
+        if isinstance(exc, UndefinedError) else _FIX
+    return ContentError(t("the template override failed. Python said (in English): {kind}: "
+                          "{message}", kind=type(exc).__name__, message=message),
                         path=_shown(culprit[0]), line=culprit[1], hint=hint)
+
+
+_FIX = t("fix the repository's template override, or delete it to use the packaged one")
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from dotool.model.dates import Half
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
 from dotool.model.projection import ProgressPoint
-from dotool.render.common import FieldRef, fields_of
+from dotool.render.view_parts import FieldRef, fields_of
 
 #: How many halves a trend shows (three years), and how many of them the KPI table shows.
 HALVES = 6

@@ -24,21 +24,24 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+# Imported once here, not in each function: a large plan's Typst source prints ~100,000 values,
+# and an import statement per value cost half a second. (This module is loaded for rendering
+# only, never on the start-up path.)
+from markupsafe import Markup
+
 from dotool.render import FONT_DIR
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
-    from markupsafe import Markup
 
     from dotool.render.markdown import Images
 
 #: Every ASCII sign with a meaning in Typst markup (quotes are left: they become typographic
 #: quotes, which is what a reader expects). `&` is escaped as well, so that an HTML entity in
 #: the generated source can only come from a template mistake (the tests look for one).
-_SPECIAL = re.compile(r"([\\#*_`$<>@=\-+/~\[\]&{}])")
 #: `1.` at the start of a line is a numbered list, `...` an ellipsis: a dot after a digit or a
 #: dot is escaped as well.
-_ENUM_DOT = re.compile(r"(?<=[\d.])\.")
+_SPECIAL = re.compile(r"[\\#*_`$<>@=\-+/~\[\]&{}]|(?<=[\d.])\.")
 #: Whitespace that may break a line; no-break spaces (Babel's "40 %", "1.000 €") are kept.
 _SPACES = re.compile(r"[^\S\xa0\u2007\u202f]+")
 _PLACEHOLDERS = re.compile(r"(%\([a-z_]+\)[sd]|%%)")
@@ -52,7 +55,10 @@ def visible(text: Any) -> str:
     """`text` with what no font can show taken out: control characters as spaces, format
     characters (zero-width, bidirectional overrides) dropped, a character without a glyph in
     the PDF's fonts as U+FFFD."""
-    plain = _CONTROL.sub(" ", str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    plain = str(text)
+    if not _RARE.search(plain):  # printable Latin-1, tabs and line feeds: nothing to take out
+        return plain
+    plain = _CONTROL.sub(" ", plain).replace("\r\n", "\n").replace("\r", "\n")
     return _RARE.sub(_replacement, plain) if _RARE.search(plain) else plain
 
 
@@ -78,7 +84,7 @@ def _glyphs() -> frozenset[int]:
 
 def escape(text: Any) -> str:
     """`text` as Typst markup that shows exactly these characters (whitespace kept)."""
-    return _ENUM_DOT.sub(r"\\.", _SPECIAL.sub(r"\\\1", visible(text)))
+    return _SPECIAL.sub(r"\\\g<0>", visible(text))
 
 
 def one_line(text: str) -> str:
@@ -94,8 +100,6 @@ def escape_inline(text: Any) -> str:
 def string(text: Any, *, lines: bool = False) -> Markup:
     """`text` as a Typst string literal (for `alt:` and other arguments): on one line, or with
     its line breaks when `lines`."""
-    from markupsafe import Markup
-
     plain = visible(text)
     plain = plain.replace("\t", " ") if lines else one_line(plain)
     body = plain.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
@@ -105,8 +109,6 @@ def string(text: Any, *, lines: bool = False) -> Markup:
 def markup_inline(text: Any) -> Markup:
     """What a Typst template prints for `{{ value }}`: text escaped on one line, and what is
     already Typst (`Markup`: a macro's output, a translation, `|md`) as it is."""
-    from markupsafe import Markup
-
     if isinstance(text, Markup):
         return text
     return Markup(escape_inline("" if text is None else text))
@@ -116,8 +118,17 @@ def gettext(translate: Callable[[str], str]) -> Callable[..., Markup]:
     """`_("…%(name)s…", name=value)` for Typst templates: the translation and each value are
     escaped (a value that is Typst already stays as it is); `%%` is a percent sign."""
 
+    # A label without values ("Lead", "Status") is printed for every measure: translated
+    # and escaped once per document.
+    plain: dict[str, Markup] = {}
+
     def _(message: str, **variables: Any) -> Markup:
-        return _format(translate(message), variables)
+        if variables:
+            return _format(translate(message), variables)
+        found = plain.get(message)
+        if found is None:
+            found = plain[message] = _format(translate(message), {})
+        return found
 
     return _
 
@@ -141,8 +152,6 @@ def pgettext(translate: Callable[[str, str], str]) -> Callable[..., Markup]:
 
 
 def _format(text: str, variables: dict[str, Any]) -> Markup:
-    from markupsafe import Markup
-
     def part(piece: str) -> str:
         if piece == "%%":
             return "%"
@@ -157,8 +166,6 @@ def _format(text: str, variables: dict[str, Any]) -> Markup:
 
 def authored(text: Any, *, lang: str | None) -> Any:
     """Text of the plan marked with the plan's language when it differs from the document's."""
-    from markupsafe import Markup
-
     if not lang or text is None or text == "":
         return text
     return Markup(f"#text(lang: {string(lang)})[{markup_inline(text)}];")
@@ -166,8 +173,6 @@ def authored(text: Any, *, lang: str | None) -> Any:
 
 def to_typst(text: str | None, images: Images, *, lang: str | None = None) -> Markup:
     """Markdown → Typst markup (a sequence of blocks); with `lang`, marked as that language."""
-    from markupsafe import Markup
-
     from dotool.render.markdown import parser
 
     if not text:

@@ -49,18 +49,24 @@ _NUMBER12 = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
 
 def number(text: str) -> Any:
     """Value of a plain scalar starting like a number: int, float, `AMBIGUOUS` or the text."""
-    if _INT.fullmatch(text):
-        try:
-            return int(text)
-        except ValueError:  # more digits than Python converts; the schema reports the text
-            return text
-    if _FLOAT.fullmatch(text):
+    if text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1):
+        pass  # the common case, a count (`progress: 40`): what `_INT` matches, without a sign
+    elif (dash := text.find("-", 1)) > 0 and text[dash - 1] not in "eE":
+        # Every pattern takes a `-` first or after the `e` of an exponent only: this is no
+        # number in either version (dates and halves, `2020-H2`), without trying each one.
+        return text
+    elif _FLOAT.fullmatch(text):
         return float(text)
-    if _HEX.fullmatch(text):
+    elif _HEX.fullmatch(text):
         return int(text, 16)
-    if _INT11.fullmatch(text) or _FLOAT11.fullmatch(text) or _NUMBER12.fullmatch(text):
-        return AMBIGUOUS
-    return text  # dates, times, versions, phone numbers: text in both versions
+    elif not _INT.fullmatch(text):
+        if _INT11.fullmatch(text) or _FLOAT11.fullmatch(text) or _NUMBER12.fullmatch(text):
+            return AMBIGUOUS
+        return text  # times, versions, phone numbers: text in both versions
+    try:
+        return int(text)
+    except ValueError:  # more digits than Python converts; the schema reports the text
+        return text
 
 
 def plain(text: str) -> Any:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dotool.errors import UsageError
 from dotool.i18n.terminal import t
+from dotool.store.oswords import os_reason
 
 
 class WriteError(UsageError, OSError):
@@ -106,9 +107,8 @@ def write_atomic(target: Path, data: bytes, *, overwrite: bool = True,
 
 
 def _cannot_write(target: Path, exc: OSError) -> WriteError:
-    # The system's reason (strerror) comes in the system's words.
     return WriteError(t("cannot write {path}: {problem}", path=str(target),
-                        problem=exc.strerror or str(exc)),
+                        problem=os_reason(exc)),
                       hint=t("check that the folder exists or can be created, and that you may "
                              "write there"))
 

@@ -1,7 +1,7 @@
 """The content cache: what loading and checking found, keyed by the files' content.
 
 One cache per plan (per root), in `DOTOOL_CACHE_DIR` or the user's cache folder, never inside the
-masterplan repository. It has three files, so that each command reads only the one it needs:
+masterplan repository. It has four files, so that each command reads only the one it needs:
 
 - `<plan>.files`: per file, the loader's plain data and findings, keyed by a digest of the file's
   path and bytes — an unchanged file is never parsed again;
@@ -9,7 +9,10 @@ masterplan repository. It has three files, so that each command reads only the o
   — an unchanged plan is not checked again, so a warm `validate` imports neither YAML nor pydantic;
 - `<plan>.views`: what a command about one measure shows of it (`dotool history`, `dotool show`),
   keyed by the digest of the files it reads — such a command reads neither the plan nor the
-  other stores.
+  other stores;
+- `<plan>.facts`: what the rules across files need of each measure, and the loader's entries of
+  the few files every check reads (`dotool.checks.facts`) — a change to one measure is checked
+  against them without reading the other stores or parsing the other measures.
 
 Each file starts with a header naming the format, the tool's version, a fingerprint of the code
 that produced the entries and the Python that wrote them, then a digest of the payload. Anything
@@ -22,17 +25,22 @@ cannot run code).
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import copy
 import marshal
 import os
 import sys
-import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 from dotool import __version__
 from dotool.findings import Finding
 from dotool.store.reading import Unreadable, read_regular, real_path
+
+try:  # hashlib's own BLAKE2, without the OpenSSL binding hashlib loads (ms of every start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the module
+    from hashlib import blake2b
 
 FORMAT = 1
 MAGIC = b"dotool-cache\n"
@@ -43,6 +51,10 @@ _KEEP_RUNS = 8
 _KEEP_FACTOR = 3
 _KEEP_PLANS = 16
 _KEEP_VIEWS = 64
+_KEEP_FACTS = 64
+#: How old a file's `stat` must be before it may stand for the file's bytes: a file rewritten
+#: within the resolution of the file system's clock keeps its times (git's "racy clean" rule).
+SETTLED_NS = 2_000_000_000
 #: A cache file larger than this is not read (and is rewritten): far above what any plan needs.
 MAX_CACHE_BYTES = 1 << 30
 # The code whose output the cache holds: a change to any of it makes every entry stale.
@@ -65,7 +77,7 @@ def cache_dir() -> Path:
 
 def digest(*parts: bytes) -> bytes:
     """A 16-byte digest of `parts` (length-prefixed, so parts cannot run into each other)."""
-    h = hashlib.blake2b(digest_size=_DIGEST)
+    h = blake2b(digest_size=_DIGEST)
     for part in parts:
         h.update(len(part).to_bytes(8, "little"))
         h.update(part)
@@ -75,6 +87,19 @@ def digest(*parts: bytes) -> bytes:
 def file_key(path: str, data: bytes) -> bytes:
     """The key of one file: its path (findings name it) and its bytes."""
     return digest(path.encode("utf-8", "surrogateescape"), data)
+
+
+def stat_key(st: os.stat_result) -> bytes:
+    """A digest of what `stat` says of a file: its device, inode, size and change times, the
+    check `git status` and `make` rely on to tell a file unchanged without reading it."""
+    return digest(f"{st.st_dev} {st.st_ino} {st.st_size} {st.st_mtime_ns} "
+                  f"{st.st_ctime_ns}".encode())
+
+
+def settled(st: os.stat_result) -> bool:
+    """True when the file was last changed more than `SETTLED_NS` ago: only then may its
+    `stat_key` be remembered for its bytes."""
+    return max(st.st_mtime_ns, st.st_ctime_ns) < time.time_ns() - SETTLED_NS
 
 
 def finding_to_plain(f: Finding) -> tuple[Any, ...]:
@@ -198,6 +223,8 @@ class Store:
 def _write(file: Path, data: bytes) -> None:
     """Write atomically (temporary file, then rename) but without `fsync`: after a crash a
     cache file may be lost or cut short, and its digest makes that a miss, never a wrong hit."""
+    import tempfile  # only when writing: a run served from the cache writes nothing
+
     file.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
     try:
@@ -211,15 +238,24 @@ def _write(file: Path, data: bytes) -> None:
 
 
 class PlanCache:
-    """The cache of one plan: `files` (per file), `plans` (per validation) and `views` (per
-    measure shown on its own)."""
+    """The cache of one plan: `files` (per file), `plans` (per validation), `views` (per
+    measure shown on its own) and `facts` (per measure, for checking a change to another)."""
 
     def __init__(self, folder: Path, root: Path) -> None:
         name = digest(str(root).encode("utf-8", "surrogateescape")).hex()
         self.files = Store(folder / f"{name}.files", b"files")
         self.plans = Store(folder / f"{name}.plans", b"plans")
         self.views = Store(folder / f"{name}.views", b"views")
+        self.facts = Store(folder / f"{name}.facts", b"facts")
         self._used = 0
+
+    def with_facts_as_files(self) -> PlanCache:
+        """This cache with `facts` in the place of `files`, for loading the few files a check
+        of one changed measure reads: their entries are kept apart, so that such a check reads
+        neither the plan's large `files` store nor leaves it holding only those few."""
+        other = copy.copy(self)
+        other.files = self.facts
+        return other
 
     def used(self) -> None:
         """Count one file looked up (the `files` store keeps a multiple of that)."""
@@ -230,6 +266,11 @@ class PlanCache:
         self.files.save(keep=_KEEP_FACTOR * self._used + 100)
         self.plans.save(keep=_KEEP_PLANS)
         self.views.save(keep=_KEEP_VIEWS)
+        self.save_facts()
+
+    def save_facts(self) -> None:
+        """Write the `facts` store if it changed (and no other)."""
+        self.facts.save(keep=_KEEP_FACTS)
 
 
 def for_root(root: Path) -> PlanCache | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dotool.i18n.terminal import Message, t
+from dotool.store.oswords import os_reason
 from dotool.store.reading import Unreadable, check_inside, kind_words, read_regular, resolved
 from dotool.text import shown
 
@@ -124,7 +125,7 @@ def read_plan(root: Path, *, limit: int) -> RawPlan:
                 entries = sorted(listing, key=lambda e: e.name)
         except (Unreadable, OSError) as exc:
             why = exc.message if isinstance(exc, Unreadable) else t("cannot be listed: {problem}",
-                                                                    problem=exc)
+                                                                    problem=os_reason(exc))
             bucket.append(RawFile(rel, b"", str(why)))
             continue
         direct = real == folder
@@ -144,6 +145,36 @@ def read_plan(root: Path, *, limit: int) -> RawPlan:
                 strays.append(f"{rel}/{entry.name}")
     return RawPlan(root, masterplan, tuple(measures), tuple(adoptions), tuple(strays),
                    tuple(reports))
+
+
+def plain_listing(root: Path, rel: str) -> list[tuple[str, os.stat_result]] | None:
+    """The `*.yaml` files of the folder `rel` of `root` (already real) with what `lstat` says of
+    each, when `read_plan` would read the folder plainly: a real folder (or none at all), every
+    file in it regular, no link, no name that is not UTF-8 and no stray. None otherwise — then
+    only `read_plan` knows what the plan holds there."""
+    folder = root / rel
+    try:
+        if not os.path.lexists(folder):
+            return []
+        if not stat.S_ISDIR(os.lstat(folder).st_mode) or os.path.realpath(folder) != str(folder):
+            return None
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+        found = []
+        for entry in entries:
+            if entry.name.startswith(".") or entry.name == "README.md":
+                continue
+            if entry.is_symlink() or _odd_name(f"{rel}/{entry.name}") is not None:
+                return None
+            if entry.name.endswith(".yaml"):
+                if not entry.is_file(follow_symlinks=False):
+                    return None  # a folder, FIFO or device where a file should be
+                found.append((f"{rel}/{entry.name}", entry.stat(follow_symlinks=False)))
+            elif not entry.is_dir(follow_symlinks=False):  # read_plan reads no sub-folder
+                return None  # a stray
+    except OSError:
+        return None
+    return found
 
 
 def _kind(entry: os.DirEntry[str]) -> Message:

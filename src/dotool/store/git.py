@@ -23,6 +23,7 @@ from typing import IO
 
 from dotool.errors import GitError, UsageError
 from dotool.i18n.terminal import Message, t
+from dotool.store.oswords import os_reason
 
 # Options that keep git's output the same whatever the user configured.
 _CONFIG = ("-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false",
@@ -77,11 +78,17 @@ class Git:
                                   capture_output=True, check=False)
         except OSError as exc:
             raise GitError(t("cannot run git: {problem}",
-                             problem=exc.strerror or str(exc))) from None
+                             problem=os_reason(exc))) from None
         if check and done.returncode != 0:
-            message = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
-            raise GitError(t("git {command} failed: {message}", command=args[0],
-                             message=message))
+            # git speaks English here (LC_ALL=C, so its output can be read): its words follow
+            # ours, marked as its own.
+            # Its lines as one: a message is one line in the terminal.
+            said = " ".join(done.stderr.decode("utf-8", "replace").split())
+            if not said:
+                raise GitError(t("git {command} failed with exit code {code}", command=args[0],
+                                 code=done.returncode))
+            raise GitError(t("git {command} failed. git said (in English): {message}",
+                             command=args[0], message=said))
         return done
 
     def _text(self, *args: str) -> str:
@@ -291,8 +298,8 @@ def _read_object(stdout: IO[bytes], sha: str, limit: int | None) -> bytes:
     header = stdout.readline()
     parts = header.split()
     if len(parts) != 3:
-        raise GitError(t("git cat-file could not read object {sha}: {header}", sha=sha,
-                         header=header.decode().strip()))
+        raise GitError(t("git cat-file could not read object {sha}. git said (in English): "
+                         "{header}", sha=sha, header=header.decode("utf-8", "replace").strip()))
     size = int(parts[2])
     keep = size if limit is None else min(size, limit + 1)
     data = stdout.read(keep)

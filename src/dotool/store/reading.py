@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dotool.i18n.terminal import Message, t
+from dotool.store.oswords import os_reason
 
 #: The repository's own git folder: never read, whatever links to it.
 GIT_DIR = ".git"
@@ -36,7 +37,12 @@ class Unreadable(Exception):
     def __init__(self, reason: Message) -> None:
         super().__init__(reason)
         self.message = reason
-        self.reason = reason.render("en")
+
+    @property
+    def reason(self) -> str:
+        """The reason in English (rendered when asked for: a missing cache file is Unreadable
+        on every cold run, and the English catalogue is read for nothing else there)."""
+        return self.message.render("en")
 
 
 def kind_of(mode: int) -> str | None:
@@ -62,7 +68,7 @@ def _why(exc: OSError) -> Message:
         return t("is a symlink loop (or a chain of too many links)")
     if exc.errno == errno.ENOENT:
         return t("does not exist (or is a link to nothing)")
-    return t("cannot be read: {problem}", problem=exc.strerror or exc)
+    return t("cannot be read: {problem}", problem=os_reason(exc))
 
 
 def real_path(path: Path) -> Path:

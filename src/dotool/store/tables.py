@@ -17,6 +17,7 @@ from typing import Any
 
 from dotool.errors import ContentError, UsageError
 from dotool.i18n.terminal import t
+from dotool.store.oswords import os_reason
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 10_000
@@ -45,7 +46,7 @@ def read_table(path: Path, *, encoding: str | None = None, delimiter: str | None
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise UsageError(t("cannot read {path}: {problem}", path=str(path),
-                           problem=exc.strerror or str(exc))) from None
+                           problem=os_reason(exc))) from None
     if len(data) > MAX_BYTES:
         raise ContentError(t("the table is larger than {size} MiB", size=MAX_BYTES >> 20),
                            path=path.name)

@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from dotool.errors import UsageError
 from dotool.i18n.terminal import Message, t
 from dotool.store.atomic import kind_text, write_atomic
+from dotool.store.oswords import os_reason
 from dotool.store.reading import Unreadable, kind_of, read_regular, resolved
 from dotool.text import shown
 
@@ -56,7 +57,7 @@ def check_target(target: Path, forbidden: Iterable[Path], *,
             kind = kind_text(kind_of(os.stat(target).st_mode) or "a file")
         except OSError as exc:  # a link loop, a link to nothing
             kind = str(t("a symbolic link that cannot be followed ({problem})",
-                         problem=exc.strerror))
+                         problem=os_reason(exc)))
         raise UsageError(t("{path} is {kind}, not a folder", path=shown(str(target)), kind=kind),
                          hint=t("pass a folder (or the name of a new one)"))
     return real

@@ -9,6 +9,7 @@ nothing is ever evaluated), without macros and without links to other files.
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 from typing import Any, Literal
 
@@ -36,8 +37,26 @@ def archive_problem(data: bytes) -> Problem | None:
     return None
 
 
+def load_openpyxl() -> None:
+    """Import openpyxl without numpy (unless one of them is loaded already).
+
+    openpyxl imports numpy whenever it can, only to count numpy's number types as numbers in
+    a cell; dotool never puts one there, and numpy's import costs about as much as openpyxl's
+    own. While openpyxl is imported, numpy is marked as not installed; the mark is removed
+    after, so anything importing numpy later gets it as usual.
+    """
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # "import numpy" raises ImportError
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
 def open_workbook(data: bytes) -> Any:
     """The openpyxl workbook of `data` (checked with `archive_problem` first), or None."""
+    load_openpyxl()
     from openpyxl import load_workbook
 
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any
@@ -27,6 +28,21 @@ _TYPE_WORDS = {
     "model_type": t("a mapping of keys to values"),
 }
 
+
+
+#: The texts YAML reads as a number or as true/false when they are written without quotes.
+_UNQUOTED = {
+    "int_type": re.compile(r"[-+]?[0-9]+"),
+    "float_type": re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?"),
+    "bool_type": re.compile(r"true|false|True|False|TRUE|FALSE"),
+}
+
+
+def _unquoted_would_be(kind: str, text: str) -> bool:
+    """Whether `text`, found where a number or true/false belongs, is one in quotes: only then
+    does "remove the quotes" help (`progress: "45"`, not `progress: abc`)."""
+    pattern = _UNQUOTED.get(kind)
+    return pattern is not None and pattern.fullmatch(text.strip()) is not None
 
 def _describe(value: Any) -> Message | str:
     if value is None:
@@ -132,7 +148,7 @@ def findings_from_error(
         elif kind in _TYPE_WORDS:
             message = t("found {found}, expected {expected}", found=_describe(found),
                         expected=_TYPE_WORDS[kind])
-            if isinstance(found, str) and kind in ("int_type", "float_type", "bool_type"):
+            if isinstance(found, str) and _unquoted_would_be(kind, found):
                 hint = t("remove the quotes around the value")
         elif kind == "string_pattern_mismatch":
             message, hint = _pattern_message(expects_at(model, loc), found, ctx)

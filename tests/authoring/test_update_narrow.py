@@ -1,0 +1,346 @@
+"""A change to one measure is checked against the other measures' recorded facts
+(`dotool.checks.facts`), with the findings of the whole-plan check, or by the whole-plan check
+when the record cannot vouch for the answer."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import random
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from dotool.store import cache
+from tests.authoring.test_update import M1, M2, M2_ARGS, M2_BLOCK
+
+M3 = "measures/M-003-e-akte.yaml"
+ADOPTION = "masterplan/adoptions/1.0.yaml"
+M4 = "measures/M-004-neu.yaml"
+NEW_MEASURE = """\
+id: M-004
+title: Neue Maßnahme
+field: rathaus
+scope: internal
+kind: project
+summary: Etwas Neues.
+lead: Fachdienst IT
+depends_on: [M-003]
+"""
+
+
+class Counts:
+    """What a run parsed (YAML) and loaded (parsed, or restored from the cache) by path."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from dotool.checks import facts, load
+
+        self.parsed: list[str] = []
+        self.loaded: list[str] = []
+        self.narrowed: list[bool] = []
+        real_yaml, real_parse, real_narrowed = load.load_yaml, load._parse, facts.narrowed
+
+        def counting_yaml(data: bytes, *, path: str) -> object:
+            self.parsed.append(path)
+            return real_yaml(data, path=path)
+
+        def counting_parse(raw, *args):  # type: ignore[no-untyped-def]
+            self.loaded.append(raw.path)
+            return real_parse(raw, *args)
+
+        def spying(*args, **kwargs):  # type: ignore[no-untyped-def]
+            answer = real_narrowed(*args, **kwargs)
+            self.narrowed.append(answer is not None)
+            return answer
+
+        monkeypatch.setattr(load, "load_yaml", counting_yaml)
+        monkeypatch.setattr(load, "_parse", counting_parse)
+        monkeypatch.setattr(facts, "narrowed", spying)
+
+    def measures(self) -> list[str]:
+        return [p for p in self.loaded if p.startswith("measures/")]
+
+    def clear(self) -> None:
+        self.parsed.clear()
+        self.loaded.clear()
+        self.narrowed.clear()
+
+
+@pytest.fixture
+def counts(monkeypatch: pytest.MonkeyPatch) -> Counts:
+    return Counts(monkeypatch)
+
+
+def test_a_warm_update_loads_only_the_changed_measure(plan_dir: Path, run_cli,  # type: ignore[no-untyped-def]
+                                                      counts: Counts) -> None:
+    run_cli("validate", "--root", plan_dir)
+    counts.clear()
+    out = run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS, "--dry-run").stdout
+    assert out == (plan_dir / M2).read_text(encoding="utf-8") + M2_BLOCK
+    assert counts.narrowed == [True]
+    assert counts.parsed == [M2]  # the masterplan and adoption from the cache
+    assert counts.measures() == [M2]  # no other measure, not even from the cache
+
+
+def test_updates_one_after_another_stay_narrow(plan_dir: Path, run_cli,  # type: ignore[no-untyped-def]
+                                               counts: Counts) -> None:
+    """A written update is recorded as checked: the next change to another measure finds it."""
+    run_cli("validate", "--root", plan_dir)
+    run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS)
+    counts.clear()
+    run_cli("update", "M-003", "--root", plan_dir, "--half", "2021-H2", "--status", "ongoing",
+            "--rag", "green", "--text", "Läuft.", "--dry-run")
+    assert counts.narrowed == [True]
+    assert counts.measures() == [M3]
+
+
+def _edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return edit
+
+
+def _changed(rel: str, old: str = "", new: str = "") -> Callable[[Path], dict[str, bytes]]:
+    def change(root: Path) -> dict[str, bytes]:
+        text = (root / rel).read_text(encoding="utf-8")
+        assert old in text
+        return {rel: (text.replace(old, new, 1) if old else text + M2_BLOCK).encode()}
+
+    return change
+
+
+def _new(root: Path) -> dict[str, bytes]:
+    return {M4: NEW_MEASURE.encode()}
+
+
+# name: (edit before `validate`, edit after it, the change, served by the record, accepted)
+CASES = {
+    "a valid update": (None, None, _changed(M2), True, True),
+    "a new measure": (None, None, _new, True, True),
+    "a dependency on a missing id": (None, None, _changed(M2, "[M-001]", "[M-009]"), True,
+                                     False),
+    "a dependency on itself": (None, None, _changed(M2, "[M-001]", "[M-002, M-001]"), True,
+                               False),
+    "an unknown field": (None, None, _changed(M2, "field: netz", "field: nezt"), True, False),
+    "an end before the start": (None, None, _changed(M2, "end: 2022-12", "end: 2019-12"), True,
+                                False),
+    "a schema error in the changed file": (None, None, _changed(M2, "progress: 30",
+                                                                "progress: viel"), True, False),
+    "a duplicate id in the changed file": (None, None, _changed(M3, "id: M-003", "id: M-002"),
+                                           True, False),
+    # M-001 sorts first: the duplicate is reported in M-003's file, and M-002 and the adoption
+    # lose the M-001 they name.
+    "a duplicate id reported in another file": (None, None,
+                                                _changed(M1, "id: M-001", "id: M-003"), False,
+                                                False),
+    # The cycle closes with the changed file's edge (M-002 → M-003 → M-002): reported there.
+    "a dependency cycle in the changed file": (_edit(M2, "[M-001]", "[M-001, M-003]"), None,
+                                               _changed(M3, "field: rathaus",
+                                                        "field: rathaus\ndepends_on: [M-002]"),
+                                               True, False),
+    "a dependency cycle": (None, None, _changed(M1, "field: rathaus",
+                                                "field: rathaus\ndepends_on: [M-002]"), False,
+                           False),
+    "a YAML error in the changed file": (None, None, _changed(M2, "title: Glasfaser",
+                                                              "title: [Glasfaser"), False,
+                                         False),
+    "another file broken already": (_edit(M3, "title:", "colour: blue\ntitle:"), None,
+                                    _changed(M2), False, True),
+    "another file edited since": (None, _edit(M3, "title:", "ref: X\ntitle:"), _changed(M2),
+                                  False, True),
+    "another file edited since, now broken": (None, _edit(M3, "title:", "colour: blue\ntitle:"),
+                                              _changed(M2), False, True),
+    "a new file since": (None, lambda root: (root / M4).write_text(NEW_MEASURE, "utf-8"),
+                         _changed(M2), False, True),
+}
+
+
+def _outcome(root: Path, changes: dict[str, bytes]) -> tuple[object, ...]:
+    from dotool.authoring.checking import Refused, check_changes
+
+    try:
+        checked = check_changes(root, changes)
+    except Refused as exc:
+        return "refused", exc.message, tuple(exc.findings), exc.left_out
+    return "accepted", checked.findings, checked.left_out, checked.files
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_record_answers_as_the_whole_plan_does(name: str, plan_dir: Path, run_cli,  # type: ignore[no-untyped-def]
+                                                   counts: Counts,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from dotool.checks import facts
+
+    before, after, change, served, accepted = CASES[name]
+    if before:
+        before(plan_dir)
+    run_cli("validate", "--root", plan_dir, exit_code=None)
+    if after:
+        after(plan_dir)
+    changes = change(plan_dir)
+    counts.clear()
+    got = _outcome(plan_dir, changes)
+    assert counts.narrowed == [served]
+    assert (got[0] == "accepted") is accepted
+    with monkeypatch.context() as whole:
+        whole.setattr(facts, "narrowed", lambda *args, **kwargs: None)
+        assert _outcome(plan_dir, changes) == got
+    if not accepted:
+        assert any(f.path in changes for f in got[2]) or not served  # type: ignore[attr-defined]
+
+
+def test_without_a_record_the_whole_plan_is_checked(plan_dir: Path, run_cli,  # type: ignore[no-untyped-def]
+                                                    counts: Counts) -> None:
+    run_cli("validate", "--root", plan_dir, "--no-cache")
+    counts.clear()
+    out = run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS, "--dry-run").stdout
+    assert out == (plan_dir / M2).read_text(encoding="utf-8") + M2_BLOCK
+    assert counts.narrowed == [False]
+    assert sorted(counts.measures()) == [M1, M2, M3]
+    counts.clear()  # the whole check recorded the facts: the next one is narrow
+    run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS, "--dry-run")
+    assert counts.narrowed == [True]
+
+
+def _facts_file() -> Path:
+    (found,) = Path(os.environ["DOTOOL_CACHE_DIR"]).glob("*.facts")
+    return found
+
+
+def _rewrite(path: Path, change: Callable[[dict[bytes, list[object]]], None]) -> None:
+    """The cache file with its entries changed, and a header and digest that check out."""
+    data = path.read_bytes()
+    head = data.index(b"\n", len(cache.MAGIC)) + 1
+    run, entries = marshal.loads(data[head + 16:])
+    change(entries)
+    payload = marshal.dumps((run, entries))
+    path.write_bytes(data[:head] + cache.digest(payload) + payload)
+
+
+def _scramble(entries: dict[bytes, list[object]]) -> None:
+    for entry in entries.values():
+        if type(entry[1]) is dict:  # a record: every version of another shape
+            entry[1] = {path: [("not", "a", "version")] for path in entry[1]}
+
+
+@pytest.mark.parametrize("kind", ["truncated", "foreign", "wrong-shape"])
+def test_a_bad_facts_store_is_a_miss(kind: str, plan_dir: Path, run_cli,  # type: ignore[no-untyped-def]
+                                     counts: Counts) -> None:
+    run_cli("validate", "--root", plan_dir)
+    path = _facts_file()
+    if kind == "wrong-shape":
+        _rewrite(path, _scramble)
+    else:
+        path.write_bytes(path.read_bytes()[:100] if kind == "truncated" else b"\x89PNG\r\n")
+    counts.clear()
+    out = run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS, "--dry-run").stdout
+    assert out == (plan_dir / M2).read_text(encoding="utf-8") + M2_BLOCK
+    assert counts.narrowed == [False]
+    refused = run_cli("update", "M-002", "--root", plan_dir, "--half", "2021-H2", "--status",
+                      "completed", "--rag", "green", "--progress", "50", "--text", "x",
+                      exit_code=1)
+    assert "completed-progress" in refused.stderr or "progress 100" in refused.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "loop"])
+def test_a_facts_file_that_is_no_file_costs_speed_not_results(  # type: ignore[no-untyped-def]
+        kind: str, plan_dir: Path, run_cli, counts: Counts) -> None:
+    run_cli("validate", "--root", plan_dir)
+    path = _facts_file()
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)  # never waited on
+    else:
+        path.symlink_to(path.name)
+    counts.clear()
+    before = (plan_dir / M2).read_text(encoding="utf-8")
+    run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS)
+    assert (plan_dir / M2).read_text(encoding="utf-8") == before + M2_BLOCK
+    assert counts.narrowed == [False]
+    assert path.is_file() and not path.is_symlink()  # replaced by a good one after the write
+
+
+def test_a_remembered_stat_spares_reading_and_a_changed_one_is_noticed(  # type: ignore[no-untyped-def]
+        plan_dir: Path, run_cli, counts: Counts, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dotool.checks import facts
+
+    monkeypatch.setattr(cache, "SETTLED_NS", -10**12)  # every file counts as settled
+    read: list[str] = []
+    real = facts.read_regular
+
+    def reading(path: Path, **kwargs):  # type: ignore[no-untyped-def]
+        read.append(path.name)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(facts, "read_regular", reading)
+    run_cli("validate", "--root", plan_dir)
+    run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS, "--dry-run")
+    assert sorted(read) == ["M-001-termine.yaml", "M-003-e-akte.yaml"]  # once, by their bytes
+    read.clear()
+    run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS, "--dry-run")
+    assert read == []  # their `stat` stands for them now
+    # Edited in place to the same size, its time of modification put back: the change time
+    # still tells, the file is read again, and the record no longer vouches for it.
+    target = plan_dir / M3
+    st = target.stat()
+    data = target.read_bytes()
+    target.write_bytes(data.replace(b"rathaus", b"xathaus", 1))
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    counts.clear()
+    done = run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS, "--dry-run")
+    assert read == ["M-003-e-akte.yaml"]
+    assert counts.narrowed == [False]
+    assert done.stdout == (plan_dir / M2).read_text(encoding="utf-8") + M2_BLOCK
+
+
+def _mutation(rnd: random.Random, text: str, ids: list[str]) -> str:
+    """A random change of the kinds the rules across files and a measure's own rules see."""
+    kind = rnd.randrange(7)
+    if kind == 0:  # another measure's id (a duplicate), or its own
+        return re.sub(r"^id: \S+", "id: " + rnd.choice(ids), text, count=1, flags=re.M)
+    if kind == 1:  # a field that may not exist
+        return re.sub(r"^field: \S+", "field: " + rnd.choice(["verwaltung", "bildung", "xyz"]),
+                      text, count=1, flags=re.M)
+    if kind == 2:  # dependencies: existing ids (cycles), a missing one, itself
+        deps = ", ".join(rnd.sample([*ids, "M-9999"], 2))
+        return text.replace("\nscope:", f"\ndepends_on: [{deps}]\nscope:", 1)
+    if kind == 3:  # a key the schema forbids
+        return text.replace("\nscope:", "\nbogus: 1\nscope:", 1)
+    if kind == 4:  # not YAML
+        return text.replace("title:", "title: [", 1)
+    if kind == 5:  # a goal that may not exist
+        return re.sub(r"^goals: .*$", "goals: [nope]", text, count=1, flags=re.M)
+    return text.replace("progress:", "progress: 1", 1)  # progress beyond 100, or going down
+
+
+def test_random_changes_to_a_generated_plan_get_the_whole_plans_answer(  # type: ignore[no-untyped-def]
+        tmp_path: Path, counts: Counts, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dotool.checks import facts
+    from dotool.checks.run import validate
+    from tests.conftest import GENERATED_TODAY, generate_plan
+
+    monkeypatch.setenv("DOTOOL_TODAY", GENERATED_TODAY.isoformat())
+    root = generate_plan(tmp_path / "plan", measures=60).resolve()
+    validate(root)
+    files = sorted((root / "measures").glob("*.yaml"))
+    ids = [f.name.split("-massnahme")[0] for f in files]
+    rnd = random.Random(7)
+    served = []
+    for _ in range(40):
+        changes = {}
+        for file in rnd.sample(files, 1 if rnd.random() < 0.8 else 2):
+            text = file.read_text(encoding="utf-8")
+            changes[file.relative_to(root).as_posix()] = _mutation(rnd, text, ids).encode()
+        counts.clear()
+        got = _outcome(root, changes)
+        served += counts.narrowed
+        with monkeypatch.context() as whole:
+            whole.setattr(facts, "narrowed", lambda *args, **kwargs: None)
+            assert _outcome(root, changes) == got, changes
+    assert served.count(True) > len(served) // 2  # most are answered by the record
