@@ -15,6 +15,7 @@ from dotool.findings import Finding
 from dotool.i18n import terminal
 from dotool.store import yamlload
 from dotool.store._yamlscan import MAX_PER_CODE
+from dotool.store._yamlwords import libyaml_words
 from dotool.store.yamlload import MAX_BYTES, LoadResult, cached_document, load_yaml
 
 MEASURE = textwrap.dedent("""\
@@ -299,7 +300,6 @@ def test_a_syntax_error_names_where_the_construct_started() -> None:
      "a value starting with `@` must be quoted"),
     # libyaml names the construct where the problem is: said once, not twice.
     ("key: [\n", 2, 1, "did not find expected node content", None),
-    # Words not translated (rare in a plan file) are shown as libyaml says them.
     ("a: !<\n", 1, 6, "did not find expected tag URI (while parsing a tag at line 1, column 4)",
      None),
 ])
@@ -308,6 +308,11 @@ def test_syntax_errors_read_in_full(text: str, line: int, col: int, message: str
     finding = only(load(text), "yaml-syntax")
     assert (finding.line, finding.col) == (line, col)
     assert (finding.message, finding.hint) == (f"YAML syntax error: {message}", hint)
+
+
+def test_words_a_newer_libyaml_may_add_are_shown_as_libyaml_says_them() -> None:
+    assert libyaml_words("found an unheard-of token") == "found an unheard-of token"
+    assert str(libyaml_words("found unexpected end of stream")) == "found unexpected end of stream"
 
 
 def test_a_file_the_reader_cannot_hold_gives_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
