@@ -83,7 +83,8 @@ def test_dates_and_timestamps_stay_text_as_written(text: str) -> None:
 @pytest.mark.parametrize(("text", "value"), [
     ("true", True), ("False", False), ("TRUE", True), ("null", None), ("~", None), ("", None),
     ("0", 0), ("-17", -17), ("+12", 12), ("25000", 25000), ("0.9", 0.9), ("1.", 1.0),
-    (".5", 0.5), ("1.5e+3", 1500.0), ("0x1F", 31), (".inf", float("inf")),
+    (".5", 0.5), ("1.5e+3", 1500.0), ("1.5e-3", 0.0015), ("1.5E-3", 0.0015), ("0x1F", 31),
+    (".inf", float("inf")),
     ("-.Inf", float("-inf")), ("M-003", "M-003"), ("1.1.1.01.7831", "1.1.1.01.7831"),
     ("+49 4171 1234", "+49 4171 1234"), ("=", "="), ("yEs", "yEs"), ("in_progress", "in_progress"),
 ])
