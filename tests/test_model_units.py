@@ -23,6 +23,16 @@ from dotool.model.vocab import KEYS, label, labels
 from tests.conftest import REPO
 
 
+@pytest.fixture(autouse=True)
+def _dates_validated_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test validates its dates itself, not from what earlier tests left in the memory of
+    spellings (`make mutate` runs the tests in a process that has seen every spelling before)."""
+    from dotool.model import dates
+
+    for name in ("_HALVES", "_PARTIALS", "_DAYS"):
+        monkeypatch.setattr(dates, name, {})
+
+
 def test_as_error_keeps_everything_but_the_severity() -> None:
     warning = Finding("warning", "past-end", "measures/M-001-a.yaml", "late", 3, 5,
                       ("end",), "re-plan")
