@@ -12,9 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dotool.findings import Finding
+from dotool.i18n import terminal
 from dotool.store import yamlload
 from dotool.store._yamlscan import MAX_PER_CODE
-from dotool.store.yamlload import MAX_BYTES, LoadResult, load_yaml
+from dotool.store._yamlwords import libyaml_words
+from dotool.store.yamlload import MAX_BYTES, LoadResult, cached_document, load_yaml
 
 MEASURE = textwrap.dedent("""\
     # yaml-language-server: $schema=../schema/measure.schema.json
@@ -81,7 +83,8 @@ def test_dates_and_timestamps_stay_text_as_written(text: str) -> None:
 @pytest.mark.parametrize(("text", "value"), [
     ("true", True), ("False", False), ("TRUE", True), ("null", None), ("~", None), ("", None),
     ("0", 0), ("-17", -17), ("+12", 12), ("25000", 25000), ("0.9", 0.9), ("1.", 1.0),
-    (".5", 0.5), ("1.5e+3", 1500.0), ("0x1F", 31), (".inf", float("inf")),
+    (".5", 0.5), ("1.5e+3", 1500.0), ("1.5e-3", 0.0015), ("1.5E-3", 0.0015), ("0x1F", 31),
+    (".inf", float("inf")),
     ("-.Inf", float("-inf")), ("M-003", "M-003"), ("1.1.1.01.7831", "1.1.1.01.7831"),
     ("+49 4171 1234", "+49 4171 1234"), ("=", "="), ("yEs", "yEs"), ("in_progress", "in_progress"),
 ])
@@ -140,6 +143,23 @@ def test_plain_scalars_yaml_1_1_reads_differently_are_kept_as_text(
     assert quoted.findings == []
 
 
+@pytest.mark.parametrize(("text", "read11", "read12"), [
+    ("1000_", "the number 1000", 'the text "1000_"'),  # YAML 1.1 allows any underscores
+    ("1_000.5", "the number 1000.5", 'the text "1_000.5"'),
+    ("0b_", "the binary number 0", 'the text "0b_"'),
+    ("-0b11", "the binary number -3", 'the text "-0b11"'),
+    ("0x_", "the hexadecimal number 0", 'the text "0x_"'),
+    ("0x1_F", "the hexadecimal number 31", 'the text "0x1_F"'),
+    ("0_", "the number 0", 'the text "0_"'),  # a lone 0 is no octal number
+    ("07", "the octal number 7", "the number 7"),
+])
+def test_what_each_yaml_version_reads_is_said_in_full(text: str, read11: str,
+                                                      read12: str) -> None:
+    finding = only(load(f"v: {text}\n"), "yaml-ambiguous")
+    assert finding.message == (f"`{text}` is ambiguous: YAML 1.1 reads it as {read11}, "
+                               f"YAML 1.2 as {read12}")
+
+
 def test_an_ambiguous_number_with_thousands_of_digits_is_still_explained() -> None:
     text = "0" + "9" * 5000
     finding = only(load(f"v: {text}\n"), "yaml-ambiguous")
@@ -169,6 +189,17 @@ def test_a_file_larger_than_one_mebibyte_is_not_parsed(monkeypatch: pytest.Monke
     assert finding.message.startswith("the file is larger than 1 MiB (1,048,576 bytes)")
 
 
+def test_the_size_limit_is_written_in_the_terminal_language() -> None:
+    terminal.reset("de")
+    try:
+        finding = only(load(b"a" * (MAX_BYTES + 1)), "file-too-large")
+        message = str(finding.message)
+    finally:
+        terminal.reset()
+    assert message == ("die Datei ist größer als 1 MiB (1.048.576 Bytes), die Höchstgröße einer "
+                       "Plandatei")
+
+
 def test_a_file_of_exactly_one_mebibyte_is_read() -> None:
     result = load(b"a: " + b"x" * (MAX_BYTES - 3))
     assert result.findings == [] and result.document is not None
@@ -186,18 +217,39 @@ def test_latin1_text_is_an_encoding_error_at_the_first_bad_byte() -> None:
 def test_encoding_error_columns_count_characters() -> None:
     finding = only(load("t: ää ".encode() + b"\x81"), "yaml-encoding")
     assert (finding.line, finding.col) == (1, 7)
+    # 0x81 is no character in Windows-1252 either: no guess at the encoding.
+    assert finding.hint == ("save the file as UTF-8 (most editors offer it under “Save with "
+                            "encoding”)")
 
 
-def test_utf16_is_an_encoding_error_with_a_hint() -> None:
-    finding = only(load("id: M-001\n".encode("utf-16")), "yaml-encoding")
+def test_a_byte_order_mark_is_no_column_of_an_encoding_error() -> None:
+    finding = only(load("\ufeffab: ".encode() + b"\xff"), "yaml-encoding")
+    assert (finding.line, finding.col) == (1, 5)
+
+
+@pytest.mark.parametrize("data", [
+    "id: M-001\n".encode("utf-16"), "id: M-001\n".encode("utf-32"),
+    b"\xfe\xff" + "id: M-001\n".encode("utf-16-be"),
+    b"\0\0\xfe\xff" + "id: M-001\n".encode("utf-32-be"),
+], ids=["utf-16", "utf-32", "utf-16-be", "utf-32-be"])
+def test_utf16_is_an_encoding_error_with_a_hint(data: bytes) -> None:
+    finding = only(load(data), "yaml-encoding")
     assert (finding.line, finding.col) == (1, 1)
-    assert "UTF-16 or UTF-32 byte order mark" in finding.message
+    assert finding.message == ("the file is not UTF-8: it starts with a UTF-16 or UTF-32 byte "
+                               "order mark")
 
 
-def test_nul_bytes_are_reported_as_binary_content() -> None:
-    finding = only(load("id: M-001\nx: ä".encode() + b"\x00\x01\x02"), "yaml-encoding")
-    assert (finding.line, finding.col) == (2, 5)
-    assert "NUL byte" in finding.message and "binary" in finding.message
+@pytest.mark.parametrize(("data", "line", "col"), [
+    ("id: M-001\nx: ä".encode() + b"\x00\x01\x02", 2, 5),
+    (b"\x00id: M-001\n", 1, 1),
+    (b"id: M-001\x00\nx: \x00\n", 1, 10),  # the first of them
+    ("\ufeffab".encode() + b"\x00", 1, 3),  # a byte order mark is no column
+])
+def test_nul_bytes_are_reported_as_binary_content(data: bytes, line: int, col: int) -> None:
+    finding = only(load(data), "yaml-encoding")
+    assert (finding.line, finding.col) == (line, col)
+    assert finding.message == ("the file contains a NUL byte: it is a binary file, or text saved "
+                               "as UTF-16 or UTF-32, not UTF-8 YAML")
 
 
 def test_control_characters_are_reported_where_they_are() -> None:
@@ -240,6 +292,44 @@ def test_syntax_errors_are_located_and_explained(
 def test_a_syntax_error_names_where_the_construct_started() -> None:
     finding = only(load("id: M-001\ntitle: 'offen\n\nx"), "yaml-syntax")
     assert "while scanning a quoted scalar at line 2, column 8" in finding.message
+
+
+@pytest.mark.parametrize(("text", "line", "col", "message", "hint"), [
+    ("a:\n\t- b\n", 2, 1, "found a tab character that cannot start any token",
+     "YAML indents with spaces only: replace the tab with spaces"),
+    ("a: @x", 1, 4, "found `@`, which cannot start a value",  # on the last line, no line break
+     "a value starting with `@` must be quoted"),
+    # libyaml names the construct where the problem is: said once, not twice.
+    ("key: [\n", 2, 1, "did not find expected node content", None),
+    ("a: !<\n", 1, 6, "did not find expected tag URI (while parsing a tag at line 1, column 4)",
+     None),
+])
+def test_syntax_errors_read_in_full(text: str, line: int, col: int, message: str,
+                                    hint: str | None) -> None:
+    finding = only(load(text), "yaml-syntax")
+    assert (finding.line, finding.col) == (line, col)
+    assert (finding.message, finding.hint) == (f"YAML syntax error: {message}", hint)
+
+
+def test_words_a_newer_libyaml_may_add_are_shown_as_libyaml_says_them() -> None:
+    assert libyaml_words("found an unheard-of token") == "found an unheard-of token"
+    assert str(libyaml_words("found unexpected end of stream")) == "found unexpected end of stream"
+
+
+def test_a_file_the_reader_cannot_hold_gives_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    class OutOfMemory:
+        def __init__(self, text: str) -> None:
+            pass
+
+        def get_event(self) -> None:
+            raise MemoryError("out of memory")
+
+    monkeypatch.setattr(yamlload, "_Parser", OutOfMemory)
+    result = load("id: M-001\n")
+    finding = only(result, "yaml-syntax")
+    assert result.document is None
+    assert (finding.line, finding.col) == (1, 1)
+    assert finding.message == "the file cannot be read as YAML: out of memory"
 
 
 def test_a_second_document_is_reported_where_it_starts() -> None:
@@ -386,17 +476,30 @@ def test_locate_falls_back_to_the_nearest_existing_parent() -> None:
 
 def test_positions_are_the_same_whether_or_not_the_file_had_findings() -> None:
     clean = load(MEASURE).document
-    flagged = load(MEASURE.replace("public: true", "public: yes")).document
+    text = MEASURE.replace("public: true", "public: yes")
+    flagged = load(text).document
     assert clean is not None and flagged is not None
     for loc in [("updates", 1, "rag"), ("budget", "share"), ("milestones", 0, "due")]:
         assert clean.locate(loc) == flagged.locate(loc)
         assert clean.locate_key(loc) == flagged.locate_key(loc)
+    assert flagged.lines == text.splitlines()
+
+
+def test_a_cached_document_finds_its_positions_again_past_a_byte_order_mark() -> None:
+    doc = cached_document({"id": "M-001", "title": "x"}, "\ufeffid: M-001\ntitle: x\n".encode())
+    assert doc.lines == ["id: M-001", "title: x"]
+    assert doc.locate(("id",)) == (1, 5) and doc.locate(("title",)) == (2, 8)
 
 
 def test_an_empty_value_is_located_after_its_key() -> None:
     doc = load("id: M-001\ntitle:\nlead: x\n").document
     assert doc is not None and doc.data["title"] is None
     assert doc.locate(("title",)) == (2, 7)
+
+
+def test_the_line_break_at_the_end_is_no_line_of_its_own() -> None:
+    doc = load("a: 1\n").document
+    assert doc is not None and doc.lines == ["a: 1"]
 
 
 def test_lines_follow_yaml_line_breaks() -> None:
@@ -419,6 +522,17 @@ def test_nesting_beyond_the_limit_is_reported_where_it_goes_too_deep() -> None:
     assert result.document is None
     assert (finding.line, finding.col) == (1, depth)
     assert "nested more than 64 levels deep" in finding.message
+
+
+def test_nesting_beyond_what_libyaml_scans_is_the_same_finding() -> None:
+    # libyaml gives up at 1,000 open brackets before it sends the first event.
+    result = load("[" * 1001)
+    finding = only(result, "yaml-too-deep")
+    assert result.document is None
+    assert (finding.line, finding.col) == (1, 1001)
+    assert finding.message == "the data is nested more than 64 levels deep"
+    assert finding.hint == ("a plan file needs a few levels only: the file is broken or not a "
+                            "plan file")
 
 
 # Inputs that could crash a recursive composer: run in a child process, so a crash fails one

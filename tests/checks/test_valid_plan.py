@@ -185,3 +185,21 @@ def test_a_remembered_validation_shows_the_offending_lines(
     assert "measures/M-009-fehlt.yaml" not in warm.sources
     lines = warm.sources["measures/M-004-kontakt.yaml"]
     assert lines[0] == "id: M-004" and lines[7] == "contact: ab@teststadt.example"
+
+
+def test_a_plan_from_a_git_tree_is_read_by_the_folder_rules() -> None:
+    from dotool.store.files import MASTERPLAN, raw_plan_from_blobs
+
+    blobs = {MASTERPLAN: b"m", "measures/M-001-a.yaml": b"a", "measures/.M-002-draft.yaml": b"d",
+             "measures/README.md": b"r", "measures/M-003-c.yml": b"c",
+             "measures/sub/M-004-d.yaml": b"x", "measures/M-005-\udcff.yaml": b"o",
+             "masterplan/adoptions/1.0.yaml": b"v", "masterplan/reports/2021-H1.yaml": b"p"}
+    raw = raw_plan_from_blobs(Path("plan"), blobs)
+    assert raw.root == Path("plan")
+    assert [(f.path, f.data, f.problem) for f in raw.measures] == [
+        ("measures/M-001-a.yaml", b"a", None),
+        ("measures/M-005-\\xff.yaml", b"", "has a name that is not UTF-8; rename it (a name in "
+                                           "UTF-8 reads the same on every computer)")]
+    assert raw.strays == ("measures/M-003-c.yml",)  # a dotfile, README.md and subfolders: no
+    assert [f.path for f in raw.adoptions] == ["masterplan/adoptions/1.0.yaml"]
+    assert [f.path for f in raw.reports] == ["masterplan/reports/2021-H1.yaml"]
