@@ -195,6 +195,27 @@ def test_the_record_answers_as_the_whole_plan_does(name: str, plan_dir: Path, ru
         assert any(f.path in changes for f in got[2]) or not served  # type: ignore[attr-defined]
 
 
+def test_the_plan_of_a_narrowed_check_is_the_whole_plan_with_the_change(  # type: ignore[no-untyped-def]
+        plan_dir: Path, run_cli, counts: Counts) -> None:
+    """The answer from the record holds the plan as `validate_raw` of the changed files gives
+    it (loaded in full only when asked for): the new update in, every other measure as on disk."""
+    from dotool.authoring.checking import check_changes
+    from dotool.checks.run import validate_raw
+    from dotool.store.files import MAX_BYTES, read_plan, with_file
+
+    run_cli("validate", "--root", plan_dir)
+    changes = _changed(M2)(plan_dir)
+    counts.clear()
+    checked = check_changes(plan_dir, changes)
+    assert counts.narrowed == [True]
+    whole = validate_raw(with_file(read_plan(plan_dir.resolve(), limit=MAX_BYTES), M2,
+                                   changes[M2])).plan
+    assert whole is not None and checked.plan == whole
+    m2 = whole.measure("M-002")
+    assert m2 is not None and str(max(u.half for u in m2.updates)) == "2021-H2"
+    assert sorted(whole.paths.values()) == [M1, M2, M3]
+
+
 def test_without_a_record_the_whole_plan_is_checked(plan_dir: Path, run_cli,  # type: ignore[no-untyped-def]
                                                     counts: Counts) -> None:
     run_cli("validate", "--root", plan_dir, "--no-cache")
