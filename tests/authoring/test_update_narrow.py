@@ -119,6 +119,21 @@ def _new(root: Path) -> dict[str, bytes]:
     return {M4: NEW_MEASURE.encode()}
 
 
+def _write(rel: str, text: str) -> Callable[[Path], None]:
+    def write(root: Path) -> None:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+
+    return write
+
+
+def _without_updates(root: Path) -> None:
+    """Every measure as planned, none reported on yet (a plan just begun)."""
+    for path in (root / "measures").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text[:text.index("updates:")], encoding="utf-8")
+
+
 # name: (edit before `validate`, edit after it, the change, served by the record, accepted)
 CASES = {
     "a valid update": (None, None, _changed(M2), True, True),
@@ -158,6 +173,19 @@ CASES = {
                                               _changed(M2), False, True),
     "a new file since": (None, lambda root: (root / M4).write_text(NEW_MEASURE, "utf-8"),
                          _changed(M2), False, True),
+    # Only measure files are checked from the record; a change to the masterplan is not.
+    "a change to the masterplan": (None, None, _changed("masterplan/masterplan.yaml",
+                                                        "Teststadt", "Neustadt"), False, True),
+    "no masterplan": (lambda root: (root / "masterplan/masterplan.yaml").unlink(), None,
+                      _changed(M2), False, True),
+    "a stray in measures/": (None, _write("measures/notes.txt", "x"), _changed(M2), False,
+                             True),
+    "a stray among the adoptions": (None, _write("masterplan/adoptions/notes.txt", "x"),
+                                    _changed(M2), False, True),
+    # The paper's error lies outside the changed file: the whole plan answers, with it.
+    "a report paper with an error": (_write("masterplan/reports/2021-H1.yaml", "bogus: 1\n"),
+                                     None, _changed(M2), False, True),
+    "a plan without any update yet": (_without_updates, None, _new, True, True),
 }
 
 
@@ -197,8 +225,9 @@ def test_the_record_answers_as_the_whole_plan_does(name: str, plan_dir: Path, ru
 
 def test_the_plan_of_a_narrowed_check_is_the_whole_plan_with_the_change(  # type: ignore[no-untyped-def]
         plan_dir: Path, run_cli, counts: Counts) -> None:
-    """The answer from the record holds the plan as `validate_raw` of the changed files gives
-    it (loaded in full only when asked for): the new update in, every other measure as on disk."""
+    """The answer from the record is a validation like the whole one: its root, no file in
+    error, the changed file's lines (for showing findings), and the plan as `validate_raw` of
+    the changed files gives it (loaded in full only when asked for)."""
     from dotool.authoring.checking import check_changes
     from dotool.checks.run import validate_raw
     from dotool.store.files import MAX_BYTES, read_plan, with_file
@@ -208,8 +237,12 @@ def test_the_plan_of_a_narrowed_check_is_the_whole_plan_with_the_change(  # type
     counts.clear()
     checked = check_changes(plan_dir, changes)
     assert counts.narrowed == [True]
-    whole = validate_raw(with_file(read_plan(plan_dir.resolve(), limit=MAX_BYTES), M2,
-                                   changes[M2])).plan
+    full = validate_raw(with_file(read_plan(plan_dir.resolve(), limit=MAX_BYTES), M2,
+                                  changes[M2]), errors_only=True)
+    assert checked.root == full.root == plan_dir.resolve()
+    assert checked.erred == full.erred == frozenset()
+    assert checked.sources[M2] == full.sources[M2] == changes[M2].decode().splitlines()
+    whole = full.plan
     assert whole is not None and checked.plan == whole
     m2 = whole.measure("M-002")
     assert m2 is not None and str(max(u.half for u in m2.updates)) == "2021-H2"
