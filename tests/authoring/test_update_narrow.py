@@ -29,6 +29,11 @@ summary: Etwas Neues.
 lead: Fachdienst IT
 depends_on: [M-003]
 """
+PAPER = """\
+vorlage: BV/0007/2021
+session: 2021-09-16
+body: Ausschuss für Digitales
+"""
 
 
 class Counts:
@@ -127,6 +132,18 @@ def _write(rel: str, text: str) -> Callable[[Path], None]:
     return write
 
 
+def _refused_then_written(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def write(root: Path) -> None:
+        from dotool.authoring.checking import Refused, check_changes
+
+        changes = _changed(rel, old, new)(root)
+        with pytest.raises(Refused):
+            check_changes(root, changes)
+        (root / rel).write_bytes(changes[rel])
+
+    return write
+
+
 def _without_updates(root: Path) -> None:
     """Every measure as planned, none reported on yet (a plan just begun)."""
     for path in (root / "measures").glob("*.yaml"):
@@ -186,6 +203,15 @@ CASES = {
     "a report paper with an error": (_write("masterplan/reports/2021-H1.yaml", "bogus: 1\n"),
                                      None, _changed(M2), False, True),
     "a plan without any update yet": (_without_updates, None, _new, True, True),
+    "a report paper": (_write("masterplan/reports/2021-H1.yaml", PAPER), None, _changed(M2),
+                       True, True),
+    # `read_plan` reads no hidden file: the record does not answer for one either.
+    "a hidden file": (None, None, lambda root: {"measures/.M-004.yaml": NEW_MEASURE.encode()},
+                      False, False),
+    # A change refused once for a measure's own rule, then written by hand: the record never
+    # holds a version with an error (its rules across files would not find it again).
+    "another file as a refused change had it": (None, _refused_then_written(
+        M3, "start: 2021-01", "start: 2021-01\nend: 2020-06"), _changed(M2), False, True),
 }
 
 
@@ -351,6 +377,24 @@ def test_a_remembered_stat_spares_reading_and_a_changed_one_is_noticed(  # type:
     assert read == ["M-003-e-akte.yaml"]
     assert counts.narrowed == [False]
     assert done.stdout == (plan_dir / M2).read_text(encoding="utf-8") + M2_BLOCK
+
+
+def test_a_dry_runs_text_written_later_is_still_in_the_record(  # type: ignore[no-untyped-def]
+        plan_dir: Path, run_cli, counts: Counts, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each file keeps two versions, the one on disk and the one last checked: checking
+    another measure, or the same change twice, loses neither, so `update --dry-run > file`
+    followed by another update stays narrow."""
+    monkeypatch.setattr(cache, "SETTLED_NS", -10**12)  # every file counts as settled
+    m3_args = ("--half", "2021-H2", "--status", "ongoing", "--rag", "green", "--text", "Läuft.")
+    run_cli("validate", "--root", plan_dir)
+    counts.clear()
+    out = run_cli("update", "M-003", "--root", plan_dir, *m3_args, "--dry-run").stdout
+    run_cli("update", "M-003", "--root", plan_dir, *m3_args, "--dry-run")
+    run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS, "--dry-run")  # M-003 as on disk
+    (plan_dir / M3).write_text(out, encoding="utf-8")
+    run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS, "--dry-run")  # as checked before
+    assert counts.narrowed == [True] * 4
+    assert counts.measures() == [M3, M3, M2, M2]
 
 
 def _mutation(rnd: random.Random, text: str, ids: list[str]) -> str:
