@@ -309,13 +309,28 @@ def _scramble(entries: dict[bytes, list[object]]) -> None:
             entry[1] = {path: [("not", "a", "version")] for path in entry[1]}
 
 
-@pytest.mark.parametrize("kind", ["truncated", "foreign", "wrong-shape"])
+def _retype(entries: dict[bytes, list[object]]) -> None:
+    for entry in entries.values():
+        if type(entry[1]) is dict:  # a record: versions that match their files, but an id of 7
+            entry[1] = {path: [(*v[:2], 7, *v[3:]) for v in versions]  # type: ignore[attr-defined]
+                        for path, versions in entry[1].items()}
+
+
+def _unrecord(entries: dict[bytes, list[object]]) -> None:
+    for entry in entries.values():
+        if type(entry[1]) is dict:  # a record: a list in its place
+            entry[1] = list(entry[1])
+
+
+@pytest.mark.parametrize("kind", ["truncated", "foreign", "wrong-shape", "wrong-types",
+                                  "not-a-record"])
 def test_a_bad_facts_store_is_a_miss(kind: str, plan_dir: Path, run_cli,  # type: ignore[no-untyped-def]
                                      counts: Counts) -> None:
     run_cli("validate", "--root", plan_dir)
     path = _facts_file()
-    if kind == "wrong-shape":
-        _rewrite(path, _scramble)
+    if kind in ("wrong-shape", "wrong-types", "not-a-record"):
+        _rewrite(path, {"wrong-shape": _scramble, "wrong-types": _retype,
+                        "not-a-record": _unrecord}[kind])
     else:
         path.write_bytes(path.read_bytes()[:100] if kind == "truncated" else b"\x89PNG\r\n")
     counts.clear()
