@@ -288,6 +288,28 @@ def test_without_a_record_the_whole_plan_is_checked(plan_dir: Path, run_cli,  # 
     assert counts.narrowed == [True]
 
 
+def test_a_record_holds_for_its_day_only(plan_dir: Path, run_cli,  # type: ignore[no-untyped-def]
+                                          counts: Counts, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A measure's own rules read the day (an update for a half not yet begun is an error): a
+    record made on another day (`DOTOOL_TODAY`) vouches for no measure."""
+    from dotool.checks import facts
+
+    _edit(M3, "läuft.\n", "läuft.\n  - half: 2021-H2\n    status: ongoing\n    rag: green\n"
+          "    text: Läuft weiter.\n")(plan_dir)
+    monkeypatch.setenv("DOTOOL_TODAY", "2022-02-01")
+    run_cli("validate", "--root", plan_dir)
+    monkeypatch.setenv("DOTOOL_TODAY", "2021-03-01")  # M-003's update for 2021-H2 lies ahead
+    changes = _changed(M2, "title: Glasfaser", "title: Glasfaser für das")(plan_dir)
+    counts.clear()
+    got = _outcome(plan_dir, changes)
+    assert counts.narrowed == [False]
+    assert got[0] == "accepted"
+    assert [(f.path, f.severity) for f in got[1]] == [(M3, "error")]  # type: ignore[attr-defined]
+    with monkeypatch.context() as whole:
+        whole.setattr(facts, "narrowed", lambda *args, **kwargs: None)
+        assert _outcome(plan_dir, changes) == got
+
+
 def _facts_file() -> Path:
     (found,) = Path(os.environ["DOTOOL_CACHE_DIR"]).glob("*.facts")
     return found
