@@ -185,3 +185,45 @@ def test_a_remembered_validation_shows_the_offending_lines(
     assert "measures/M-009-fehlt.yaml" not in warm.sources
     lines = warm.sources["measures/M-004-kontakt.yaml"]
     assert lines[0] == "id: M-004" and lines[7] == "contact: ab@teststadt.example"
+
+
+def test_a_remembered_invalid_plan_has_no_plan(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validated again unchanged, a plan with an error is still refused: the remembered
+    validation has its errors, its root and no plan to render."""
+    from dotool.checks import run
+
+    root = _plan(tmp_path, {"measures/M-004-dep.yaml": _HEAD.format(id="M-004")
+                            + "depends_on: [M-009]\n"})
+    first = validate(root)
+    assert [f.code for f in first.errors] and first.plan is None
+
+    def not_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validated again, not remembered")
+
+    monkeypatch.setattr(run, "_validate_loaded", not_again)
+    warm = validate(root)
+    assert warm.findings == first.findings and warm.root == first.root == root.resolve()
+    assert warm.plan is None
+    with pytest.raises(InvalidContent):
+        load_valid_plan(root)
+
+
+def test_a_remembered_count_of_files_that_is_no_number_is_validated_again(
+        tmp_path: Path) -> None:
+    """A remembered validation whose count of files is not a number (a cache written by
+    something else) is not used: the plan is validated again, with its count."""
+    from tests.authoring.test_update_narrow import _rewrite
+
+    root = _plan(tmp_path, {})
+    first = validate(root)
+    (plans,) = Path(os.environ["DOTOOL_CACHE_DIR"]).glob("*.plans")
+
+    def as_text(entries: dict[bytes, list[object]]) -> None:
+        for entry in entries.values():
+            files, *rest = entry[1]  # type: ignore[misc]
+            entry[1] = (str(files), *rest)
+
+    _rewrite(plans, as_text)
+    again = validate(root)
+    assert type(again.files) is int and again.files == first.files
