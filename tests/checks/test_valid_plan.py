@@ -227,3 +227,22 @@ def test_a_remembered_count_of_files_that_is_no_number_is_validated_again(
     _rewrite(plans, as_text)
     again = validate(root)
     assert type(again.files) is int and again.files == first.files
+
+
+def test_a_remembered_validation_keeps_the_count_left_out(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validated again unchanged, the summary still says how many findings were left out."""
+    from dotool.checks import run
+    from dotool.findings import MAX_PER_FILE
+
+    keys = "".join(f"extra{n}: 1\n" for n in range(MAX_PER_FILE + 3))
+    root = _plan(tmp_path, {"measures/M-004-viel.yaml": _HEAD.format(id="M-004") + keys})
+    first = validate(root)
+    assert first.left_out == 3
+
+    def not_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validated again, not remembered")
+
+    monkeypatch.setattr(run, "_validate_loaded", not_again)
+    warm = validate(root)
+    assert warm.findings == first.findings and warm.left_out == 3
