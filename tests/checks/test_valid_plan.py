@@ -246,3 +246,13 @@ def test_a_remembered_validation_keeps_the_count_left_out(
     monkeypatch.setattr(run, "_validate_loaded", not_again)
     warm = validate(root)
     assert warm.findings == first.findings and warm.left_out == 3
+
+
+def test_validate_strict_makes_every_warning_an_error(tmp_path: Path) -> None:
+    root = _plan(tmp_path, {"measures/M-004-kontakt.yaml": _HEAD.format(id="M-004")
+                            + "contact: ab@teststadt.example\npublic: true\n"})
+    assert [(f.code, f.severity) for f in validate(root).findings] == [
+        ("contact-email", "warning")]
+    strict = validate(root, strict=True)
+    assert [(f.code, f.severity) for f in strict.findings] == [("contact-email", "error")]
+    assert strict.plan is None
