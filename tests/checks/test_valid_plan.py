@@ -256,3 +256,21 @@ def test_validate_strict_makes_every_warning_an_error(tmp_path: Path) -> None:
     strict = validate(root, strict=True)
     assert [(f.code, f.severity) for f in strict.findings] == [("contact-email", "error")]
     assert strict.plan is None
+
+
+def test_a_remembered_validation_is_for_its_day_and_its_kind_only(tmp_path: Path) -> None:
+    """The cache remembers a validation for the day it was made and for what it looked for:
+    another day, or a full check after one for errors alone, is validated again."""
+    from dotool.checks.run import validate_raw
+    from dotool.store.files import MAX_BYTES, read_plan
+
+    root = _plan(tmp_path, {"measures/M-004-kontakt.yaml": _HEAD.format(id="M-004")
+                            + "contact: ab@teststadt.example\npublic: true\n"})
+    before = validate(root, today=date(2020, 12, 1))  # M-003's update for 2021-H1 lies ahead
+    assert "half-in-future" in [f.code for f in before.errors]
+    assert not validate(root, today=date(2026, 12, 2)).errors
+    errors_only = validate_raw(read_plan(root, limit=MAX_BYTES), today=date(2026, 12, 2),
+                               cache=True, errors_only=True)
+    assert not errors_only.findings
+    assert [f.code for f in validate(root, today=date(2026, 12, 2)).findings] == [
+        "contact-email"]
