@@ -29,6 +29,11 @@ summary: Etwas Neues.
 lead: Fachdienst IT
 depends_on: [M-003]
 """
+PAPER = """\
+vorlage: BV/0007/2021
+session: 2021-09-16
+body: Ausschuss für Digitales
+"""
 
 
 class Counts:
@@ -119,6 +124,33 @@ def _new(root: Path) -> dict[str, bytes]:
     return {M4: NEW_MEASURE.encode()}
 
 
+def _write(rel: str, text: str) -> Callable[[Path], None]:
+    def write(root: Path) -> None:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+
+    return write
+
+
+def _refused_then_written(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def write(root: Path) -> None:
+        from dotool.authoring.checking import Refused, check_changes
+
+        changes = _changed(rel, old, new)(root)
+        with pytest.raises(Refused):
+            check_changes(root, changes)
+        (root / rel).write_bytes(changes[rel])
+
+    return write
+
+
+def _without_updates(root: Path) -> None:
+    """Every measure as planned, none reported on yet (a plan just begun)."""
+    for path in (root / "measures").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text[:text.index("updates:")], encoding="utf-8")
+
+
 # name: (edit before `validate`, edit after it, the change, served by the record, accepted)
 CASES = {
     "a valid update": (None, None, _changed(M2), True, True),
@@ -152,12 +184,37 @@ CASES = {
                                          False),
     "another file broken already": (_edit(M3, "title:", "colour: blue\ntitle:"), None,
                                     _changed(M2), False, True),
+    "another file with an error of its own already": (_edit(M3, "start: 2021-01",
+                                                            "start: 2021-01\nend: 2020-06"),
+                                                      None, _changed(M2), False, True),
     "another file edited since": (None, _edit(M3, "title:", "ref: X\ntitle:"), _changed(M2),
                                   False, True),
     "another file edited since, now broken": (None, _edit(M3, "title:", "colour: blue\ntitle:"),
                                               _changed(M2), False, True),
     "a new file since": (None, lambda root: (root / M4).write_text(NEW_MEASURE, "utf-8"),
                          _changed(M2), False, True),
+    # Only measure files are checked from the record; a change to the masterplan is not.
+    "a change to the masterplan": (None, None, _changed("masterplan/masterplan.yaml",
+                                                        "Teststadt", "Neustadt"), False, True),
+    "no masterplan": (lambda root: (root / "masterplan/masterplan.yaml").unlink(), None,
+                      _changed(M2), False, True),
+    "a stray in measures/": (None, _write("measures/notes.txt", "x"), _changed(M2), False,
+                             True),
+    "a stray among the adoptions": (None, _write("masterplan/adoptions/notes.txt", "x"),
+                                    _changed(M2), False, True),
+    # The paper's error lies outside the changed file: the whole plan answers, with it.
+    "a report paper with an error": (_write("masterplan/reports/2021-H1.yaml", "bogus: 1\n"),
+                                     None, _changed(M2), False, True),
+    "a plan without any update yet": (_without_updates, None, _new, True, True),
+    "a report paper": (_write("masterplan/reports/2021-H1.yaml", PAPER), None, _changed(M2),
+                       True, True),
+    # `read_plan` reads no hidden file: the record does not answer for one either.
+    "a hidden file": (None, None, lambda root: {"measures/.M-004.yaml": NEW_MEASURE.encode()},
+                      False, False),
+    # A change refused once for a measure's own rule, then written by hand: the record never
+    # holds a version with an error (its rules across files would not find it again).
+    "another file as a refused change had it": (None, _refused_then_written(
+        M3, "start: 2021-01", "start: 2021-01\nend: 2020-06"), _changed(M2), False, True),
 }
 
 
@@ -195,6 +252,32 @@ def test_the_record_answers_as_the_whole_plan_does(name: str, plan_dir: Path, ru
         assert any(f.path in changes for f in got[2]) or not served  # type: ignore[attr-defined]
 
 
+def test_the_plan_of_a_narrowed_check_is_the_whole_plan_with_the_change(  # type: ignore[no-untyped-def]
+        plan_dir: Path, run_cli, counts: Counts) -> None:
+    """The answer from the record is a validation like the whole one: its root, no file in
+    error, the changed file's lines (for showing findings), and the plan as `validate_raw` of
+    the changed files gives it (loaded in full only when asked for)."""
+    from dotool.authoring.checking import check_changes
+    from dotool.checks.run import validate_raw
+    from dotool.store.files import MAX_BYTES, read_plan, with_file
+
+    run_cli("validate", "--root", plan_dir)
+    changes = _changed(M2)(plan_dir)
+    counts.clear()
+    checked = check_changes(plan_dir, changes)
+    assert counts.narrowed == [True]
+    full = validate_raw(with_file(read_plan(plan_dir.resolve(), limit=MAX_BYTES), M2,
+                                  changes[M2]), errors_only=True)
+    assert checked.root == full.root == plan_dir.resolve()
+    assert checked.erred == full.erred == frozenset()
+    assert checked.sources[M2] == full.sources[M2] == changes[M2].decode().splitlines()
+    whole = full.plan
+    assert whole is not None and checked.plan == whole
+    m2 = whole.measure("M-002")
+    assert m2 is not None and str(max(u.half for u in m2.updates)) == "2021-H2"
+    assert sorted(whole.paths.values()) == [M1, M2, M3]
+
+
 def test_without_a_record_the_whole_plan_is_checked(plan_dir: Path, run_cli,  # type: ignore[no-untyped-def]
                                                     counts: Counts) -> None:
     run_cli("validate", "--root", plan_dir, "--no-cache")
@@ -206,6 +289,28 @@ def test_without_a_record_the_whole_plan_is_checked(plan_dir: Path, run_cli,  # 
     counts.clear()  # the whole check recorded the facts: the next one is narrow
     run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS, "--dry-run")
     assert counts.narrowed == [True]
+
+
+def test_a_record_holds_for_its_day_only(plan_dir: Path, run_cli,  # type: ignore[no-untyped-def]
+                                          counts: Counts, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A measure's own rules read the day (an update for a half not yet begun is an error): a
+    record made on another day (`DOTOOL_TODAY`) vouches for no measure."""
+    from dotool.checks import facts
+
+    _edit(M3, "läuft.\n", "läuft.\n  - half: 2021-H2\n    status: ongoing\n    rag: green\n"
+          "    text: Läuft weiter.\n")(plan_dir)
+    monkeypatch.setenv("DOTOOL_TODAY", "2022-02-01")
+    run_cli("validate", "--root", plan_dir)
+    monkeypatch.setenv("DOTOOL_TODAY", "2021-03-01")  # M-003's update for 2021-H2 lies ahead
+    changes = _changed(M2, "title: Glasfaser", "title: Glasfaser für das")(plan_dir)
+    counts.clear()
+    got = _outcome(plan_dir, changes)
+    assert counts.narrowed == [False]
+    assert got[0] == "accepted"
+    assert [(f.path, f.severity) for f in got[1]] == [(M3, "error")]  # type: ignore[attr-defined]
+    with monkeypatch.context() as whole:
+        whole.setattr(facts, "narrowed", lambda *args, **kwargs: None)
+        assert _outcome(plan_dir, changes) == got
 
 
 def _facts_file() -> Path:
@@ -229,13 +334,28 @@ def _scramble(entries: dict[bytes, list[object]]) -> None:
             entry[1] = {path: [("not", "a", "version")] for path in entry[1]}
 
 
-@pytest.mark.parametrize("kind", ["truncated", "foreign", "wrong-shape"])
+def _retype(entries: dict[bytes, list[object]]) -> None:
+    for entry in entries.values():
+        if type(entry[1]) is dict:  # a record: versions that match their files, but an id of 7
+            entry[1] = {path: [(*v[:2], 7, *v[3:]) for v in versions]  # type: ignore[attr-defined]
+                        for path, versions in entry[1].items()}
+
+
+def _unrecord(entries: dict[bytes, list[object]]) -> None:
+    for entry in entries.values():
+        if type(entry[1]) is dict:  # a record: a list in its place
+            entry[1] = list(entry[1])
+
+
+@pytest.mark.parametrize("kind", ["truncated", "foreign", "wrong-shape", "wrong-types",
+                                  "not-a-record"])
 def test_a_bad_facts_store_is_a_miss(kind: str, plan_dir: Path, run_cli,  # type: ignore[no-untyped-def]
                                      counts: Counts) -> None:
     run_cli("validate", "--root", plan_dir)
     path = _facts_file()
-    if kind == "wrong-shape":
-        _rewrite(path, _scramble)
+    if kind in ("wrong-shape", "wrong-types", "not-a-record"):
+        _rewrite(path, {"wrong-shape": _scramble, "wrong-types": _retype,
+                        "not-a-record": _unrecord}[kind])
     else:
         path.write_bytes(path.read_bytes()[:100] if kind == "truncated" else b"\x89PNG\r\n")
     counts.clear()
@@ -297,6 +417,24 @@ def test_a_remembered_stat_spares_reading_and_a_changed_one_is_noticed(  # type:
     assert read == ["M-003-e-akte.yaml"]
     assert counts.narrowed == [False]
     assert done.stdout == (plan_dir / M2).read_text(encoding="utf-8") + M2_BLOCK
+
+
+def test_a_dry_runs_text_written_later_is_still_in_the_record(  # type: ignore[no-untyped-def]
+        plan_dir: Path, run_cli, counts: Counts, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each file keeps two versions, the one on disk and the one last checked: checking
+    another measure, or the same change twice, loses neither, so `update --dry-run > file`
+    followed by another update stays narrow."""
+    monkeypatch.setattr(cache, "SETTLED_NS", -10**12)  # every file counts as settled
+    m3_args = ("--half", "2021-H2", "--status", "ongoing", "--rag", "green", "--text", "Läuft.")
+    run_cli("validate", "--root", plan_dir)
+    counts.clear()
+    out = run_cli("update", "M-003", "--root", plan_dir, *m3_args, "--dry-run").stdout
+    run_cli("update", "M-003", "--root", plan_dir, *m3_args, "--dry-run")
+    run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS, "--dry-run")  # M-003 as on disk
+    (plan_dir / M3).write_text(out, encoding="utf-8")
+    run_cli("update", "M-002", "--root", plan_dir, *M2_ARGS, "--dry-run")  # as checked before
+    assert counts.narrowed == [True] * 4
+    assert counts.measures() == [M3, M3, M2, M2]
 
 
 def _mutation(rnd: random.Random, text: str, ids: list[str]) -> str:

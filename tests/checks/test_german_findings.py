@@ -138,12 +138,14 @@ def test_gitlab_fingerprints_are_the_same_in_both_languages(
         assert all(d["description"] != e["description"] for d, e in zip(de, en, strict=True))
 
 
-def test_the_cache_keeps_the_languages_apart(run_cli, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+# A rule's finding (remembered with the plan's validation) and a schema error (with the file).
+@pytest.mark.parametrize(("case", "german"), [("progress-missing", "Sachstand"),
+                                              ("bad-enum", "erwartet wird")])
+def test_the_cache_keeps_the_languages_apart(case: str, german: str, run_cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Findings are cached worded: a German run after an English one is not given English."""
     root = copy_base(tmp_path / "plan")
-    shutil.copytree(HERE / "cases" / "invalid" / "progress-missing" / "files", root,
-                    dirs_exist_ok=True)
+    shutil.copytree(HERE / "cases" / "invalid" / case / "files", root, dirs_exist_ok=True)
     messages = {}
     for lang in ("en", "de", "en"):
         monkeypatch.setenv("DOTOOL_LANG", lang)
@@ -151,7 +153,7 @@ def test_the_cache_keeps_the_languages_apart(run_cli, tmp_path: Path,
         found = [f["message"] for f in json.loads(result.stdout)["findings"]]
         assert messages.setdefault(lang, found) == found
     assert messages["en"] != messages["de"]
-    assert any("Sachstand" in m for m in messages["de"]), messages["de"]
+    assert any(german in m for m in messages["de"]), messages["de"]
 
 
 def test_list_rules_in_german(run_cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

@@ -203,3 +203,92 @@ def test_a_plan_from_a_git_tree_is_read_by_the_folder_rules() -> None:
     assert raw.strays == ("measures/M-003-c.yml",)  # a dotfile, README.md and subfolders: no
     assert [f.path for f in raw.adoptions] == ["masterplan/adoptions/1.0.yaml"]
     assert [f.path for f in raw.reports] == ["masterplan/reports/2021-H1.yaml"]
+
+
+def test_a_remembered_invalid_plan_has_no_plan(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validated again unchanged, a plan with an error is still refused: the remembered
+    validation has its errors, its root and no plan to render."""
+    from dotool.checks import run
+
+    root = _plan(tmp_path, {"measures/M-004-dep.yaml": _HEAD.format(id="M-004")
+                            + "depends_on: [M-009]\n"})
+    first = validate(root)
+    assert [f.code for f in first.errors] and first.plan is None
+
+    def not_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validated again, not remembered")
+
+    monkeypatch.setattr(run, "_validate_loaded", not_again)
+    warm = validate(root)
+    assert warm.findings == first.findings and warm.root == first.root == root.resolve()
+    assert warm.plan is None
+    with pytest.raises(InvalidContent):
+        load_valid_plan(root)
+
+
+def test_a_remembered_count_of_files_that_is_no_number_is_validated_again(
+        tmp_path: Path) -> None:
+    """A remembered validation whose count of files is not a number (a cache written by
+    something else) is not used: the plan is validated again, with its count."""
+    from tests.authoring.test_update_narrow import _rewrite
+
+    root = _plan(tmp_path, {})
+    first = validate(root)
+    (plans,) = Path(os.environ["DOTOOL_CACHE_DIR"]).glob("*.plans")
+
+    def as_text(entries: dict[bytes, list[object]]) -> None:
+        for entry in entries.values():
+            files, *rest = entry[1]  # type: ignore[misc]
+            entry[1] = (str(files), *rest)
+
+    _rewrite(plans, as_text)
+    again = validate(root)
+    assert type(again.files) is int and again.files == first.files
+
+
+def test_a_remembered_validation_keeps_the_count_left_out(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validated again unchanged, the summary still says how many findings were left out."""
+    from dotool.checks import run
+    from dotool.findings import MAX_PER_FILE
+
+    keys = "".join(f"extra{n}: 1\n" for n in range(MAX_PER_FILE + 3))
+    root = _plan(tmp_path, {"measures/M-004-viel.yaml": _HEAD.format(id="M-004") + keys})
+    first = validate(root)
+    assert first.left_out == 3
+
+    def not_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validated again, not remembered")
+
+    monkeypatch.setattr(run, "_validate_loaded", not_again)
+    warm = validate(root)
+    assert warm.findings == first.findings and warm.left_out == 3
+
+
+def test_validate_strict_makes_every_warning_an_error(tmp_path: Path) -> None:
+    root = _plan(tmp_path, {"measures/M-004-kontakt.yaml": _HEAD.format(id="M-004")
+                            + "contact: ab@teststadt.example\npublic: true\n"})
+    assert [(f.code, f.severity) for f in validate(root).findings] == [
+        ("contact-email", "warning")]
+    strict = validate(root, strict=True)
+    assert [(f.code, f.severity) for f in strict.findings] == [("contact-email", "error")]
+    assert strict.plan is None
+
+
+def test_a_remembered_validation_is_for_its_day_and_its_kind_only(tmp_path: Path) -> None:
+    """The cache remembers a validation for the day it was made and for what it looked for:
+    another day, or a full check after one for errors alone, is validated again."""
+    from dotool.checks.run import validate_raw
+    from dotool.store.files import MAX_BYTES, read_plan
+
+    root = _plan(tmp_path, {"measures/M-004-kontakt.yaml": _HEAD.format(id="M-004")
+                            + "contact: ab@teststadt.example\npublic: true\n"})
+    before = validate(root, today=date(2020, 12, 1))  # M-003's update for 2021-H1 lies ahead
+    assert "half-in-future" in [f.code for f in before.errors]
+    assert not validate(root, today=date(2026, 12, 2)).errors
+    errors_only = validate_raw(read_plan(root, limit=MAX_BYTES), today=date(2026, 12, 2),
+                               cache=True, errors_only=True)
+    assert not errors_only.findings
+    assert [f.code for f in validate(root, today=date(2026, 12, 2)).findings] == [
+        "contact-email"]

@@ -60,7 +60,9 @@ def _milestone(due: str) -> str:
 RULES: tuple[Rule, ...] = (
     Rule("schema-not-mapping", "error", t("A file holds a mapping of keys to values."),
          ("dotool.checks.load.load_plan",),
-         (Example("- id: M-001\n  title: Online-Terminvergabe\n", at=(1, 1)),),
+         (Example("- id: M-001\n  title: Online-Terminvergabe\n", at=(1, 1)),
+          Example("# Maßnahme M-001\n- id: M-001\n", at=(2, 1),
+                  note="at the line where the content begins")),
          (Example(measure()),)),
     Rule("schema-extra-forbidden", "error",
          t("Only the keys the file format defines (the hint names the nearest one)."), (_SCHEMA,),
