@@ -203,3 +203,62 @@ def test_a_plan_from_a_git_tree_is_read_by_the_folder_rules() -> None:
     assert raw.strays == ("measures/M-003-c.yml",)  # a dotfile, README.md and subfolders: no
     assert [f.path for f in raw.adoptions] == ["masterplan/adoptions/1.0.yaml"]
     assert [f.path for f in raw.reports] == ["masterplan/reports/2021-H1.yaml"]
+
+
+def test_a_plan_folder_is_read_by_the_same_folder_rules(tmp_path: Path) -> None:
+    from dotool.store.files import read_plan
+
+    root = tmp_path / "plan"
+    for rel, data in {"masterplan/masterplan.yaml": b"m", "measures/M-001-a.yaml": b"a",
+                      "measures/.M-002-draft.yaml": b"d", "measures/README.md": b"r",
+                      "measures/M-003-c.yml": b"c", "measures/sub/M-004-d.yaml": b"x",
+                      "masterplan/adoptions/1.0.yaml": b"v", "outside.yaml": b"o"}.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(data)
+    (root / "measures/M-006-f.yaml").mkdir()
+    (root / "measures/M-007-g.yaml").symlink_to(root / "outside.yaml")
+    (root / "measures/M-008-h.yml").symlink_to(root / "nowhere")
+    (root / "masterplan/reports").write_bytes(b"not a folder")
+    raw = read_plan(root, limit=1024)
+    assert raw.root == root.resolve()
+    assert raw.masterplan is not None and raw.masterplan.data == b"m"
+    assert [(f.path, f.data, f.problem) for f in raw.measures] == [
+        ("measures/M-001-a.yaml", b"a", None),
+        ("measures/M-006-f.yaml", b"", "is a folder, not a regular file"),
+        ("measures/M-007-g.yaml", b"o", None)]
+    assert raw.strays == ("measures/M-003-c.yml", "measures/M-008-h.yml")
+    assert [(f.path, f.data) for f in raw.adoptions] == [("masterplan/adoptions/1.0.yaml", b"v")]
+    assert [(f.path, f.problem) for f in raw.reports] == [
+        ("masterplan/reports", "is a file, not a folder")]
+    assert read_plan(root / "measures", limit=1024).masterplan is None
+
+
+def test_a_plan_folder_is_listed_plainly_only_when_read_plan_would_read_it_so(
+        tmp_path: Path) -> None:
+    from dotool.store.files import plain_listing, plan_folders
+
+    root = tmp_path.resolve()
+    assert plan_folders(root) == tuple(root / n for n in (".git", "masterplan", "measures",
+                                                          "templates", "schema"))
+    assert plain_listing(root, "measures") == []
+    (root / "measures/sub").mkdir(parents=True)
+    for name in ("M-001-a.yaml", ".draft", "README.md"):
+        (root / "measures" / name).write_bytes(b"abc")
+    listing = plain_listing(root, "measures")
+    assert listing is not None
+    assert [(rel, st.st_size) for rel, st in listing] == [("measures/M-001-a.yaml", 3)]
+    (root / "link").symlink_to(root / "measures")
+    assert plain_listing(root, "link") is None
+    (root / "file").write_bytes(b"")
+    assert plain_listing(root, "file") is None
+    for odd in ("M-002-b.yml", "M-002-b.yaml/", "M-002-\udcff.yaml", "M-002-link.yaml"):
+        path = root / "measures" / odd.rstrip("/")
+        if odd.endswith("/"):
+            path.mkdir()
+        elif "link" in odd:
+            path.symlink_to(root / "measures/M-001-a.yaml")
+        else:
+            path.write_bytes(b"")
+        assert plain_listing(root, "measures") is None, odd
+        path.rmdir() if odd.endswith("/") else path.unlink()
+    assert plain_listing(root, "measures") is not None
