@@ -218,6 +218,10 @@ def test_a_plan_folder_is_read_by_the_same_folder_rules(tmp_path: Path) -> None:
     (root / "measures/M-006-f.yaml").mkdir()
     (root / "measures/M-007-g.yaml").symlink_to(root / "outside.yaml")
     (root / "measures/M-008-h.yml").symlink_to(root / "nowhere")
+    (root / "measures/M-009-\u00e4.yaml").write_bytes(b"u")  # not ASCII, but UTF-8: fine
+    (root / "measures/M-010-loop.yml").symlink_to("M-010-loop.yml")
+    os.mkfifo(root / "measures/M-011-pipe.yml")  # neither a file nor a link: not a stray
+    os.mkfifo(root / "measures/M-012-pipe.yaml")
     (root / "masterplan/reports").write_bytes(b"not a folder")
     raw = read_plan(root, limit=1024)
     assert raw.root == root.resolve()
@@ -225,8 +229,11 @@ def test_a_plan_folder_is_read_by_the_same_folder_rules(tmp_path: Path) -> None:
     assert [(f.path, f.data, f.problem) for f in raw.measures] == [
         ("measures/M-001-a.yaml", b"a", None),
         ("measures/M-006-f.yaml", b"", "is a folder, not a regular file"),
-        ("measures/M-007-g.yaml", b"o", None)]
-    assert raw.strays == ("measures/M-003-c.yml", "measures/M-008-h.yml")
+        ("measures/M-007-g.yaml", b"o", None),
+        ("measures/M-009-\u00e4.yaml", b"u", None),
+        ("measures/M-012-pipe.yaml", b"", "is a FIFO (named pipe), not a regular file")]
+    assert raw.strays == ("measures/M-003-c.yml", "measures/M-008-h.yml",
+                          "measures/M-010-loop.yml")
     assert [(f.path, f.data) for f in raw.adoptions] == [("masterplan/adoptions/1.0.yaml", b"v")]
     assert [(f.path, f.problem) for f in raw.reports] == [
         ("masterplan/reports", "is a file, not a folder")]
