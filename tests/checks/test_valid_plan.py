@@ -222,6 +222,8 @@ def test_a_plan_folder_is_read_by_the_same_folder_rules(tmp_path: Path) -> None:
     (root / "measures/M-010-loop.yml").symlink_to("M-010-loop.yml")
     os.mkfifo(root / "measures/M-011-pipe.yml")  # neither a file nor a link: not a stray
     os.mkfifo(root / "measures/M-012-pipe.yaml")
+    (tmp_path / "elsewhere.yaml").write_bytes(b"e")
+    (root / "measures/M-013-out.yaml").symlink_to(tmp_path / "elsewhere.yaml")
     (root / "masterplan/reports").write_bytes(b"not a folder")
     raw = read_plan(root, limit=1024)
     assert raw.root == root.resolve()
@@ -231,7 +233,9 @@ def test_a_plan_folder_is_read_by_the_same_folder_rules(tmp_path: Path) -> None:
         ("measures/M-006-f.yaml", b"", "is a folder, not a regular file"),
         ("measures/M-007-g.yaml", b"o", None),
         ("measures/M-009-\u00e4.yaml", b"u", None),
-        ("measures/M-012-pipe.yaml", b"", "is a FIFO (named pipe), not a regular file")]
+        ("measures/M-012-pipe.yaml", b"", "is a FIFO (named pipe), not a regular file"),
+        ("measures/M-013-out.yaml", b"",
+         "is a link to a file outside the masterplan repository")]
     assert raw.strays == ("measures/M-003-c.yml", "measures/M-008-h.yml",
                           "measures/M-010-loop.yml")
     assert [(f.path, f.data) for f in raw.adoptions] == [("masterplan/adoptions/1.0.yaml", b"v")]
@@ -269,3 +273,18 @@ def test_a_plan_folder_is_listed_plainly_only_when_read_plan_would_read_it_so(
         assert plain_listing(root, "measures") is None, odd
         path.rmdir() if odd.endswith("/") else path.unlink()
     assert plain_listing(root, "measures") is not None
+
+
+def test_a_file_gone_between_listing_and_reading_is_reported(tmp_path: Path) -> None:
+    from dotool.store.files import _read_entry
+
+    (tmp_path / "M-001-a.yaml").write_bytes(b"a")
+    os.mkfifo(tmp_path / "M-002-b.yaml")
+    with os.scandir(tmp_path) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        os.unlink(entry.path)
+    assert [(f.path, f.data, f.problem) for f in
+            (_read_entry(f"measures/{e.name}", e, 1024) for e in entries)] == [
+        ("measures/M-001-a.yaml", b"", "does not exist (or is a link to nothing)"),
+        ("measures/M-002-b.yaml", b"", "is not a regular file, not a regular file")]
