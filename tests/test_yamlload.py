@@ -396,6 +396,24 @@ def test_many_problems_of_one_kind_end_in_a_summary() -> None:
     assert result.document is not None and result.document.data["k24"] == "no"
 
 
+def test_the_summary_follows_only_past_the_limit_where_the_last_listed_one_is() -> None:
+    def findings(count: int) -> list[tuple[str, str, str, int, int, tuple[str | int, ...]]]:
+        result = load("".join(f"k{i}: no\n" for i in range(count)))
+        return [(f.code, f.path, str(f.message), f.line, f.col, f.loc) for f in result.findings]
+
+    assert len(findings(MAX_PER_CODE)) == MAX_PER_CODE  # no summary of nothing
+    assert findings(MAX_PER_CODE + 1)[-1] == (
+        "yaml-ambiguous", "measures/m.yaml",
+        "1 more problem like this one follows in this file (not listed)", 10, 5, ("k9",))
+    terminal.reset("de")
+    try:
+        german = [findings(MAX_PER_CODE + n)[-1][2] for n in (1, 2)]
+    finally:
+        terminal.reset()
+    assert german == ["1 weiteres Problem dieser Art folgt in dieser Datei (nicht aufgeführt)",
+                      "2 weitere Probleme dieser Art folgen in dieser Datei (nicht aufgeführt)"]
+
+
 def test_a_duplicate_key_names_both_lines_and_keeps_the_first_value() -> None:
     result = load("id: M-001\ntitle: first\nlead: x\ntitle: second\n")
     finding = only(result, "yaml-duplicate-key")
