@@ -241,7 +241,12 @@ def test_a_plan_folder_is_read_by_the_same_folder_rules(tmp_path: Path) -> None:
     assert [(f.path, f.data) for f in raw.adoptions] == [("masterplan/adoptions/1.0.yaml", b"v")]
     assert [(f.path, f.problem) for f in raw.reports] == [
         ("masterplan/reports", "is a file, not a folder")]
-    assert read_plan(root / "measures", limit=1024).masterplan is None
+    alone = read_plan(root / "masterplan", limit=1024)  # no measures/: the other folders count
+    assert alone.masterplan is None and alone.measures == ()
+    (root / "masterplan/masterplan/adoptions").mkdir(parents=True)
+    (root / "masterplan/masterplan/adoptions/2.0.yaml").write_bytes(b"w")
+    alone = read_plan(root / "masterplan", limit=1024)
+    assert [(f.path, f.data) for f in alone.adoptions] == [("masterplan/adoptions/2.0.yaml", b"w")]
 
 
 def test_a_plan_folder_is_listed_plainly_only_when_read_plan_would_read_it_so(
