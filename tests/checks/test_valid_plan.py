@@ -212,7 +212,7 @@ def test_a_plan_folder_is_read_by_the_same_folder_rules(tmp_path: Path) -> None:
     for rel, data in {"masterplan/masterplan.yaml": b"m", "measures/M-001-a.yaml": b"a",
                       "measures/.M-002-draft.yaml": b"d", "measures/README.md": b"r",
                       "measures/M-003-c.yml": b"c", "measures/sub/M-004-d.yaml": b"x",
-                      "masterplan/adoptions/1.0.yaml": b"v", "outside.yaml": b"o"}.items():
+                      "masterplan/reports/2021-H1.yaml": b"p", "outside.yaml": b"o"}.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_bytes(data)
     (root / "measures/M-006-f.yaml").mkdir()
@@ -224,12 +224,15 @@ def test_a_plan_folder_is_read_by_the_same_folder_rules(tmp_path: Path) -> None:
     os.mkfifo(root / "measures/M-012-pipe.yaml")
     (tmp_path / "elsewhere.yaml").write_bytes(b"e")
     (root / "measures/M-013-out.yaml").symlink_to(tmp_path / "elsewhere.yaml")
-    (root / "masterplan/reports").write_bytes(b"not a folder")
+    (root / "measures/M-005-\udcff.yaml").write_bytes(b"x")
+    (root / "masterplan/adoptions").write_bytes(b"not a folder")
     raw = read_plan(root, limit=1024)
     assert raw.root == root.resolve()
     assert raw.masterplan is not None and raw.masterplan.data == b"m"
     assert [(f.path, f.data, f.problem) for f in raw.measures] == [
         ("measures/M-001-a.yaml", b"a", None),
+        ("measures/M-005-\\xff.yaml", b"", "has a name that is not UTF-8; rename it (a name in "
+                                           "UTF-8 reads the same on every computer)"),
         ("measures/M-006-f.yaml", b"", "is a folder, not a regular file"),
         ("measures/M-007-g.yaml", b"o", None),
         ("measures/M-009-\u00e4.yaml", b"u", None),
@@ -238,9 +241,9 @@ def test_a_plan_folder_is_read_by_the_same_folder_rules(tmp_path: Path) -> None:
          "is a link to a file outside the masterplan repository")]
     assert raw.strays == ("measures/M-003-c.yml", "measures/M-008-h.yml",
                           "measures/M-010-loop.yml")
-    assert [(f.path, f.data) for f in raw.adoptions] == [("masterplan/adoptions/1.0.yaml", b"v")]
-    assert [(f.path, f.problem) for f in raw.reports] == [
-        ("masterplan/reports", "is a file, not a folder")]
+    assert [(f.path, f.data, f.problem) for f in raw.adoptions] == [
+        ("masterplan/adoptions", b"", "is a file, not a folder")]
+    assert [(f.path, f.data) for f in raw.reports] == [("masterplan/reports/2021-H1.yaml", b"p")]
     alone = read_plan(root / "masterplan", limit=1024)  # no measures/: the other folders count
     assert alone.masterplan is None and alone.measures == ()
     (root / "masterplan/masterplan/adoptions").mkdir(parents=True)
