@@ -396,6 +396,42 @@ def test_many_problems_of_one_kind_end_in_a_summary() -> None:
     assert result.document is not None and result.document.data["k24"] == "no"
 
 
+def test_the_summary_follows_only_past_the_limit_where_the_last_listed_one_is() -> None:
+    def findings(count: int) -> list[tuple[str, str, str, int, int, tuple[str | int, ...]]]:
+        result = load("".join(f"k{i}: no\n" for i in range(count)))
+        return [(f.code, f.path, str(f.message), f.line, f.col, f.loc) for f in result.findings]
+
+    assert len(findings(MAX_PER_CODE)) == MAX_PER_CODE  # no summary of nothing
+    assert findings(MAX_PER_CODE + 1)[-1] == (
+        "yaml-ambiguous", "measures/m.yaml",
+        "1 more problem like this one follows in this file (not listed)", 10, 5, ("k9",))
+    terminal.reset("de")
+    try:
+        german = [findings(MAX_PER_CODE + n)[-1][2] for n in (1, 2)]
+    finally:
+        terminal.reset()
+    assert german == ["1 weiteres Problem dieser Art folgt in dieser Datei (nicht aufgeführt)",
+                      "2 weitere Probleme dieser Art folgen in dieser Datei (nicht aufgeführt)"]
+
+
+def test_an_alias_as_a_key_is_refused_where_it_stands_and_left_out() -> None:
+    result = load("a: &x k\nm:\n  *x : v\n  b: 1\n")
+    alias = result.findings[-1]
+    assert [f.code for f in result.findings] == ["yaml-alias", "yaml-alias"]
+    assert (alias.path, alias.line, alias.col, alias.loc) == ("measures/m.yaml", 3, 3, ("m",))
+    assert alias.message == "alias `*x` used as a key: anchors and aliases are not allowed"
+    assert alias.hint is not None and "alias bombs" in alias.hint
+    assert result.document is not None and result.document.data == {"a": "k", "m": {"b": 1}}
+
+
+def test_a_tag_or_merge_on_a_key_is_located_at_that_key() -> None:
+    tag = only(load("!!int 1: x\n!!str ok: 2\n"), "yaml-tag")
+    assert (tag.line, tag.col, tag.loc, tag.message) == (
+        1, 1, ("1",), "the tag `!!int` is not allowed")
+    merge = only(load("m:\n  <<: {a: 1}\n"), "yaml-merge-key")
+    assert (merge.line, merge.col, merge.loc) == (2, 3, ("m", "<<"))
+
+
 def test_a_duplicate_key_names_both_lines_and_keeps_the_first_value() -> None:
     result = load("id: M-001\ntitle: first\nlead: x\ntitle: second\n")
     finding = only(result, "yaml-duplicate-key")

@@ -292,3 +292,96 @@ def test_a_remembered_validation_is_for_its_day_and_its_kind_only(tmp_path: Path
     assert not errors_only.findings
     assert [f.code for f in validate(root, today=date(2026, 12, 2)).findings] == [
         "contact-email"]
+
+
+def test_a_plan_folder_is_read_by_the_same_folder_rules(tmp_path: Path) -> None:
+    from dotool.store.files import read_plan
+
+    root = tmp_path / "plan"
+    for rel, data in {"masterplan/masterplan.yaml": b"m", "measures/M-001-a.yaml": b"a",
+                      "measures/.M-002-draft.yaml": b"d", "measures/README.md": b"r",
+                      "measures/M-003-c.yml": b"c", "measures/sub/M-004-d.yaml": b"x",
+                      "masterplan/reports/2021-H1.yaml": b"p", "outside.yaml": b"o"}.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(data)
+    (root / "measures/M-006-f.yaml").mkdir()
+    (root / "measures/M-007-g.yaml").symlink_to(root / "outside.yaml")
+    (root / "measures/M-008-h.yml").symlink_to(root / "nowhere")
+    (root / "measures/M-009-\u00e4.yaml").write_bytes(b"u")  # not ASCII, but UTF-8: fine
+    (root / "measures/M-010-loop.yml").symlink_to("M-010-loop.yml")
+    os.mkfifo(root / "measures/M-011-pipe.yml")  # neither a file nor a link: not a stray
+    os.mkfifo(root / "measures/M-012-pipe.yaml")
+    (tmp_path / "elsewhere.yaml").write_bytes(b"e")
+    (root / "measures/M-013-out.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    (root / "measures/M-005-\udcff.yaml").write_bytes(b"x")
+    (root / "masterplan/adoptions").write_bytes(b"not a folder")
+    raw = read_plan(root, limit=1024)
+    assert raw.root == root.resolve()
+    assert raw.masterplan is not None and raw.masterplan.data == b"m"
+    assert [(f.path, f.data, f.problem) for f in raw.measures] == [
+        ("measures/M-001-a.yaml", b"a", None),
+        ("measures/M-005-\\xff.yaml", b"", "has a name that is not UTF-8; rename it (a name in "
+                                           "UTF-8 reads the same on every computer)"),
+        ("measures/M-006-f.yaml", b"", "is a folder, not a regular file"),
+        ("measures/M-007-g.yaml", b"o", None),
+        ("measures/M-009-\u00e4.yaml", b"u", None),
+        ("measures/M-012-pipe.yaml", b"", "is a FIFO (named pipe), not a regular file"),
+        ("measures/M-013-out.yaml", b"",
+         "is a link to a file outside the masterplan repository")]
+    assert raw.strays == ("measures/M-003-c.yml", "measures/M-008-h.yml",
+                          "measures/M-010-loop.yml")
+    assert [(f.path, f.data, f.problem) for f in raw.adoptions] == [
+        ("masterplan/adoptions", b"", "is a file, not a folder")]
+    assert [(f.path, f.data) for f in raw.reports] == [("masterplan/reports/2021-H1.yaml", b"p")]
+    alone = read_plan(root / "masterplan", limit=1024)  # no measures/: the other folders count
+    assert alone.masterplan is None and alone.measures == ()
+    (root / "masterplan/masterplan/adoptions").mkdir(parents=True)
+    (root / "masterplan/masterplan/adoptions/2.0.yaml").write_bytes(b"w")
+    alone = read_plan(root / "masterplan", limit=1024)
+    assert [(f.path, f.data) for f in alone.adoptions] == [("masterplan/adoptions/2.0.yaml", b"w")]
+
+
+def test_a_plan_folder_is_listed_plainly_only_when_read_plan_would_read_it_so(
+        tmp_path: Path) -> None:
+    from dotool.store.files import plain_listing, plan_folders
+
+    root = tmp_path.resolve()
+    assert plan_folders(root) == tuple(root / n for n in (".git", "masterplan", "measures",
+                                                          "templates", "schema"))
+    assert plain_listing(root, "measures") == []
+    (root / "measures/sub").mkdir(parents=True)
+    for name in ("M-001-a.yaml", ".draft", "README.md"):
+        (root / "measures" / name).write_bytes(b"abc")
+    listing = plain_listing(root, "measures")
+    assert listing is not None
+    assert [(rel, st.st_size) for rel, st in listing] == [("measures/M-001-a.yaml", 3)]
+    (root / "link").symlink_to(root / "measures")
+    assert plain_listing(root, "link") is None
+    (root / "file").write_bytes(b"")
+    assert plain_listing(root, "file") is None
+    for odd in ("M-002-b.yml", "M-002-b.yaml/", "M-002-\udcff.yaml", "M-002-link.yaml"):
+        path = root / "measures" / odd.rstrip("/")
+        if odd.endswith("/"):
+            path.mkdir()
+        elif "link" in odd:
+            path.symlink_to(root / "measures/M-001-a.yaml")
+        else:
+            path.write_bytes(b"")
+        assert plain_listing(root, "measures") is None, odd
+        path.rmdir() if odd.endswith("/") else path.unlink()
+    assert plain_listing(root, "measures") is not None
+
+
+def test_a_file_gone_between_listing_and_reading_is_reported(tmp_path: Path) -> None:
+    from dotool.store.files import _read_entry
+
+    (tmp_path / "M-001-a.yaml").write_bytes(b"a")
+    os.mkfifo(tmp_path / "M-002-b.yaml")
+    with os.scandir(tmp_path) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        os.unlink(entry.path)
+    assert [(f.path, f.data, f.problem) for f in
+            (_read_entry(f"measures/{e.name}", e, 1024) for e in entries)] == [
+        ("measures/M-001-a.yaml", b"", "does not exist (or is a link to nothing)"),
+        ("measures/M-002-b.yaml", b"", "is not a regular file, not a regular file")]

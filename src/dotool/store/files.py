@@ -120,7 +120,9 @@ def read_plan(root: Path, *, limit: int) -> RawPlan:
             real = check_inside(root, folder)
             mode = os.stat(real).st_mode
             if not stat.S_ISDIR(mode):
-                raise Unreadable(t("is {kind}, not a folder", kind=kind_words(mode)))
+                # A plain file has no kind words of its own (kind_words gives None).
+                kind = kind_words(mode) or t("a file")
+                raise Unreadable(t("is {kind}, not a folder", kind=kind))
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except (Unreadable, OSError) as exc:
