@@ -289,8 +289,9 @@ RULES: tuple[Rule, ...] = (
     Rule("body-not-in-beratungsfolge", "warning",
          t("The body the report goes to is in its Beratungsfolge."), (_PAPERS,),
          (Example("body: Rat\nberatungsfolge: [Verwaltungsausschuss]\n", PAPER, at=(1, 7)),
-          Example("beratungsfolge: [Verwaltungsausschuss, Rat]\n", PAPER, at=(1, 1),
-                  note="no body: the plan's committee goes by default")),
+          Example("vorlage: MV/1\nberatungsfolge: [Verwaltungsausschuss, Rat]\n", PAPER,
+                  at=(2, 1), note="no body: the plan's committee goes by default, and the "
+                  "finding is at the Beratungsfolge")),
          (Example("body: Rat\nberatungsfolge: [Verwaltungsausschuss, Rat]\n", PAPER),
           Example("beratungsfolge: [Ausschuss für Digitales]\n", PAPER,
                   note="no body, the plan's committee in the Beratungsfolge"))),
