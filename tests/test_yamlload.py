@@ -678,3 +678,23 @@ def test_anything_worth_a_finding_falls_back_to_the_careful_walk(text: str) -> N
 
     with pytest.raises(NeedsCareful):
         quick_data(yaml.CSafeLoader(text).get_event)
+
+
+def test_the_value_of_a_collection_key_is_left_out_and_what_follows_is_read() -> None:
+    result = load("? [a]\n: 1\nb: 2\n")
+    assert [(f.code, f.line, f.col) for f in result.findings] == [("yaml-key", 1, 3)]
+    assert result.document is not None and result.document.data == {"b": 2}
+
+
+def test_a_finding_in_the_value_of_a_left_out_key_has_no_place_in_the_data() -> None:
+    result = load("a: 1\na: no\n")
+    assert [(f.code, f.loc, f.line) for f in result.findings] == [
+        ("yaml-duplicate-key", ("a",), 2), ("yaml-ambiguous", (), 2)]
+    assert result.document is not None and result.document.data == {"a": 1}
+
+
+def test_collections_may_carry_their_own_or_the_non_specific_tag() -> None:
+    result = load("a: ! [1]\nb: ! {c: 1}\nd: !!seq [1]\ne: !!map {f: 1}\n")
+    assert result.findings == []
+    assert result.document is not None
+    assert result.document.data == {"a": [1], "b": {"c": 1}, "d": [1], "e": {"f": 1}}
