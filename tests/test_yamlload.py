@@ -641,3 +641,60 @@ def test_damaged_measures_give_data_or_located_findings(data: bytes) -> None:
     if result.document is not None:
         result.document.locate(("updates", 1, "rag"))
         result.document.locate_key(("updates", 1, "rag"))
+
+
+# The quick walk is the hot path of every load: a clean file must never fall back to the slower
+# careful walk (which records every position), and anything worth a finding must fall back.
+QUICK_CLEAN = {
+    MEASURE: None,
+    "a: 5\nb: [x, 'y', '7', 2.5, -3, null, true, 1a, [], {}]\nc:\n  d: {e: [[1], {f: g}]}\n":
+        {"a": 5, "b": ["x", "y", "7", 2.5, -3, None, True, "1a", [], {}],
+         "c": {"d": {"e": [[1], {"f": "g"}]}}},
+    "- 1\n- - 2\n  - k: v\n    l: 3\n- z\n": [1, [2, {"k": "v", "l": 3}], "z"],
+    "x\n": "x",
+    "[" * (yamlload.MAX_DEPTH - 1) + "]" * (yamlload.MAX_DEPTH - 1): None,
+}
+
+
+@pytest.mark.parametrize("text", list(QUICK_CLEAN))
+def test_a_clean_file_is_read_by_the_quick_walk_alone(text: str) -> None:
+    from dotool.store._yamlscan import Careful, quick_data
+
+    quick = quick_data(yaml.CSafeLoader(text).get_event)
+    careful = Careful("m.yaml")
+    assert (quick, []) == (careful.run(yaml.CSafeLoader(text).get_event)[0], careful.findings())
+    if QUICK_CLEAN[text] is not None:
+        assert quick == QUICK_CLEAN[text]
+
+
+@pytest.mark.parametrize("text", [
+    "", "# only a comment\n", "---\n", "a: 1\n---\nb: 2\n", "a: &x 1\n", "a: !!str 1\n",
+    "- &x 1\n", "- !!str 1\n", "a: 1\na: 2\n", "<<: {a: 1}\n", "'<<': 1\n", "a: no\n", "- no\n",
+    "a: *x\n", "a: &x [1]\n", "a: !!seq [1]\n", "- &x {}\n", "- !!map {}\n", "? [a]\n: 1\n",
+    "? {a: 1}\n: 1\n", "[" * yamlload.MAX_DEPTH + "]" * yamlload.MAX_DEPTH, "&x a: 1\n",
+    "!!str a: 1\n"])
+def test_anything_worth_a_finding_falls_back_to_the_careful_walk(text: str) -> None:
+    from dotool.store._yamlscan import NeedsCareful, quick_data
+
+    with pytest.raises(NeedsCareful):
+        quick_data(yaml.CSafeLoader(text).get_event)
+
+
+def test_the_value_of_a_collection_key_is_left_out_and_what_follows_is_read() -> None:
+    result = load("? [a]\n: 1\nb: 2\n")
+    assert [(f.code, f.line, f.col) for f in result.findings] == [("yaml-key", 1, 3)]
+    assert result.document is not None and result.document.data == {"b": 2}
+
+
+def test_a_finding_in_the_value_of_a_left_out_key_has_no_place_in_the_data() -> None:
+    result = load("a: 1\na: no\n")
+    assert [(f.code, f.loc, f.line) for f in result.findings] == [
+        ("yaml-duplicate-key", ("a",), 2), ("yaml-ambiguous", (), 2)]
+    assert result.document is not None and result.document.data == {"a": 1}
+
+
+def test_collections_may_carry_their_own_or_the_non_specific_tag() -> None:
+    result = load("a: ! [1]\nb: ! {c: 1}\nd: !!seq [1]\ne: !!map {f: 1}\n")
+    assert result.findings == []
+    assert result.document is not None
+    assert result.document.data == {"a": [1], "b": {"c": 1}, "d": [1], "e": {"f": 1}}

@@ -385,3 +385,24 @@ def test_a_file_gone_between_listing_and_reading_is_reported(tmp_path: Path) -> 
             (_read_entry(f"measures/{e.name}", e, 1024) for e in entries)] == [
         ("measures/M-001-a.yaml", b"", "does not exist (or is a link to nothing)"),
         ("measures/M-002-b.yaml", b"", "is not a regular file, not a regular file")]
+
+
+def test_a_plan_folder_that_cannot_be_listed_is_one_file_with_the_reason(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from dotool.store.files import read_plan
+
+    (tmp_path / "measures").mkdir()
+    (tmp_path / "measures/M-001-a.yaml").write_bytes(b"a")
+
+    def refused(path: object) -> None:
+        # The tests run as root, whom permissions never refuse: the listing is refused here.
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    monkeypatch.setattr(os, "scandir", refused)
+    raw = read_plan(tmp_path, limit=1024)
+    monkeypatch.undo()
+    assert [(f.path, f.data, f.problem) for f in raw.measures] == [
+        ("measures", b"", "cannot be listed: Permission denied")]
+    assert raw.strays == ()
