@@ -189,3 +189,21 @@ def test_help_before_a_command_name_lists_every_command(run_cli, args) -> None: 
     out = run_cli(*args).stdout
     for name in ("validate", "add-measure", "collect", "masterplan", "history"):
         assert name in out, (args, name)
+
+
+@pytest.mark.parametrize("args", [["export", "--format", "xlsx", "-o", "plan.xlsx"],
+                                  ["collect", "--half", "2022-H1", "-o", "books"]])
+def test_workbooks_are_written_without_numpy(sample_dir, tmp_path, args: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """openpyxl imports numpy when it can (as long again to load as openpyxl itself); the
+    workbooks dotool writes hold no numpy numbers, so neither `export --format xlsx` nor
+    `collect` loads it — and the workbook is still whole."""
+    from openpyxl import load_workbook
+
+    target = tmp_path / args[-1]
+    args = [*args[:-1], str(target), "--root", str(sample_dir)]
+    loaded, _out = _imports_of(args, {**os.environ, "DOTOOL_CACHE_DIR": str(tmp_path / "c")},
+                               heavy=("numpy", "openpyxl"))
+    assert "openpyxl" in loaded and "numpy" not in loaded, loaded
+    book = load_workbook(target if target.is_file() else next(target.glob("*.xlsx")))
+    assert "Maßnahmen" in book.sheetnames
+    assert book["Maßnahmen"].max_row > 1 and book["Maßnahmen"]["A2"].value

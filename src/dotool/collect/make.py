@@ -181,7 +181,7 @@ def collect(root: Path, *, half: Half, out: Path, lang: str | None = None,
     `out` passes the checks of every generated output (`store.tree`): never one of the plan's
     folders, however reached, and never through a symlink, onto a device or FIFO.
     """
-    from dotool.store.xlsx import load_openpyxl
+    from dotool.xlsxlib import load_openpyxl
 
     load_openpyxl()  # before `workbook` imports it
     from dotool.checks.run import load_valid_plan

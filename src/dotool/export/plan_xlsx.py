@@ -23,6 +23,7 @@ from dotool.export.plan_csv import Table, plan_tables
 from dotool.model.dates import Half, PartialDate
 from dotool.model.plan import Plan
 from dotool.palette import SHADE, bare
+from dotool.xlsxlib import load_openpyxl
 
 
 def N_(message: str) -> str:  # a gettext marker: the catalogue extracts it, `_` translates it
@@ -74,6 +75,7 @@ def export_workbook(plan: Plan, *, public: bool, lang: str,
                     data_date: date | None = None) -> bytes:
     """The workbook's bytes: one sheet per table, headers in `lang`; `data_date` is the date
     the workbook says it was made (default 2000-01-01: never the time of the export)."""
+    load_openpyxl()  # before the first import of openpyxl
     from openpyxl import Workbook
 
     book = Workbook()

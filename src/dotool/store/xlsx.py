@@ -9,9 +9,10 @@ nothing is ever evaluated), without macros and without links to other files.
 from __future__ import annotations
 
 import io
-import sys
 import zipfile
 from typing import Any, Literal
+
+from dotool.xlsxlib import load_openpyxl
 
 MAX_FILE = 10 * 1024 * 1024  # bytes of a workbook (a unit's collection workbook is ~20 KiB)
 MAX_UNPACKED = 100 * 1024 * 1024  # bytes of all its parts, unpacked
@@ -35,23 +36,6 @@ def archive_problem(data: bytes) -> Problem | None:
             for p in parts):
         return "bomb"
     return None
-
-
-def load_openpyxl() -> None:
-    """Import openpyxl without numpy (unless one of them is loaded already).
-
-    openpyxl imports numpy whenever it can, only to count numpy's number types as numbers in
-    a cell; dotool never puts one there, and numpy's import costs about as much as openpyxl's
-    own. While openpyxl is imported, numpy is marked as not installed; the mark is removed
-    after, so anything importing numpy later gets it as usual.
-    """
-    if "openpyxl" in sys.modules or "numpy" in sys.modules:
-        return
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # "import numpy" raises ImportError
-    try:
-        import openpyxl  # noqa: F401
-    finally:
-        del sys.modules["numpy"]
 
 
 def open_workbook(data: bytes) -> Any:
