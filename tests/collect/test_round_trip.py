@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.authoring.test_update_narrow import Counts
 from tests.collect.helpers import fill
 
 HALF = "2022-H1"
@@ -21,6 +22,11 @@ UNIT = "Sachstand-2022-H1-IT-Service.xlsx"
 
 def _snapshot(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def counts(monkeypatch: pytest.MonkeyPatch) -> Counts:
+    return Counts(monkeypatch)
 
 
 @pytest.fixture
@@ -75,6 +81,20 @@ def test_apply_writes_what_update_writes(collected: Path, sample_dir: Path, run_
             "--root", twin)
     assert _snapshot(sample_dir) == _snapshot(twin)
     run_cli("validate", "--root", sample_dir)
+
+
+def test_a_warm_update_after_apply_loads_only_its_own_file(  # type: ignore[no-untyped-def]
+        collected: Path, sample_dir: Path, run_cli, counts: Counts) -> None:
+    """`collect apply` leaves the record of the measures' facts current (as `update` does):
+    the next change to another measure is checked without parsing the plan again."""
+    fill(collected / UNIT, "Maßnahmen", "M-016", {"status": "in Umsetzung", "rag": "grün",
+                                                  "progress": 60, "text": "Läuft."})
+    run_cli("collect", "apply", collected / UNIT, "--root", sample_dir)
+    counts.clear()
+    run_cli("update", "M-010", "--half", HALF, "--status", "in_progress", "--rag", "green",
+            "--progress", "70", "--text", "Läuft.", "--root", sample_dir, "--dry-run")
+    assert counts.narrowed == [True]
+    assert counts.parsed == ["measures/M-010-wlan-innenstadt-rathaus.yaml"]
 
 
 def test_milestone_done_on_a_date(collected: Path, sample_dir: Path, run_cli) -> None:  # type: ignore[no-untyped-def]

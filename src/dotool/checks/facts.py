@@ -1,10 +1,10 @@
 """A change to one measure checked without loading the others: what the rules across files
 need of each measure, kept in the cache.
 
-`dotool update` and `add-measure` check the plan as it would be with the changed file
-(`dotool.authoring.checking`). Of every other measure that check needs only what the rules
-across files read — its id, field, dependencies and latest reported half — and the knowledge
-that its own rules find nothing. So a validation that loads the plan (`validate_raw(...,
+`dotool update`, `add-measure` and `collect apply` check the plan as it would be with the
+changed files (`dotool.authoring.checking`). Of every other measure that check needs only what
+the rules across files read — its id, field, dependencies and latest reported half — and the
+knowledge that its own rules find nothing. So a validation that loads the plan (`validate_raw(...,
 record=True)`: `dotool validate`, every command that loads the plan through it, and a change
 checked in full) records in the cache's `facts` store, for each measure file without an error,
 a digest of its path and bytes and those facts; and the loader's entries of the masterplan,

@@ -6,7 +6,8 @@ the `UpdateValues` of `dotool update` and splice it with the same code (`planned
 reached milestones. Then the whole plan is validated once with the changed files of every
 workbook still in the running (`together`); a workbook whose files hold an error is refused and
 the rest validated again without it. Last, each accepted workbook's files are written (restored
-on any failure) and committed when asked.
+on any failure) and committed when asked, and what that validation learnt of the changed measures
+is kept for the next change (`keep_facts`, as `dotool update` does).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def apply_workbooks(root: Path, files: list[Path], *, dry_run: bool = False,
 
 def _apply_all(root: Path, files: list[Path], *, dry_run: bool, force: bool,
                commit: bool) -> list[Outcome]:
+    from dotool.authoring.checking import keep_facts
     from dotool.checks.run import load_valid_plan
     from dotool.store.files import MEASURES_DIR
     from dotool.store.lock import locked
@@ -73,6 +75,9 @@ def _apply_all(root: Path, files: list[Path], *, dry_run: bool, force: bool,
         if not dry_run:
             for one in accepted:
                 _write(root, one, commit=commit)
+        # As `update` does after its write: the last check (all accepted workbooks together)
+        # learnt the changed measures, so the next change to one is checked without the rest.
+        keep_facts()
     return outcomes
 
 
