@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
@@ -86,6 +87,58 @@ def run_cli() -> Callable[..., Result]:
         return result
 
     return run
+
+
+def flat(text: str) -> str:
+    """Terminal output without rich's boxes, bullets and line breaks: a message or help text
+    wrapped over several lines is one sentence again, to look for as written."""
+    return " ".join(re.sub(r"[│╭╮╰╯─•]", " ", text).split())
+
+
+class Counts:
+    """What a run parsed (YAML) and loaded (parsed, or restored from the cache), by path, and
+    whether each check of a change was answered from the recorded facts of the other measures
+    (`dotool.checks.facts.narrowed`): the tests that the cache spares work count with it."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from dotool.checks import facts, load
+
+        self.parsed: list[str] = []
+        self.loaded: list[str] = []
+        self.narrowed: list[bool] = []
+        real_yaml, real_parse, real_narrowed = load.load_yaml, load._parse, facts.narrowed
+
+        def counting_yaml(data: bytes, *, path: str) -> object:
+            self.parsed.append(path)
+            return real_yaml(data, path=path)
+
+        def counting_parse(raw, *args):  # type: ignore[no-untyped-def]
+            self.loaded.append(raw.path)
+            return real_parse(raw, *args)
+
+        def spying(*args, **kwargs):  # type: ignore[no-untyped-def]
+            answer = real_narrowed(*args, **kwargs)
+            self.narrowed.append(answer is not None)
+            return answer
+
+        monkeypatch.setattr(load, "load_yaml", counting_yaml)
+        monkeypatch.setattr(load, "_parse", counting_parse)
+        monkeypatch.setattr(facts, "narrowed", spying)
+
+    def measures(self) -> list[str]:
+        """The measure files loaded, in order."""
+        return [p for p in self.loaded if p.startswith("measures/")]
+
+    def clear(self) -> None:
+        self.parsed.clear()
+        self.loaded.clear()
+        self.narrowed.clear()
+
+
+@pytest.fixture
+def counts(monkeypatch: pytest.MonkeyPatch) -> Counts:
+    """Counts of what the commands run from here on parse and load (see `Counts`)."""
+    return Counts(monkeypatch)
 
 
 #: The "today" of the generated test plan: it reports up to the half before (benchmarks/).

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dotool.store import cache
-from tests.conftest import HERE, copy_base
+from tests.conftest import HERE, Counts, copy_base
 
 INVALID = sorted(p for p in (HERE / "cases" / "invalid").iterdir() if (p / "files").is_dir())
 
@@ -108,17 +108,8 @@ def test_a_bad_cache_file_is_ignored_and_rewritten(kind: str, tmp_path: Path, ru
 
 
 def test_changing_a_file_rereads_exactly_that_file(plan_dir: Path, run_cli,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from dotool.checks import load
-
-    parsed: list[str] = []
-    real = load.load_yaml
-
-    def counting(data: bytes, *, path: str) -> object:
-        parsed.append(path)
-        return real(data, path=path)
-
-    monkeypatch.setattr(load, "load_yaml", counting)
+                                                   counts: Counts) -> None:
+    parsed = counts.parsed
     run_cli("validate", "--root", plan_dir)
     assert len(parsed) == 5  # masterplan, three measures, one adoption
     parsed.clear()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from dotool.i18n import terminal
 from dotool.i18n.extract import help_messages, terminal_messages
+from tests.conftest import flat
 
 SAMPLE = Path(__file__).resolve().parents[1]
 
@@ -20,20 +20,15 @@ def _no_language_set(monkeypatch: pytest.MonkeyPatch) -> None:
     terminal.reset()
 
 
-def _flat(text: str) -> str:
-    """The help without its boxes and line breaks: wrapped sentences are whole again."""
-    return " ".join(re.sub(r"[│╭╮╰╯─•]", " ", text).split())
-
-
 def _english_sentences_in(english_help: str) -> list[str]:
     """The beginnings (four words) of the help paragraphs the English help shows."""
-    flat = _flat(english_help)
+    shown = flat(english_help)
     starts = []
     for paragraph in help_messages():
-        words = _flat(paragraph.replace("`", "")).split()
+        words = flat(paragraph.replace("`", "")).split()
         if len(words) >= 4 and not paragraph.startswith("* `"):  # examples keep their commands
             start = " ".join(words[:4])
-            if start in flat:
+            if start in shown:
                 starts.append(start)
     return starts
 
@@ -47,7 +42,7 @@ def test_help_on_a_german_plan_is_german(run_cli, monkeypatch: pytest.MonkeyPatc
     english = run_cli(*args).stdout
     sentences = _english_sentences_in(english)
     assert len(sentences) >= 3, english
-    assert not [s for s in sentences if s in _flat(german)], german
+    assert not [s for s in sentences if s in flat(german)], german
     assert "Optionen" in german and "Options" in english
 
 
@@ -55,13 +50,13 @@ def test_the_overview_and_the_report_help_say_it_in_german(run_cli,  # type: ign
                                                            monkeypatch: pytest.MonkeyPatch,
                                                            tmp_path: Path) -> None:
     monkeypatch.chdir(SAMPLE)
-    overview = _flat(run_cli("--help").stdout)
+    overview = flat(run_cli("--help").stdout)
     assert "Prüfen und ansehen" in overview
     assert "Aufruf: dotool [OPTIONEN] BEFEHL [ARGUMENTE]..." in overview
     assert "Den Halbjahresbericht an den Ausschuss erzeugen" in overview
     # The plan found through --root, from a folder outside it.
     monkeypatch.chdir(tmp_path)
-    report = _flat(run_cli("report", "--help", "--root", SAMPLE).stdout)
+    report = flat(run_cli("report", "--help", "--root", SAMPLE).stdout)
     assert "Aufruf: dotool report [OPTIONEN]" in report
     assert "Beispiele:" in report
     assert "Das Halbjahr des Berichts, JJJJ-H1 oder JJJJ-H2" in report
@@ -72,7 +67,7 @@ def test_the_overview_and_the_report_help_say_it_in_german(run_cli,  # type: ign
 def test_lang_outranks_the_plan(run_cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(SAMPLE)
     for lang in ("en", "English"):
-        out = _flat(run_cli("report", "--lang", lang, "--help").stdout)
+        out = flat(run_cli("report", "--lang", lang, "--help").stdout)
         assert "Render the half-yearly report to the committee" in out
         assert "Options" in out and "Optionen" not in out
         assert "Usage: dotool report [OPTIONS]" in out

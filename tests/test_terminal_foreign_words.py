@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dotool.i18n import terminal
-from tests.conftest import copy_base
+from tests.conftest import copy_base, flat
 
 
 @pytest.fixture(autouse=True)
@@ -21,10 +21,6 @@ def _german(monkeypatch: pytest.MonkeyPatch) -> None:
     """No DOTOOL_LANG: the plan's `language: de` decides."""
     monkeypatch.delenv("DOTOOL_LANG")
     terminal.reset()
-
-
-def _flat(text: str) -> str:
-    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
 
 
 #: Broken YAML as people write it, and the German libyaml's words become.
@@ -55,7 +51,7 @@ def test_yaml_syntax_errors_are_german(run_cli, tmp_path: Path,  # type: ignore[
     else:
         broken = measure.read_text(encoding="utf-8") + text
     measure.write_text(broken, encoding="utf-8")
-    said = _flat(run_cli("validate", "--root", root, "--no-cache", exit_code=1).stdout)
+    said = flat(run_cli("validate", "--root", root, "--no-cache", exit_code=1).stdout)
     assert "YAML-Syntaxfehler" in said and german in said, said
     assert not YAML_ENGLISH.search(said), said
 
@@ -64,7 +60,7 @@ def test_system_reasons_are_german(run_cli, tmp_path: Path) -> None:  # type: ig
     """A file where a folder should be: the system says "Not a directory"."""
     root = copy_base(tmp_path / "plan")
     (tmp_path / "a-file").write_text("", encoding="utf-8")
-    said = _flat(run_cli("site", "--root", root, "-o", tmp_path / "a-file" / "site",
+    said = flat(run_cli("site", "--root", root, "-o", tmp_path / "a-file" / "site",
                          exit_code=2).stderr)
     assert "ist kein Ordner" in said, said
     assert "directory" not in said.lower()
@@ -74,7 +70,7 @@ def test_an_editor_that_cannot_start_is_told_in_german(run_cli, tmp_path: Path, 
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     root = copy_base(tmp_path / "plan")
     monkeypatch.setenv("EDITOR", str(tmp_path / "no-such-editor"))
-    said = _flat(run_cli("add-measure", "--root", root, "--no-input", "--edit",
+    said = flat(run_cli("add-measure", "--root", root, "--no-input", "--edit",
                          "--title", "Test", "--field", "rathaus", "--scope", "internal",
                          "--kind", "project", "--lead", "Hauptamt", "--priority", "high",
                          "--start", "2021-01", "--end", "2021-12", "--summary", "Kurz.",
@@ -116,7 +112,7 @@ def test_git_output_follows_a_german_sentence(run_cli, make_repo, tmp_path: Path
     for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
                  "GIT_COMMITTER_EMAIL", "EMAIL"):
         monkeypatch.delenv(name, raising=False)
-    said = _flat(run_cli("adopt", "9.0", "--date", "2021-01-01", "--resolution", "BV/1",
+    said = flat(run_cli("adopt", "9.0", "--date", "2021-01-01", "--resolution", "BV/1",
                          "--root", root, exit_code=2).stderr)
     assert said.startswith("Fehler: git tag ist fehlgeschlagen. Meldung von git (englisch): ")
     assert "\\x0a" not in said  # git's lines as one line, not escaped line breaks
@@ -128,7 +124,7 @@ def test_typst_output_follows_a_german_sentence(run_cli, tmp_path: Path) -> None
     root = copy_base(tmp_path / "plan")
     (root / "templates").mkdir()
     (root / "templates" / "report.typ.j2").write_text("#let x = (\n", encoding="utf-8")
-    said = _flat(run_cli("report", "--root", root, "--half", "2020-H2", "-o",
+    said = flat(run_cli("report", "--root", root, "--half", "2020-H2", "-o",
                          tmp_path / "r.pdf", exit_code=1).stderr)
     assert "das PDF konnte nicht gesetzt werden. Meldung von Typst (englisch):" in said, said
     assert "Hinweis: eine Vorlage im Repository lässt sich nicht kompilieren" in said
@@ -138,7 +134,7 @@ def test_jinja_output_follows_a_german_sentence(run_cli, tmp_path: Path) -> None
     root = copy_base(tmp_path / "plan")
     (root / "templates").mkdir()
     (root / "templates" / "report.md.j2").write_text("{% if %}\n", encoding="utf-8")
-    said = _flat(run_cli("report", "--root", root, "--half", "2020-H2", exit_code=1).stderr)
+    said = flat(run_cli("report", "--root", root, "--half", "2020-H2", exit_code=1).stderr)
     assert "die Vorlage im Repository hat einen Syntaxfehler. Meldung von Jinja (englisch):" \
         in said, said
     assert "template syntax error" not in said and "fix the" not in said
@@ -151,6 +147,6 @@ def test_a_workbook_that_is_no_workbook_is_told_in_german(run_cli,  # type: igno
     bad.write_bytes(b"not a zip")
     for args in (("import", bad, "--dry-run"), ("collect", "apply", bad, "--dry-run")):
         result = run_cli(*args, "--root", root, exit_code=None)
-        said = _flat(result.stdout + result.stderr)
+        said = flat(result.stdout + result.stderr)
         assert "keine Excel-Arbeitsmappe" in said, said
         assert not re.search(r"\b(zip|file|is not|error)\b", said, re.I), said

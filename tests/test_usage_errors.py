@@ -9,6 +9,7 @@ import pytest
 
 from dotool.cli import clickwords
 from dotool.i18n import terminal
+from tests.conftest import flat
 
 SAMPLE = Path(__file__).resolve().parents[1]
 
@@ -62,21 +63,16 @@ def _no_language_set(monkeypatch: pytest.MonkeyPatch) -> None:
     terminal.reset()
 
 
-def _flat(text: str) -> str:
-    """The message without typer's box and its line breaks."""
-    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
-
-
 @pytest.mark.parametrize(("args", "german", "english"), CASES, ids=[" ".join(c[0]) for c in CASES])
 def test_a_wrong_command_line_is_told_in_the_plans_language(
         run_cli, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
         args: tuple[str, ...], german: str, english: str) -> None:
-    said = _flat(run_cli(*args, exit_code=2).stderr)
+    said = flat(run_cli(*args, exit_code=2).stderr)
     assert german in said
     assert "Fehler" in said and "Error" not in said and "Usage" not in said
     # The same process, asked in English afterwards: typer's own words are back.
     monkeypatch.setenv("DOTOOL_LANG", "en")
-    said_en = _flat(run_cli(*args, exit_code=2).stderr)
+    said_en = flat(run_cli(*args, exit_code=2).stderr)
     assert english in said_en
     assert "Error" in said_en and "Fehler" not in said_en and "Aufruf" not in said_en
     # The usage line and the way to the help, where typer shows them (not for an error found
@@ -93,10 +89,10 @@ def test_the_plan_is_found_through_root_and_lang_decides_first(
         run_cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    said = _flat(run_cli("list", "--root", SAMPLE, "--stauts", exit_code=2).stderr)
+    said = flat(run_cli("list", "--root", SAMPLE, "--stauts", exit_code=2).stderr)
     assert "Aufruf: dotool list [OPTIONEN]" in said
     assert "Unbekannte Option: --stauts. Meinten Sie --status?" in said
-    said = _flat(run_cli("report", "--root", SAMPLE, "--lang", "en", "--haf", "2025-H2",
+    said = flat(run_cli("report", "--root", SAMPLE, "--lang", "en", "--haf", "2025-H2",
                          exit_code=2).stderr)
     assert "No such option: --haf" in said and "Usage: dotool report [OPTIONS]" in said
 
@@ -105,7 +101,7 @@ def test_an_option_with_its_environment_variable_is_worded_whole(
         run_cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     # The root is a file: no plan to ask, so the locale decides.
     monkeypatch.setenv("LANG", "de_DE.UTF-8")
-    said = _flat(run_cli("list", "--root", "README.md", exit_code=2).stderr)
+    said = flat(run_cli("list", "--root", "README.md", exit_code=2).stderr)
     assert ("Ungültiger Wert für '--root' (Umgebungsvariable 'DOTOOL_ROOT'): 'README.md' ist "
             "eine Datei, kein Ordner.") in said
 

@@ -15,6 +15,7 @@ import pytest
 
 from dotool.store import cache
 from tests.authoring.test_update import M1, M2, M2_ARGS, M2_BLOCK
+from tests.conftest import Counts
 
 M3 = "measures/M-003-e-akte.yaml"
 ADOPTION = "masterplan/adoptions/1.0.yaml"
@@ -34,48 +35,6 @@ vorlage: BV/0007/2021
 session: 2021-09-16
 body: Ausschuss für Digitales
 """
-
-
-class Counts:
-    """What a run parsed (YAML) and loaded (parsed, or restored from the cache) by path."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        from dotool.checks import facts, load
-
-        self.parsed: list[str] = []
-        self.loaded: list[str] = []
-        self.narrowed: list[bool] = []
-        real_yaml, real_parse, real_narrowed = load.load_yaml, load._parse, facts.narrowed
-
-        def counting_yaml(data: bytes, *, path: str) -> object:
-            self.parsed.append(path)
-            return real_yaml(data, path=path)
-
-        def counting_parse(raw, *args):  # type: ignore[no-untyped-def]
-            self.loaded.append(raw.path)
-            return real_parse(raw, *args)
-
-        def spying(*args, **kwargs):  # type: ignore[no-untyped-def]
-            answer = real_narrowed(*args, **kwargs)
-            self.narrowed.append(answer is not None)
-            return answer
-
-        monkeypatch.setattr(load, "load_yaml", counting_yaml)
-        monkeypatch.setattr(load, "_parse", counting_parse)
-        monkeypatch.setattr(facts, "narrowed", spying)
-
-    def measures(self) -> list[str]:
-        return [p for p in self.loaded if p.startswith("measures/")]
-
-    def clear(self) -> None:
-        self.parsed.clear()
-        self.loaded.clear()
-        self.narrowed.clear()
-
-
-@pytest.fixture
-def counts(monkeypatch: pytest.MonkeyPatch) -> Counts:
-    return Counts(monkeypatch)
 
 
 def test_a_warm_update_loads_only_the_changed_measure(plan_dir: Path, run_cli,  # type: ignore[no-untyped-def]

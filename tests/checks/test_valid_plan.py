@@ -15,7 +15,7 @@ import pytest
 from dotool.checks.run import load_valid_plan, validate
 from dotool.errors import InvalidContent
 from dotool.model.dates import Half
-from tests.conftest import copy_base
+from tests.conftest import Counts, copy_base
 
 _HEAD = """\
 id: {id}
@@ -102,13 +102,11 @@ def test_the_report_paper_of_a_half_is_in_the_plan(tmp_path: Path) -> None:
 
 
 def test_files_from_the_cache_are_not_parsed_again_and_their_findings_keep_their_place(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, counts: Counts) -> None:
     """Another file changed: the unchanged ones come from the cache, not parsed again, with the
     loader's finding of one (an unknown key) and the warning the checks locate in the other (an
     e-mail contact) at the same line and column as when they were parsed. The invalid one still
     exists for the other's `depends_on` (its id is read from the cached data: no second error)."""
-    from dotool.checks import load
-
     root = _plan(tmp_path, {
         "measures/M-004-kontakt.yaml": _HEAD.format(id="M-004")
         + "contact: ab@teststadt.example\npublic: true\ndepends_on: [M-005]\n",
@@ -123,19 +121,12 @@ def test_files_from_the_cache_are_not_parsed_again_and_their_findings_keep_their
         ("contact-email", "measures/M-004-kontakt.yaml", 8, 10),
         ("schema-extra-forbidden", "measures/M-005-farbe.yaml", 8, 1)]
 
-    parsed: list[str] = []
-    real = load.load_yaml
-
-    def counting(data: bytes, *, path: str) -> object:
-        parsed.append(path)
-        return real(data, path=path)
-
-    monkeypatch.setattr(load, "load_yaml", counting)
+    counts.clear()
     other = root / "measures" / "M-002-glasfaser.yaml"
     other.write_text(other.read_text(encoding="utf-8").replace("title:", "title: Neu –", 1),
                      encoding="utf-8")
     again = validate(root)
-    assert parsed == ["measures/M-002-glasfaser.yaml"]
+    assert counts.parsed == ["measures/M-002-glasfaser.yaml"]
     assert mine(again.findings) == mine(first.findings)
     assert again.sources["measures/M-004-kontakt.yaml"][7] == "contact: ab@teststadt.example"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.authoring.test_update_narrow import Counts
 from tests.collect.helpers import fill
+from tests.conftest import Counts
 
 HALF = "2022-H1"
 UNIT = "Sachstand-2022-H1-IT-Service.xlsx"
@@ -22,11 +22,6 @@ UNIT = "Sachstand-2022-H1-IT-Service.xlsx"
 
 def _snapshot(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-
-
-@pytest.fixture
-def counts(monkeypatch: pytest.MonkeyPatch) -> Counts:
-    return Counts(monkeypatch)
 
 
 @pytest.fixture
