@@ -19,7 +19,7 @@ def _german(monkeypatch: pytest.MonkeyPatch) -> None:
     (("adopt", "eins", "--date", "2021-03-25", "--resolution", "R"),
      "Fehler: `eins` ist keine Version: Schreiben Sie Zahlen mit Punkten, z. B. 1.0 oder 2.1\n"),
     (("adopt", "1.1", "--date", "25.03.2021", "--resolution", "R"),
-     "Fehler: --date: `25.03.2021` ist kein Datum JJJJ-MM-TT\n"),
+     "Fehler: --date: `25.03.2021` ist kein Tag JJJJ-MM-TT\n"),
     (("adopt", "1.1", "--date", "2021-03-25", "--resolution", " "),
      "Fehler: --resolution darf nicht leer sein\n"),
     (("collect", "status", "--half", "2021-H1", "--format", "jsno"),

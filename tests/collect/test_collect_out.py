@@ -75,3 +75,15 @@ def test_existing_workbooks_need_force(sample_dir: Path, run_cli,  # type: ignor
     from openpyxl import load_workbook
 
     assert "Maßnahmen" in load_workbook(out / UNIT).sheetnames
+
+
+@pytest.mark.parametrize("due", ["20220715", "1800-07-15", "15.07.2022"])
+def test_due_is_a_day_by_the_plans_rule(sample_dir: Path, run_cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                        due: str) -> None:
+    """`--due` is read as `adopt --date` is and as a plan's files hold days (YYYY-MM-DD, a year
+    a plan may have): not as anything Python's ISO reader takes (`20220715`)."""
+    out = tmp_path / "books"
+    result = run_cli("collect", "--half", HALF, "-o", out, "--root", sample_dir, "--due", due,
+                     exit_code=2)
+    assert f"--due: `{due}` is not a day YYYY-MM-DD" in result.stderr
+    assert not out.exists()

@@ -11,12 +11,11 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dotool.authoring.checking import check_change
+from dotool.authoring.checking import check_change, option_day
 from dotool.authoring.yamltext import flow_list, scalar
 from dotool.checks.run import validate_raw
 from dotool.errors import DotoolError, GitError, InvalidContent, UsageError
 from dotool.i18n.terminal import t
-from dotool.model.dates import parse_day
 from dotool.model.patterns import VERSION_PATTERN
 from dotool.store.atomic import write_atomic
 from dotool.store.files import (
@@ -51,10 +50,7 @@ def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | N
     if not _VERSION.fullmatch(version):  # not `match`: its `$` lets "1.0\n" through
         raise UsageError(t("`{version}` is not a version: write numbers with dots, e.g. 1.0 or "
                            "2.1", version=version))
-    try:
-        day = parse_day(date)
-    except Exception:  # pydantic's error type; the message is ours
-        raise UsageError(t("--date: `{value}` is not a date YYYY-MM-DD", value=date)) from None
+    day = option_day("--date", date)
     if not resolution.strip():
         raise UsageError(t("{option} must not be empty", option="--resolution"))
     rel = f"{ADOPTIONS_DIR}/{version}.yaml"

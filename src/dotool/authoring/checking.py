@@ -39,6 +39,18 @@ def partial_date(option: str | Message, text: str) -> PartialDate:
                      hint=t("for example 2026-09 or 2026-09-30"))
 
 
+def option_day(option: str | Message, text: str) -> date:
+    """`text` as a day YYYY-MM-DD by the model's rule (`parse_day`: the days a plan's files
+    may hold); else exit 2. The one reading of a day given on the command line."""
+    from dotool.model.dates import parse_day
+
+    try:
+        return parse_day(text.strip())
+    except Exception:  # pydantic's error type; the message is ours
+        raise UsageError(t("{option}: `{value}` is not a day YYYY-MM-DD", option=option,
+                           value=shown(text))) from None
+
+
 def _key(finding: Finding) -> tuple[object, ...]:
     # Without the line: a change above an old problem moves it, it does not make it new.
     return (finding.path, finding.code, finding.loc, finding.message)

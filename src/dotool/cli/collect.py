@@ -82,15 +82,9 @@ def collect(
 def _day(text: str | None) -> Any:
     if text is None:
         return None
-    from datetime import date
+    from dotool.authoring.checking import option_day
 
-    from dotool.errors import UsageError
-    from dotool.i18n.terminal import t
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(t("--due: `{value}` is not a day YYYY-MM-DD", value=text)) from None
+    return option_day("--due", text)
 
 
 @app.command("apply")
