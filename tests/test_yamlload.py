@@ -464,6 +464,20 @@ def test_a_collection_as_key_is_refused(text: str, line: int, col: int) -> None:
     assert result.document is not None and [] not in result.document.data.values()
 
 
+def test_a_collection_as_key_is_located_in_the_mapping_it_stands_in() -> None:
+    result = load("m:\n  ? [a]\n  : 1\n  b: 2\n")
+    finding = only(result, "yaml-key")
+    assert (finding.line, finding.col, finding.loc) == (2, 5, ("m",))
+    assert result.document is not None and result.document.data == {"m": {"b": 2}}
+
+
+def test_a_mapping_as_key_may_carry_its_own_tag_the_one_finding_is_the_key() -> None:
+    result = load("? !!map {a: 1}\n: x\nb: 2\n")
+    finding = only(result, "yaml-key")
+    assert (finding.line, finding.col) == (1, 3)
+    assert result.document is not None and result.document.data == {"b": 2}
+
+
 def test_a_merge_key_is_refused() -> None:
     result = load("<<: {a: 1}\nb: 2\n")
     finding = only(result, "yaml-merge-key")
