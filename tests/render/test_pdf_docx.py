@@ -185,6 +185,50 @@ def test_masterplan_pdf_profiles_are_text_with_every_field(sample_plan) -> None:
     assert _structure_kinds(reader).count("/Table") == len(tables) < 12
 
 
+def test_masterplan_pdf_annex_gives_every_measures_period(sample_plan) -> None:  # type: ignore[no-untyped-def]
+    """The PDF's annex table gives each measure's period as its profile does (start, planned
+    end, a re-planned end with the first one); a non-public measure stays "not public". The
+    roadmap has no second table of every measure beside it: Typst keeps every cell of a
+    document while it sets it, and that table cost a plan of a thousand measures 150 MiB."""
+    from pypdf import PdfReader
+
+    from tests.render.pdf_layout import text_boxes
+
+    reader = PdfReader(io.BytesIO(render_masterplan(sample_plan, fmt="pdf", lang="en",
+                                                    data_date=DATA_DATE).data))
+    landscape = {n for n, page in enumerate(reader.pages, 1)
+                 if float(page.mediabox[2]) > float(page.mediabox[3])}
+    boxes = [b for b in text_boxes(reader) if b.page in landscape]
+
+    def bare(words: str) -> str:  # a cell's lines wrap, and words are hyphenated there
+        return re.sub(r"[\s\xad-]", "", words)
+
+    def period(measure: str) -> str:
+        """The text of the measure's row in the annex's last column, "Period"."""
+        first = next(b for b in boxes if b.text.strip() == measure)
+        page = [b for b in boxes if b.page == first.page]
+        header = next((b for b in page if b.text.strip() == "Period"), None)
+        assert header is not None, f"the annex on page {first.page} has no column Period"
+        column = header.x0
+        below = max((b.y for b in page if b.y < first.y - 1
+                     and re.fullmatch(r"M-\d{3}", b.text.strip())), default=0.0)
+        cell = sorted((b for b in page if b.x0 > column - 1 and below < b.y < first.y + 1),
+                      key=lambda b: (-b.y, b.x0))
+        return bare(" ".join(b.text for b in cell))
+
+    # M-005: from January 2021, planned to end in September 2021, re-planned to March 2022.
+    assert period("M-005") == bare("1 Jan 2021 – 31 Mar 2022 (re-planned; originally "
+                                   "30 Sept 2021)")
+    assert period("M-003") == bare("1 Sept 2020 – 31 Dec 2022")
+    assert period("M-001") == bare("1 Jul 2020 – open-ended")  # a standing task
+    assert period("M-016") == ""  # public: false: "not public" across the row's other columns
+    restricted = next(b for b in boxes if b.text.strip() == "M-016")
+    assert any(b.text.strip() == "not public" and abs(b.y - restricted.y) < 1 for b in boxes)
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "The start and end of every measure are in the annex’s table." in text
+    assert "Roadmap of all measures" not in text
+
+
 def test_docx_is_a4_with_a_landscape_annex_and_columns_by_content(sample_plan) -> None:  # type: ignore[no-untyped-def]
     from docx import Document
     from docx.enum.section import WD_ORIENT

@@ -4,6 +4,7 @@ page of its table or figure — for the sample and for a generated plan of 150 m
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -76,6 +77,55 @@ def test_every_caption_stands_on_the_page_of_its_table_or_figure(documents: dict
     assert not apart, f"{name}: captions apart from their table or figure: " + "; ".join(
         f"#{i} {c.kind} caption on {c.caption_pages}, body on {c.body_pages}"
         for i, c in apart[:5])
+
+
+def _table_rows(reader) -> list[int]:  # type: ignore[no-untyped-def]
+    """The number of rows (/TR) of every table of the tagged structure, in order."""
+    def rows(element) -> int:  # type: ignore[no-untyped-def]
+        element = element.get_object()
+        if not isinstance(element, dict):
+            return 0
+        kids = element.get("/K")
+        kids = kids if isinstance(kids, list) else [kids] if kids is not None else []
+        return (element.get("/S") == "/TR") + sum(rows(k) for k in kids
+                                                  if element.get("/S") != "/TR")
+
+    found: list[int] = []
+
+    def walk(element) -> None:  # type: ignore[no-untyped-def]
+        element = element.get_object()
+        if not isinstance(element, dict):
+            return
+        if element.get("/S") == "/Table":
+            found.append(rows(element))
+            return
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+@pytest.mark.slow
+def test_a_long_table_is_one_table_with_its_header_row_on_every_page(
+        documents: dict[str, bytes], generated_plan) -> None:  # type: ignore[no-untyped-def]
+    """The annex of 150 measures is one table over several pages, its header row repeated at
+    the top of each, its caption once — not tables of forty rows each captioned "continued"
+    (more tables cost Typst more time and memory, and a screen reader meets one table)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(documents["generated masterplan (en)"]))
+    measures = len(generated_plan.measures)
+    assert max(_table_rows(reader)) == measures + 1  # the header row and one row a measure
+    annex = [" ".join(page.extract_text().split()) for page in reader.pages
+             if float(page.mediabox[2]) > float(page.mediabox[3])]
+    assert len(annex) > 2
+    for page in annex:  # the header row before the first measure of each page
+        assert -1 < page.find("No. Measure Field of action") < page.find("M-"), page[:120]
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert len(re.findall(r"Table \d+: All measures", text)) == 1
+    assert "continued" not in text
 
 
 def test_the_checks_find_a_caption_apart_from_its_table_and_text_in_the_margin() -> None:
