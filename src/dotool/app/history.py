@@ -89,7 +89,7 @@ def _load(root: Path, raw: RawFile) -> MeasureData:
     from dotool.errors import InvalidContent
     from dotool.store.files import RawPlan
 
-    loaded = load_plan(RawPlan(root, None, (raw,), (), ()))
+    loaded = load_plan(RawPlan(root, measures=(raw,)))
     errors = [f for f in loaded.findings if f.path == raw.path and f.severity == "error"]
     if errors or not loaded.measures:
         raise InvalidContent([*errors])

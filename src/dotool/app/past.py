@@ -54,7 +54,7 @@ def snapshot(root: Path, ref: str) -> Snapshot:
         plan = plan_at(root, ref, git=git)
     # Only the adoption records are needed: the measures of the working tree are not parsed.
     here = read_plan(root, limit=MAX_BYTES)
-    records = [a for _, a in load_plan(RawPlan(root, None, (), here.adoptions, ())).adoptions]
+    records = [a for _, a in load_plan(RawPlan(root, adoptions=here.adoptions)).adoptions]
     matching = [a for a in (*plan.adoptions, *records)
                 if a.tag == ref or (a.commit and len(a.commit) >= 7
                                     and commit.startswith(a.commit))]

@@ -183,7 +183,7 @@ def _load(root: Path, files: tuple[RawFile, ...]) -> Loaded:
     from dotool.store.files import RawPlan
 
     measure, masterplan, *adoptions = files
-    loaded = load_plan(RawPlan(root, masterplan, (measure,), tuple(adoptions), ()))
+    loaded = load_plan(RawPlan(root, masterplan, (measure,), tuple(adoptions)))
     errors = [f for f in loaded.findings if f.severity == "error"]
     if errors or loaded.masterplan is None or not loaded.measures:
         raise InvalidContent(errors)
@@ -197,7 +197,7 @@ def _latest_half(root: Path, store: PlanCache | None) -> Half | None:
     from dotool.store.files import MAX_BYTES, RawPlan, read_plan
 
     raw = read_plan(root, limit=MAX_BYTES)
-    loaded = load_plan(RawPlan(root, None, raw.measures, (), ()), cache=store)
+    loaded = load_plan(RawPlan(root, measures=raw.measures), cache=store)
     return max((u.half for _, m in loaded.measures for u in m.updates), default=None)
 
 

@@ -118,7 +118,7 @@ def load_masterplan(root: Path) -> Masterplan:
 
     Only that file is read: the whole plan is validated once, with the new measure in it.
     """
-    loaded = load_plan(RawPlan(root, read_file(root, MASTERPLAN), (), (), ()))
+    loaded = load_plan(RawPlan(root, read_file(root, MASTERPLAN)))
     if loaded.masterplan is None:
         raise InvalidContent([f for f in loaded.findings if f.path == MASTERPLAN])
     return loaded.masterplan

@@ -40,7 +40,7 @@ def init_vorlage(root: Path, half: Half) -> str:
     master = load_masterplan(root)
     data = vorlage_text(half, committee=master.committee, owner=master.owner).encode("utf-8")
     # Checked with the plan's masterplan.yaml only: the rules of a report paper need no more.
-    raw = RawPlan(root, read_file(root, MASTERPLAN), (), (), (), (RawFile(rel, data),))
+    raw = RawPlan(root, read_file(root, MASTERPLAN), reports=(RawFile(rel, data),))
     mine = [f for f in validate_raw(raw).errors if f.path == rel]
     if mine:  # a half that has not begun, ...
         raise InvalidContent(mine)

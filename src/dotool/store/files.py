@@ -55,13 +55,14 @@ class RawFile:
 
 @dataclass(frozen=True, slots=True)
 class RawPlan:
-    """All files of a plan, read once."""
+    """All files of a plan, read once — or the few a command needs: what is left out is empty
+    (`RawPlan(root, measures=(one,))` is one measure without the masterplan)."""
 
     root: Path
-    masterplan: RawFile | None
-    measures: tuple[RawFile, ...]
-    adoptions: tuple[RawFile, ...]
-    strays: tuple[str, ...]  # files in measures/, adoptions/ or reports/ that are not *.yaml
+    masterplan: RawFile | None = None
+    measures: tuple[RawFile, ...] = ()
+    adoptions: tuple[RawFile, ...] = ()
+    strays: tuple[str, ...] = ()  # files in measures/, adoptions/ or reports/ that are not *.yaml
     reports: tuple[RawFile, ...] = ()
 
 
