@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -47,3 +48,19 @@ def test_locale_formatting() -> None:
     assert de.percent(40) == "40\xa0%" and en.percent(40) == "40%"
     assert de.number(1150) == "1.150" and en.number(1150) == "1,150"
     assert de.signed(20) == "+20" and de.signed(-5) == "−5" and de.signed(0) == "±0"
+
+
+def test_formatting_a_value_again_gives_its_own_text() -> None:
+    """Each Formatter remembers what it formatted: a value equal to an earlier one but of
+    another type or sign, other digits, or the other language still gets its own text."""
+    de, en = Formatter("de"), Formatter("en")
+    for _ in range(2):  # the second round is answered from what the first remembered
+        assert (de.number(0.0), de.number(-0.0), de.number(0)) == ("0", "-0", "0")
+        assert (de.number(2.5), de.number(2.5, 1), de.number(2.5, digits=2)) == ("2", "2,5", "2,5")
+        assert de.number(Decimal("1234.50"), 2) == "1.234,5"
+        assert (de.number(1234.5, 1), en.number(1234.5, 1)) == ("1.234,5", "1,234.5")
+        assert (de.percent(12.5, 1), en.percent(12.5, 1)) == ("12,5\xa0%", "12.5%")
+        assert (de.money(2.0), de.money(2.5)) == ("2\xa0€", "2,50\xa0€")
+        assert (de.date(date(2021, 3, 1)), en.date(date(2021, 3, 1))) == ("01.03.2021",
+                                                                          "1 Mar 2021")
+        assert de.number(None) == "" and de.money(None) == "" and de.date(None) == ""
