@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "dotool"
@@ -63,7 +63,10 @@ class Catalogue:
         return self._find(context, singular, plural, n)
 
 
-def _remembered(method: Callable[..., str]) -> Callable[..., str]:
+_Method = TypeVar("_Method", bound=Callable[..., str])
+
+
+def _remembered(method: _Method) -> _Method:
     """A formatting method that formats each value once per `Formatter` (so per language): a
     document prints the same few hundred numbers and dates thousands of times, and Babel takes
     tens of microseconds for each. A value is told by its type and `repr`, so 0.0 and -0.0 (which
@@ -78,7 +81,7 @@ def _remembered(method: Callable[..., str]) -> Callable[..., str]:
             found = self._memo[key] = method(self, value, *args, **kwargs)
         return found
 
-    return formatting
+    return cast("_Method", formatting)
 
 
 class Formatter:
