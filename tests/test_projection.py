@@ -245,6 +245,18 @@ def test_kpis_and_series(plan) -> None:  # type: ignore[no-untyped-def]
     assert progress_series(plan, Half(2020, 1)) == ()
 
 
+def test_series_of_the_last_halves_is_the_tail_of_the_whole(plan) -> None:  # type: ignore[no-untyped-def]
+    """A report's trend computes only the halves it shows, reusing its own half's figures."""
+    whole = progress_series(plan, H2_2021)
+    assert progress_series(plan, H2_2021, last=2) == whole[-2:]
+    assert progress_series(plan, H2_2021, last=9) == whole
+    assert progress_series(plan, H2_2021, last=0) == ()
+    known = plan_figures(plan, H2_2021)
+    assert progress_series(plan, H2_2021, last=2, known=known) == whole[-2:]
+    # Figures of another half are not taken for this one.
+    assert progress_series(plan, H1_2021, known=known) == whole[:2]
+
+
 def test_no_adoption_makes_every_measure_a_masterplan_measure(tmp_path: Path) -> None:
     from dotool.checks.run import load_valid_plan
 

@@ -99,6 +99,19 @@ def _imports_of(args: list[str], env: dict[str, str], *,
     return [m for m in marker[0].removeprefix("HEAVY:").split(",") if m], done.stdout
 
 
+def test_a_document_written_to_a_file_says_so_without_rich(sample_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Where stderr is no terminal, "wrote FILE" is a plain line: rich (a few per cent of
+    rendering a Markdown report) is not loaded for it, and the line says what it said."""
+    out = tmp_path / "bericht.md"
+    args = ["report", "--half", "2021-H2", "--root", str(sample_dir), "-o", str(out)]
+    loaded, _stdout = _imports_of(args, dict(os.environ))
+    assert out.is_file() and "jinja2" in loaded
+    assert "rich" not in loaded
+    done = subprocess.run([sys.executable, "-m", "dotool", *args], capture_output=True,
+                          text=True, timeout=60, check=True)
+    assert done.stderr == f"wrote {out}\n"
+
+
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_history_from_the_cache_imports_no_model(sample_dir, tmp_path, fmt: str) -> None:  # type: ignore[no-untyped-def]
     """`history` of an unchanged measure file reads it from the cache: no YAML, no pydantic,

@@ -51,14 +51,12 @@ def pick_format(output: Path | None, fmt: str | None) -> str:
 
 def note_images(refused: dict[str, str]) -> None:
     """Say which images of the text an output does not show, and why (on stderr)."""
-    from dotool.cli.common import err_console
     from dotool.i18n.terminal import t
-    from dotool.text import shown
+    from dotool.output.styled import say
 
     for path, why in sorted(refused.items()):
         # `why` is worded by the image reader (English); the sentence around it is translated.
-        err_console().print(t("note: the image {path} is shown as a link: it {why}",
-                              path=shown(path), why=shown(why)), markup=False)
+        say(str(t("note: the image {path} is shown as a link: it {why}", path=path, why=why)))
 
 
 def check_output(output: Path | None) -> None:
@@ -94,8 +92,7 @@ def emit(rendered: Rendered, output: Path | None) -> None:
 
 def wrote(path: Path | str) -> None:
     """Say on stderr that a file was written."""
-    from dotool.cli.common import err_console
     from dotool.i18n.terminal import t
-    from dotool.text import shown
+    from dotool.output.styled import say
 
-    err_console().print(t("wrote {path}", path=shown(str(path))), markup=False)
+    say(str(t("wrote {path}", path=str(path))))

@@ -80,3 +80,9 @@ def emit(lines: Sequence[Line], *, stream: TextIO | None = None) -> None:
         print_lines(lines, console=Console(file=stream, highlight=False, soft_wrap=True))
     else:
         write_lines(lines, stream=stream)
+
+
+def say(text: str) -> None:
+    """One unstyled line of the conversation on stderr (a file written, a note): like `emit`,
+    written without loading rich where stderr is no terminal."""
+    emit([[(text, None)]], stream=sys.stderr)

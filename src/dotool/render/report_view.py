@@ -210,7 +210,7 @@ def build_report_view(plan: Plan, half: Half, *, data_date: date,
         kpis=kpi_figures(s for s in figures.included if s.id in open_ids),
         measures=tuple(current),
         closed_before=tuple(v for v in shown if v.closed_before),
-        trends=build_trends(plan, half, [s.measure for s in figures.included
+        trends=build_trends(plan, figures, [s.measure for s in figures.included
                                          if s.id in open_ids]),
         rules=report_rules(),
     )

@@ -138,7 +138,7 @@ def _trend_pages(plan: Plan, view: SiteView, lang: str, page: Callable[..., None
     from dotool.render.site_view import MAX_REPORT_PAGES
 
     _ = translations(lang).gettext
-    points = progress_series(plan)[-MAX_REPORT_PAGES:]  # the halves with a report page
+    points = progress_series(plan, last=MAX_REPORT_PAGES)  # the halves with a report page
     halves = tuple(p.half for p in points)
     for field in view.fields:
         values = tuple(dict(p.fields)[field.field.key] for p in points)

@@ -76,7 +76,7 @@ def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
     if typst:
         env.install_gettext_callables(  # type: ignore[attr-defined]
             typst_markup.gettext(catalogue.gettext), typst_markup.ngettext(catalogue.ngettext),
-            newstyle=False, pgettext=typst_markup.pgettext(catalogue.pgettext))  # type: ignore[arg-type]
+            newstyle=False, pgettext=typst_markup.pgettext(catalogue.pgettext))
     else:
         env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
     fmt = Formatter(lang)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from dotool.model.dates import Half
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
-from dotool.model.projection import ProgressPoint
+from dotool.model.projection import PlanFigures
 from dotool.render.view_parts import FieldRef, fields_of
 
 #: How many halves a trend shows (three years), and how many of them the KPI table shows.
@@ -58,16 +58,18 @@ class TrendView:
         return tuple((k, k.values[-TABLE_HALVES:]) for k in self.kpis)
 
 
-def build_trends(plan: Plan, half: Half, shown: Iterable[Measure]) -> TrendView:
-    """The trends of the report of `half` over up to `HALVES` halves ending with it (none before
-    the first half any measure reported); `shown` are the measures whose KPIs it shows."""
-    from dotool.model.projection import kpi_series, plan_figures, progress_series
+def build_trends(plan: Plan, figures: PlanFigures, shown: Iterable[Measure]) -> TrendView:
+    """The trends of the report whose figures are `figures` (of its half) over up to `HALVES`
+    halves ending with that half (none before the first half any measure reported); `shown`
+    are the measures whose KPIs it shows."""
+    from dotool.model.projection import kpi_series, progress_point, progress_series
 
-    points = progress_series(plan, half)[-HALVES:]
+    half = figures.half
+    if half is None:
+        raise ValueError("a report's trends need the figures of a half")
+    points = progress_series(plan, half, last=HALVES, known=figures)
     if not points:  # nothing reported up to `half`: the half alone
-        figures = plan_figures(plan, half)
-        points = (ProgressPoint(half, figures.progress, len(figures.counted),
-                                tuple((f.key, f.progress) for f in figures.fields)),)
+        points = (progress_point(half, figures),)
     measures = list(shown)
     titles = {m.id: m.title for m in measures}
     count = len(points)

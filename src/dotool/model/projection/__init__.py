@@ -30,6 +30,7 @@ from dotool.model.projection.series import (
     attainment,
     kpi_figures,
     kpi_series,
+    progress_point,
     progress_series,
     reported_halves,
 )
@@ -38,5 +39,6 @@ __all__ = [
     "Count", "FieldFigures", "FieldMoney", "Finances", "FundingRow", "KpiFigure", "KpiPoint",
     "KpiSeries", "MeasureState", "MilestoneRef", "Money", "PlanFigures", "ProgressPoint",
     "attainment", "current_figures", "finances", "kpi_figures", "kpi_series", "measure_state",
-    "milestones", "money_of", "plan_figures", "progress_series", "reported_halves",
+    "milestones", "money_of", "plan_figures", "progress_point", "progress_series",
+    "reported_halves",
 ]

@@ -13,7 +13,7 @@ from dotool.model.dates import Half
 from dotool.model.measure import Measure
 from dotool.model.plan import Plan
 from dotool.model.projection.measure import MeasureState
-from dotool.model.projection.plan import plan_figures
+from dotool.model.projection.plan import PlanFigures, plan_figures
 
 
 def reported_halves(plan: Plan, upto: Half | None = None) -> tuple[Half, ...]:
@@ -39,14 +39,23 @@ class ProgressPoint:
     fields: tuple[tuple[str, float | None], ...]
 
 
-def progress_series(plan: Plan, upto: Half | None = None) -> tuple[ProgressPoint, ...]:
-    """Overall and per-field progress for every reported half up to `upto`."""
-    points = []
-    for half in reported_halves(plan, upto):
-        figures = plan_figures(plan, half)
-        points.append(ProgressPoint(half, figures.progress, len(figures.counted),
-                                    tuple((f.key, f.progress) for f in figures.fields)))
-    return tuple(points)
+def progress_series(plan: Plan, upto: Half | None = None, *, last: int | None = None,
+                    known: PlanFigures | None = None) -> tuple[ProgressPoint, ...]:
+    """Overall and per-field progress for every reported half up to `upto` (only the `last`
+    ones when given: each half costs a projection of every measure). `known` are the figures
+    of one of these halves already computed (`plan_figures(plan, known.half)`), used as they
+    are."""
+    halves = reported_halves(plan, upto)
+    if last is not None:
+        halves = halves[-last:] if last > 0 else ()
+    return tuple(progress_point(half, known if known is not None and known.half == half
+                                else plan_figures(plan, half)) for half in halves)
+
+
+def progress_point(half: Half, figures: PlanFigures) -> ProgressPoint:
+    """The point of a progress series for `half`, from its figures."""
+    return ProgressPoint(half, figures.progress, len(figures.counted),
+                         tuple((f.key, f.progress) for f in figures.fields))
 
 
 @dataclass(frozen=True)
