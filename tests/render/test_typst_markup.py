@@ -17,7 +17,14 @@ from hypothesis import strategies as st
 
 from dotool.render import FONT_DIR
 from dotool.render.markdown import Images
-from dotool.render.typst_markup import escape, escape_inline, string, to_typst, visible
+from dotool.render.typst_markup import (
+    escape,
+    escape_inline,
+    id_shapes,
+    string,
+    to_typst,
+    visible,
+)
 
 HEAD = ('#set document(title: "t")\n'
         '#set text(lang: "de", font: ("Liberation Sans", "DejaVu Sans Mono"))\n= T\n')
@@ -153,3 +160,11 @@ def test_a_roadmap_part_keeps_the_space_before_its_number() -> None:
     source = env.from_string('{% autoescape true %}{% import "_partials/measures.typ.j2" as '
                              "parts %}{{ parts.chart(c) }}{% endautoescape %}").render(c=chart)
     assert "caption: [Roadmap: Schools (2\\/3)]" in source
+
+
+def test_the_id_column_is_measured_by_the_widest_id_of_each_prefix() -> None:
+    # The annex's column of ids is as wide as these: one per prefix, with the most digits any
+    # id of that prefix has (a plan that changed its prefix keeps the old ids).
+    ids = ["M-001", "M-0042", "M-999", "DIG-12345", "DIG-100"]
+    assert id_shapes(ids) == ["DIG-00000", "M-0000"]
+    assert id_shapes([]) == []

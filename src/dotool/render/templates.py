@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from dotool.i18n import Formatter, translations
 from dotool.i18n.terminal import t
 from dotool.model.dates import Half
-from dotool.model.vocab import label
+from dotool.model.vocab import KEYS, label
 from dotool.palette import css_properties, typst_definitions
 from dotool.render import markdown, typst_markup
 from dotool.render.markdown import Images
@@ -105,7 +105,10 @@ def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
             md=partial(typst_markup.to_typst, images=images, lang=own),
             authored=partial(typst_markup.authored, lang=own),
             str=typst_markup.string, e=typst_markup.markup_inline,
-            escape=typst_markup.markup_inline)
+            escape=typst_markup.markup_inline, id_shapes=typst_markup.id_shapes)
+        # Every label of a vocabulary, for a column as wide as the widest of them (`fit`).
+        env.globals.update(
+            vocabulary=lambda name: [label(name, key, lang) for key in KEYS[name]])
     return env
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -162,6 +162,17 @@ def _format(text: str, variables: dict[str, Any]) -> Markup:
 
     # Escaped around the placeholders only, so `%(due_date)s` keeps its underscore.
     return Markup("".join(part(p) for p in _PLACEHOLDERS.split(one_line(text)) if p))
+
+
+def id_shapes(ids: Iterable[str]) -> list[str]:
+    """Ids as wide as the widest of `ids`, one per prefix: the prefix and as many zeros as the
+    longest number has digits (the digits of the document's fonts are all of one width), so a
+    column of a thousand ids is measured by one or two."""
+    digits: dict[str, int] = {}
+    for id_ in ids:
+        prefix, _, number = id_.rpartition("-")
+        digits[prefix] = max(digits.get(prefix, 0), len(number))
+    return [f"{prefix}-{'0' * n}" for prefix, n in sorted(digits.items())]
 
 
 def authored(text: Any, *, lang: str | None) -> Any:
