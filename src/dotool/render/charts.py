@@ -11,7 +11,8 @@ import io
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from dotool import palette
@@ -38,16 +39,32 @@ _FONT_SIZE = re.compile(r"font(?:-size)?:\s*([0-9.]+)px")
 
 @dataclass(frozen=True)
 class Chart:
-    """An inline SVG with its title and text description (and a PNG of it, for Word)."""
+    """A chart with its title and text description: its `plot` (the data as drawn, for Typst
+    to draw it in the PDF) and, drawn by matplotlib on first use, an inline SVG (and a PNG of
+    it, for Word). A PDF whose charts all have a plot never imports matplotlib."""
 
     name: str
     title: str
     desc: str
-    svg: str  # without XML prolog; safe markup produced by matplotlib
     width: float  # in points, as drawn
-    png: bytes | None = None
+    drawing: Callable[[], tuple[str, bytes | None]] = field(repr=False, compare=False)
+    plot: Any = None  # a `*Plot` of `dotool.render.plots`; None: the PDF shows the SVG
     subject: str | None = None  # the plan's own words in the title (a field's title), if any
     part: str = ""  # " (2/3)" for a part of a chart drawn in several
+
+    @cached_property
+    def _drawn(self) -> tuple[str, bytes | None]:
+        return self.drawing()
+
+    @property
+    def svg(self) -> str:
+        """The SVG, without XML prolog: safe markup produced by matplotlib."""
+        return self._drawn[0]
+
+    @property
+    def png(self) -> bytes | None:
+        """The PNG at print resolution, when the chart was asked for one (Word)."""
+        return self._drawn[1]
 
     @property
     def min_width(self) -> int:
@@ -126,10 +143,23 @@ def _use_bundled_font() -> None:
 
 
 def svg_chart(name: str, title: str, desc: str, draw: Callable[[Any], None],
-              size: tuple[float, float], *, png: bool = False, layout: Any = "constrained"
-              ) -> Chart:
-    """Draw a chart with `draw(figure)` and keep it as SVG (and PNG); `layout=None` when
-    `draw` places the axes itself (constrained layout measures every label several times)."""
+              size: tuple[float, float], *, png: bool = False, layout: Any = "constrained",
+              plot: Any = None) -> Chart:
+    """A chart that `draw(figure)` draws, as SVG (and PNG) on first use; `layout=None` when
+    `draw` places the axes itself (constrained layout measures every label several times);
+    `plot` the same chart's data for Typst to draw."""
+    # The title and description are the chart's text alternative, in the SVG and in Word's
+    # picture: the plan's words in them with control characters shown escaped, like the labels.
+    title, desc = chart_text(title), chart_text(desc)
+
+    def drawing() -> tuple[str, bytes | None]:
+        return _draw(name, title, desc, draw, size, png=png, layout=layout)
+
+    return Chart(name, title, desc, size[0] * 72, drawing, plot)
+
+
+def _draw(name: str, title: str, desc: str, draw: Callable[[Any], None],
+          size: tuple[float, float], *, png: bool, layout: Any) -> tuple[str, bytes | None]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -137,9 +167,6 @@ def svg_chart(name: str, title: str, desc: str, draw: Callable[[Any], None],
     from matplotlib.figure import Figure
 
     _use_bundled_font()
-    # The title and description are the chart's text alternative, in the SVG and in Word's
-    # picture: the plan's words in them with control characters shown escaped, like the labels.
-    title, desc = chart_text(title), chart_text(desc)
     picture = None
     # A drawn figure is a web of reference cycles that keeps its pixel buffer (megabytes at
     # print resolution) until a full garbage collection: collect it as soon as it is saved,
@@ -174,7 +201,7 @@ def svg_chart(name: str, title: str, desc: str, draw: Callable[[Any], None],
     opening_end = text.index(">") + 1
     text = (text[:opening_end] + f'\n<title id="{name}-title">{escape(title)}</title>'
             f'<desc id="{name}-desc">{escape(desc)}</desc>' + text[opening_end:])
-    return Chart(name, title, desc, text.strip(), size[0] * 72, picture)
+    return text.strip(), picture
 
 
 def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter, *,

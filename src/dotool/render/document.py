@@ -132,7 +132,9 @@ def _pdf(name: str, view: Any, charts: dict[str, Any], *, lang: str, source: str
     env = environment(lang=lang, repo=repo, images=images, html=False, typst=True,
                       source_lang=source)
     text = env.get_template(f"{name}.typ.j2").render(roots(name, view), charts=charts)
-    files = {f"charts/{c.name}.svg": c.svg.encode("utf-8") for c in every_chart(charts)}
+    # A chart Typst draws from its plot needs no picture (and no matplotlib).
+    files = {f"charts/{c.name}.svg": c.svg.encode("utf-8") for c in every_chart(charts)
+             if c.plot is None}
     files.update(images.assets())
     try:
         return typeset(text, files, Meta("", "", lang, view.data_date))
