@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from dotool.palette import ACCENT as BLUE
-from dotool.palette import DROPPED, GREY, GRID, GRID_LIGHT, INK, ORANGE, SERIES
+from dotool.palette import DROPPED, GREY, GRID, GRID_LIGHT, INK, ORANGE, SERIES, WHITE
 from dotool.render.charts import Chart, chart_text, label_text, patch, svg_chart, wrap
 
 #: Measures per roadmap chart: about half an A4 page, labels at 7 pt.
@@ -58,6 +58,10 @@ def roadmap(name: str, title: str, desc: str, spans: Sequence[Span],
     scale = text / 7
     height = (1.0 + 0.2 * len(spans)) * scale
 
+    rows = [_bar(span, horizon) for span in spans]
+    keys = _legend(spans, rows, legend)
+    columns = 3 if width > 5 else 2
+
     def draw(fig: Any) -> None:
         # Placed by hand from the longest label (7 pt, about 0.056 in a character), and
         # ticks on the first of January and July: no layout engine, no date rules to run.
@@ -74,22 +78,17 @@ def roadmap(name: str, title: str, desc: str, spans: Sequence[Span],
         hatched: list[tuple[float, float, float, str]] = []
         shortened: list[tuple[float, float]] = []  # y, x of the end planned at first
         crosses: list[tuple[float, float]] = []
-        for y, span in zip(ys, spans, strict=True):
-            left = num(span.start)
-            colour = GREY if span.dropped else BLUE
-            if span.end is None and span.new_end is None:
-                hatched.append((y, left, num(horizon) - left, colour))
-                continue
-            end = span.new_end or span.end or horizon
-            planned = span.end or end
-            solid.append((y, left, max(num(min(planned, end)) - left, 1.0), colour))
-            if end > planned:
-                hatched.append((y, num(planned), num(end) - num(planned),
-                                GREY if span.dropped else ORANGE))
-            elif end < planned:
-                shortened.append((y, num(planned)))
-            if span.dropped:
-                crosses.append((y, num(end)))
+        for y, bar in zip(ys, rows, strict=True):
+            if bar.solid:
+                left, right, colour = bar.solid
+                solid.append((y, num(left), max(num(right) - num(left), 1.0), colour))
+            if bar.hatched:
+                left, right, colour = bar.hatched
+                hatched.append((y, num(left), num(right) - num(left), colour))
+            if bar.shortened:
+                shortened.append((y, num(bar.shortened)))
+            if bar.cross:
+                crosses.append((y, num(bar.cross)))
         for bars, hatch in ((solid, None), (hatched, "////")):
             if bars:
                 ax.barh([b[0] for b in bars], [b[2] for b in bars], left=[b[1] for b in bars],
@@ -104,10 +103,7 @@ def roadmap(name: str, title: str, desc: str, spans: Sequence[Span],
         ax.set_yticks(ys, [s.label for s in spans], fontsize=text)
         ax.tick_params(axis="x", labelsize=text)
         ax.set_ylim(-0.7, len(spans) - 0.3)
-        years = range(first.year, horizon.year + 2)
-        # A plan over decades (dates run 1900-2199) gets a labelled tick every few years, not
-        # three hundred of them; the middle of each year is marked for short plans only.
-        step = max(1, -(-len(years) // 16))
+        years, step = _years(first, horizon)
         ax.set_xlim(num(date(first.year, 1, 1)), num(horizon) + 1)
         ax.set_xticks([num(date(y, 1, 1)) for y in years[::step]],
                       [str(y) for y in years[::step]])
@@ -115,19 +111,103 @@ def roadmap(name: str, title: str, desc: str, spans: Sequence[Span],
             ax.set_xticks([num(date(y, 7, 1)) for y in years[:-1]], minor=True)
         ax.grid(axis="x", which="both", color=GRID, linewidth=0.6)
         ax.set_axisbelow(True)
-        handles = [patch(BLUE, legend.planned)]
-        if any(s.new_end and s.end and s.new_end > s.end and not s.dropped for s in spans):
-            handles.append(patch(ORANGE, legend.extended, "////"))
-        if shortened:
-            handles.append(_line(legend.shortened))
-        if any(s.end is None and s.new_end is None and not s.dropped for s in spans):
-            handles.append(patch(BLUE, legend.open_ended, "////"))
-        if crosses:
-            handles.append(patch(GREY, legend.dropped))
-        fig.legend(handles=handles, loc="lower center", ncol=3 if width > 5 else 2,
+        handles = [_line(label) if style == "line" else
+                   patch(colour, label, "////" if style == "hatched" else None)
+                   for label, colour, style in keys]
+        fig.legend(handles=handles, loc="lower center", ncol=columns,
                    frameon=False, fontsize=text, bbox_to_anchor=(0.5, 0.0))
 
-    return svg_chart(name, title, desc, draw, (width, height), png=png, layout=None)
+    plot = _plot(rows, spans, period, keys, columns, text)
+    return svg_chart(name, title, desc, draw, (width, height), png=png, layout=None, plot=plot)
+
+
+@dataclass(frozen=True)
+class _Bar:
+    """What the roadmap draws of a span, in days: the solid and the hatched bar (from, to,
+    colour), the end planned at first when the end came earlier, a dropped measure's end."""
+
+    solid: tuple[date, date, str] | None
+    hatched: tuple[date, date, str] | None
+    shortened: date | None
+    cross: date | None
+
+
+def _bar(span: Span, horizon: date) -> _Bar:
+    colour = GREY if span.dropped else BLUE
+    if span.end is None and span.new_end is None:  # a standing task: hatched to the horizon
+        return _Bar(None, (span.start, horizon, colour), None, None)
+    end = span.new_end or span.end or horizon
+    planned = span.end or end
+    later = (planned, end, GREY if span.dropped else ORANGE) if end > planned else None
+    return _Bar((span.start, min(planned, end), colour), later,
+                planned if end < planned else None, end if span.dropped else None)
+
+
+def _legend(spans: Sequence[Span], rows: Sequence[_Bar],
+            legend: RoadmapLegend) -> list[tuple[str, str, str]]:
+    """The legend's entries (label, colour, style) of what the chart shows."""
+    keys = [(legend.planned, BLUE, "solid")]
+    if any(s.new_end and s.end and s.new_end > s.end and not s.dropped for s in spans):
+        keys.append((legend.extended, ORANGE, "hatched"))
+    if any(r.shortened for r in rows):
+        keys.append((legend.shortened, ORANGE, "line"))
+    if any(s.end is None and s.new_end is None and not s.dropped for s in spans):
+        keys.append((legend.open_ended, BLUE, "hatched"))
+    if any(r.cross for r in rows):
+        keys.append((legend.dropped, GREY, "solid"))
+    return keys
+
+
+def _years(first: date, horizon: date) -> tuple[range, int]:
+    """The years of the axis and how many a labelled tick stands apart. A plan over decades
+    (dates run 1900-2199) gets a tick every few years, not three hundred of them; the middle
+    of each year is marked for short plans only."""
+    years = range(first.year, horizon.year + 2)
+    return years, max(1, -(-len(years) // 16))
+
+
+def _plot(rows: Sequence[_Bar], spans: Sequence[Span], period: tuple[date, date],
+          keys: Sequence[tuple[str, str, str]], columns: int, text: float) -> Any:
+    """The roadmap for Typst to draw (`plot-roadmap`): what matplotlib draws, with its
+    positions as fractions of the axis, and the legend's entries in rows as matplotlib lays
+    them out (filled column by column)."""
+    from dotool.render.plots import AxisTick, LegendEntry, RoadmapPlot, RoadmapRow
+
+    first, horizon = period
+    left = date(first.year, 1, 1).toordinal()
+    days = horizon.toordinal() + 1 - left
+
+    def at(day: date) -> float:
+        return (day.toordinal() - left) / days
+
+    out = []
+    for span, bar in zip(spans, rows, strict=True):
+        solid = hatched = None
+        if bar.solid:
+            start = at(bar.solid[0])
+            solid = (start, max(at(bar.solid[1]), start + 1 / days))
+        if bar.hatched:
+            hatched = (at(bar.hatched[0]), at(bar.hatched[1]))
+        out.append(RoadmapRow(span.label, solid, bar.solid[2] if bar.solid else BLUE, hatched,
+                              bar.hatched[2] if bar.hatched else ORANGE,
+                              at(bar.shortened) if bar.shortened else None,
+                              at(bar.cross) if bar.cross else None))
+    years, step = _years(first, horizon)
+    ticks = tuple(AxisTick(at(date(y, 1, 1)), str(y)) for y in years[::step])
+    minor = tuple(at(date(y, 7, 1)) for y in years[:-1]) if step == 1 else ()
+    # matplotlib fills a legend's columns in turn, the first ones a row longer.
+    entries = [LegendEntry(*key) for key in keys]
+    height, longer = divmod(len(entries), columns)
+    cut = [0]
+    for column in range(columns):
+        cut.append(cut[-1] + height + (1 if column < longer else 0))
+    table = [entries[cut[c]:cut[c + 1]] for c in range(columns)]
+    legend = tuple(tuple(col[r] if r < len(col) else None for col in table)
+                   for r in range(max(map(len, table))))
+    return RoadmapPlot(tuple(out), ticks, minor, legend,
+                       tuple(sorted({r.hatch for r in out if r.hatched}
+                                    | {e.colour for e in entries if e.style == "hatched"})), text,
+                       14.4 * text / 7, INK, GRID, WHITE, ORANGE, DROPPED)
 
 
 def _line(label: str) -> Any:
