@@ -2,6 +2,8 @@
 
 A roadmap of a whole plan does not fit one page: it is drawn per field of action, in parts of
 at most `ROWS_PER_CHART` measures, so that every part fits a printed page at a readable size.
+The PDF draws it with Typst from its plot (`RoadmapPlot`), made from the same bars as the
+matplotlib drawing of the HTML, the site and Word.
 """
 
 from __future__ import annotations
@@ -195,13 +197,14 @@ def _plot(rows: Sequence[_Bar], spans: Sequence[Span], period: tuple[date, date]
     years, step = _years(first, horizon)
     ticks = tuple(AxisTick(at(date(y, 1, 1)), str(y)) for y in years[::step])
     minor = tuple(at(date(y, 7, 1)) for y in years[:-1]) if step == 1 else ()
-    # matplotlib fills a legend's columns in turn, the first ones a row longer.
+    # matplotlib fills a legend's columns in turn, the first ones a row longer, and leaves
+    # out the empty ones.
     entries = [LegendEntry(*key) for key in keys]
     height, longer = divmod(len(entries), columns)
     cut = [0]
     for column in range(columns):
         cut.append(cut[-1] + height + (1 if column < longer else 0))
-    table = [entries[cut[c]:cut[c + 1]] for c in range(columns)]
+    table = [entries[cut[c]:cut[c + 1]] for c in range(columns) if cut[c + 1] > cut[c]]
     legend = tuple(tuple(col[r] if r < len(col) else None for col in table)
                    for r in range(max(map(len, table))))
     return RoadmapPlot(tuple(out), ticks, minor, legend,
