@@ -64,7 +64,8 @@ class TrendPlot:
 @dataclass(frozen=True)
 class KpiPanel:
     """One KPI's small chart: its title (one string a line), its y ticks, its values as points
-    (fractions of the plot area), the halves on its x axis, its baseline and target as heights (None: not drawn)."""
+    (fractions of the plot area), the halves on its x axis, its baseline and target as heights
+    (None: not drawn)."""
 
     title: tuple[str, ...]
     y: tuple[Tick, ...]
@@ -76,8 +77,9 @@ class KpiPanel:
 
 @dataclass(frozen=True)
 class PanelsPlot:
-    """Small multiples of KPIs, `columns` a row; `lines` is how many lines of title each row keeps room for (the plot areas of a row stand
-    level); the legend names the value's line, the baseline and the target."""
+    """Small multiples of KPIs, `columns` a row; `lines` is how many lines of title each row
+    keeps room for (the plot areas of a row stand level); the legend names the value's line,
+    the baseline and the target."""
 
     kind: ClassVar[str] = "panels"
     panels: tuple[KpiPanel, ...]

@@ -210,7 +210,7 @@ def _trend_plot(halves: Sequence[str], lines: Sequence[Line], labels: Sequence[s
     """What `trend` draws, for Typst: the same lines, markers, ticks and legend."""
     from dotool.render.plots import Series, Tick, TrendPlot
 
-    width, text = COMPACT if compact else (6.3, 7)
+    text = COMPACT[1] if compact else 7
     named = _named(len(halves)) if compact else list(range(len(halves)))
     left, right = _x_limits([x for line in lines for x, v in enumerate(line.values)
                              if v is not None], named)
