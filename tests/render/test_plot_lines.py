@@ -110,20 +110,23 @@ def test_the_kpi_panels_put_points_ticks_and_lines_where_matplotlib_does(lang: s
         assert chart.plot.panels[0].title[0].startswith(group[0].label.split()[0])
 
 
-def test_the_trend_puts_every_line_and_marker_where_matplotlib_does() -> None:
+@pytest.mark.parametrize("compact", [False, True])
+def test_the_trend_puts_every_line_and_marker_where_matplotlib_does(compact: bool) -> None:
     fmt = Formatter("de")
-    lines = [Line("Gesamtfortschritt", (20, 45, 63), strong=True),
-             Line("Digitale Strategie", (30, None, 100)),  # a gap: the points are joined
-             Line("Wirtschaft", (60, None, None)),  # one point: a marker alone
-             Line("Nie berichtet", (None, None, None)),  # nothing drawn, not in the legend
-             *(Line(f"Feld {n}", (n, 2 * n, 3 * n)) for n in range(1, 7))]
-    chart = trend("trend", "T", "d", ["2. Hj. 2020", "1. Hj. 2021", "2. Hj. 2021"], lines,
-                  fmt.percent)
+    lines = [Line("Gesamtfortschritt", (20, 45, 63, None, 70), strong=True),
+             Line("Digitale Strategie", (30, None, 100, 100, None)),  # gaps: points joined
+             Line("Wirtschaft", (60, None, None, None, None)),  # one point: a marker alone
+             Line("Nie berichtet", (None,) * 5),  # nothing drawn, not in the legend
+             *(Line(f"Feld {n} mit einem Namen, der auf dem Telefon umbrochen wird",
+                    (n, 2 * n, 3 * n, 4 * n, None)) for n in range(1, 7))]
+    halves = ["2. Hj. 2020", "1. Hj. 2021", "2. Hj. 2021", "1. Hj. 2022", "2. Hj. 2022"]
+    chart = trend("trend", "T", "d", halves, lines, fmt.percent, compact=compact)
     plot = chart.plot
     [axes] = _axes(chart.svg)
     assert [t.label for t in plot.y] == [label for _, label in axes["ticks"]["y"]] == \
         ["0\xa0%", "20\xa0%", "40\xa0%", "60\xa0%", "80\xa0%", "100\xa0%"]
     assert _close([(t.at, 0) for t in plot.x], [(at, 0) for at, _ in axes["ticks"]["x"]])
+    assert [t.label for t in plot.x] == [label for _, label in axes["ticks"]["x"]]
     drawn = [line for line in axes["lines"] if line["points"]]
     assert len(drawn) == len(plot.series) == len(lines) - 1
     # Matplotlib draws the overall line last (on top): compare the lines in any order.
@@ -138,13 +141,18 @@ def test_the_trend_puts_every_line_and_marker_where_matplotlib_does() -> None:
     # not drawn, keeps its diamond), the overall line is thick and round.
     assert plot.series[0].marker == "o" and plot.series[0].width > plot.series[1].width
     assert [s.marker for s in plot.series] == ["o", "s", "^", "v", "P", "X", "*", "o", "s"]
-    # The legend in two columns, filled top to bottom as matplotlib fills them.
-    legend = [t for g in ET.fromstring(chart.svg).iter(f"{SVG}g")
-              if g.get("id", "").endswith("-legend_1") for t in g.iter(f"{SVG}text")]
-    reading = sorted(legend, key=lambda t: (round(float(t.get("y"))), float(t.get("x"))))
-    assert [t.text for t in reading] == \
-        [plot.series[i].label[0] for i in plot.legend if i is not None]
-    assert plot.legend[-1] is None and plot.columns == 2
+    # The legend in two columns, filled top to bottom as matplotlib fills them (a phone's in one).
+    legend = []
+    for g in ET.fromstring(chart.svg).iter(f"{SVG}g"):
+        if g.get("id", "").endswith("-legend_1"):
+            for t in g.iter(f"{SVG}text"):  # placed by x and y, or (a wrapped name) translated
+                x, y = (t.get("x"), t.get("y")) if t.get("x") else \
+                    re.findall(r"[-\d.]+", t.get("transform"))[:2]
+                legend.append((round(float(y)), float(x), t.text))
+    assert [text for _, _, text in sorted(legend)] == \
+        [line for i in plot.legend if i is not None for line in plot.series[i].label]
+    assert plot.columns == (1 if compact else 2)
+    assert (plot.legend[-1] is None) != compact
 
 
 @pytest.fixture(scope="module")
