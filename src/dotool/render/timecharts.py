@@ -165,7 +165,8 @@ MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 def trend(name: str, title: str, desc: str, halves: Sequence[str], lines: Sequence[Line],
           percent: Any, *, png: bool = False, compact: bool = False) -> Chart:
     """A line chart of progress over the halves (0–100 %), one line per series; `compact`
-    draws it for a phone (`COMPACT`: its legend in one column, long names on two lines)."""
+    draws it for a phone (`COMPACT`: its legend in one column, long names on two lines). The
+    PDF draws the same from its plot (`_trend_plot`)."""
     width, text = COMPACT if compact else (6.3, 7)
     labels = [wrap(line.label, 44) if compact else line.label for line in lines]
 
@@ -280,7 +281,8 @@ def kpi_panels(name: str, title: str, desc: str, halves: Sequence[str],
                panels: Sequence[Panel], legend: PanelLegend, number: Any, *,
                png: bool = False, compact: bool = False) -> Chart:
     """Small multiples, two a row: each KPI's values over the halves, its baseline dashed and
-    its target dotted; `compact` draws them for a phone, one a row (`COMPACT`)."""
+    its target dotted; `compact` draws them for a phone, one a row (`COMPACT`). The PDF draws
+    the same from its plot (`_panels_plot`)."""
     columns = 1 if compact else 2
     rows = -(-len(panels) // columns)
     width, text = COMPACT if compact else (6.3, 7)
