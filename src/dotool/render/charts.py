@@ -255,9 +255,9 @@ def _bars_plot(items: Sequence[Bar], fmt: Formatter, *, percent: bool, money: bo
     if percent:
         end = 100.0
     elif series or money:  # matplotlib's margin of 5 % beyond the longest bar
-        end = max(values + [0]) * 1.05 or 1.0
+        end = max([*values, 0]) * 1.05 or 1.0
     else:
-        end = max(values + [1]) * 1.15
+        end = max([*values, 1]) * 1.15
     # matplotlib's locator: at most 9 intervals on a page-wide axis, 4 for amounts of money.
     nbins = 4 if money else (9 if size[0] >= 4 else 6)
     axis = fmt.money_short if money else (fmt.percent if percent else fmt.number)
@@ -274,7 +274,7 @@ def _bars_plot(items: Sequence[Bar], fmt: Formatter, *, percent: bool, money: bo
                         at(b.second) if series else None)
                  for b in items)
     # Room right of the axis: the widest value after a bar, half the last tick's label.
-    reserve = max([_ems(r.text) + 0.4 for r in rows] + [_ems(ticks[-1].label) / 2])
+    reserve = max([*(_ems(r.text) + 0.4 for r in rows), _ems(ticks[-1].label) / 2])
     keys = (BarKey(palette.ACCENT, series[0]), BarKey(palette.ORANGE, series[1])) if series else ()
     return BarsPlot(rows, ticks, keys, size[0] * 72, size[1] * 72, reserve, palette.ORANGE,
                     palette.GRID, palette.INK)
