@@ -258,11 +258,6 @@ def _bars_plot(items: Sequence[Bar], fmt: Formatter, *, percent: bool, money: bo
         end = max([*values, 0]) * 1.05 or 1.0
     else:
         end = max([*values, 1]) * 1.15
-    # matplotlib's locator: at most 9 intervals on a page-wide axis, 4 for amounts of money.
-    nbins = 4 if money else (9 if size[0] >= 4 else 6)
-    axis = fmt.money_short if money else (fmt.percent if percent else fmt.number)
-    ticks = tuple(BarTick(t / end, axis(t))
-                  for t in nice_ticks(end, nbins, integer=not series and not percent))
 
     def at(value: float | None) -> float:
         return min(max((value or 0) / end, 0.0), 1.0)
@@ -273,6 +268,21 @@ def _bars_plot(items: Sequence[Bar], fmt: Formatter, *, percent: bool, money: bo
                                            else fmt.number(b.value)),
                         at(b.second) if series else None)
                  for b in items)
+    # matplotlib's locator: at most 9 intervals on a page-wide axis, 4 for amounts of money;
+    # fewer where the labels would run into each other (8 pt text; the axis' length is about
+    # what is left of four fifths of the width beside the labels: `fill` may narrow it).
+    nbins = 4 if money else (9 if size[0] >= 4 else 6)
+    axis = fmt.money_short if money else (fmt.percent if percent else fmt.number)
+    steps = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if money else (1, 2, 2.5, 5, 10)
+    widest = max((_ems(line) for r in rows for line in r.lines), default=0)
+    length = (0.8 * size[0] * 72 - 8 * (widest + 1)) / 8  # in ems
+    while True:
+        ticks = tuple(BarTick(t / end, axis(t))
+                      for t in nice_ticks(end, nbins, steps, integer=not percent))
+        room = length * (ticks[1].at if len(ticks) > 1 else 1)
+        if nbins <= 2 or room >= max(_ems(t.label) for t in ticks) + 0.6:
+            break
+        nbins -= 1
     # Room right of the axis: the widest value after a bar, half the last tick's label.
     reserve = max([*(_ems(r.text) + 0.4 for r in rows), _ems(ticks[-1].label) / 2])
     keys = (BarKey(palette.ACCENT, series[0]), BarKey(palette.ORANGE, series[1])) if series else ()
@@ -285,15 +295,16 @@ def _ems(text: str) -> float:
     return sum(0.28 if c in " .,'\u00a0\u202f" else 0.9 if c in "%€" else 0.56 for c in text)
 
 
-def nice_ticks(end: float, nbins: int, *, integer: bool = False) -> list[float]:
-    """Ticks from 0 up to `end` as matplotlib's MaxNLocator picks them: the smallest step of
-    1, 2, 2.5 or 5 times a power of ten that makes at most `nbins` intervals (whole numbers
-    only when `integer`)."""
+def nice_ticks(end: float, nbins: int, steps: Sequence[float] = (1, 2, 2.5, 5, 10), *,
+               integer: bool = False) -> list[float]:
+    """Ticks from 0 up to `end` as matplotlib's locator picks them: the smallest of `steps`
+    times a power of ten that makes at most `nbins` intervals (whole numbers only when
+    `integer`). matplotlib's AutoLocator has the default steps, MaxNLocator (money) more."""
     if end <= 0:
         return [0.0]
     scale = 10.0 ** math.floor(math.log10(end / nbins))
     step = 10 * scale
-    for factor in (1, 2, 2.5, 5, 10):
+    for factor in steps:
         candidate = round(factor * scale, 12)
         if integer and candidate != int(candidate):
             continue
