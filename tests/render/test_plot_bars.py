@@ -11,7 +11,7 @@ import pytest
 from dotool.i18n import Formatter
 from dotool.model.dates import Half
 from dotool.palette import RAG
-from dotool.render.charts import Bar, Chart, bars, nice_ticks
+from dotool.render.charts import Bar, Chart, bars
 from tests.render.conftest import DATA_DATE
 
 HOSTILE = 'Rathaus #1 ] "zitiert" \\ $x$ <a> @b // kein Kommentar'
@@ -92,6 +92,8 @@ def test_many_rows_long_labels_and_nothing_to_show_stay_inside_the_page() -> Non
 
 
 def test_ticks_are_those_matplotlib_picks() -> None:
+    from dotool.render.charts import nice_ticks
+
     assert nice_ticks(16.1, 9, integer=True) == [0, 2, 4, 6, 8, 10, 12, 14, 16]
     assert nice_ticks(21.85, 9, integer=True) == [0, 5, 10, 15, 20]
     assert nice_ticks(100, 9) == [0, 20, 40, 60, 80, 100]
