@@ -131,3 +131,28 @@ def test_the_report_and_the_masterplan_draw_their_bar_charts_with_typst(
     render_masterplan(sample_plan, fmt="pdf", lang="de", data_date=DATA_DATE)
     source, files = seen[-1]
     assert source.count("plot-bars((") == 1 and "charts/budget.svg" not in files
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_typst_draws_the_ticks_values_and_labels_of_the_html_chart(sample_plan, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The plot of each bar chart has the same axis ticks, values and labels as matplotlib's
+    SVG that the HTML shows (same text, same order)."""
+    import html
+    import re
+
+    from dotool.render.figures import budget_chart, count_charts
+    from dotool.render.report_view import build_report_view
+
+    view = build_report_view(sample_plan, Half.parse("2021-H2"), data_date=DATA_DATE)
+    charts = count_charts(view, lang)
+    budget = budget_chart(view.finances, lang, spent=True)
+    assert budget is not None and set(charts) == {"status", "rag", "progress"}
+    for chart in [*charts.values(), budget]:
+        texts = [html.unescape(t.strip())
+                 for t in re.findall(r"<text[^>]*>(.*?)</text>", chart.svg, re.S)]
+        plot = chart.plot
+        ticks = [t.label for t in plot.ticks]
+        lines = [line for r in plot.rows for line in r.lines]
+        values = [r.text for r in plot.rows if r.text]
+        keys = [k.label for k in plot.keys]
+        assert texts == ticks + lines + values + keys, chart.name
