@@ -191,3 +191,13 @@ def test_a_plot_reaches_typst_as_a_literal_of_its_data() -> None:
     assert data(True) == "true"
     with pytest.raises(ValueError, match="not a number"):
         data(float("nan"))
+
+
+def test_the_glyph_list_is_the_fonts_own() -> None:
+    """`glyphs.txt` is what the fonts can show: after a font update, write it anew with
+    `GLYPHS.write_text(font_glyphs())`."""
+    from dotool.render.typst_markup import GLYPHS, _glyphs, font_glyphs
+
+    assert GLYPHS.read_text(encoding="ascii") == font_glyphs()
+    assert {ord("€"), ord("–"), ord("…"), ord("ß")} <= _glyphs()
+    assert 0x4E2D not in _glyphs()  # no CJK in either font: shown as U+FFFD

@@ -71,17 +71,38 @@ def _replacement(match: re.Match[str]) -> str:
     return char if ord(char) in _glyphs() else "\ufffd"
 
 
+#: The code points the PDF's fonts have glyphs for, as ranges `first-last` (hexadecimal), one a
+#: line: the bundled family, and DejaVu Sans Mono, which Typst carries as a fallback. Read from
+#: the fonts by `font_glyphs` when they change (a test compares them): a PDF needs neither a
+#: font parser nor matplotlib at run time.
+GLYPHS = FONT_DIR / "glyphs.txt"
+
+
 @cache
 def _glyphs() -> frozenset[int]:
-    """The code points the PDF's fonts have glyphs for: the bundled family, and DejaVu Sans
-    Mono, which Typst carries as a fallback (matplotlib ships the same font as a file)."""
+    """The code points of `GLYPHS`."""
+    codes: set[int] = set()
+    for line in GLYPHS.read_text(encoding="ascii").split():
+        first, _, last = line.partition("-")
+        codes.update(range(int(first, 16), int(last or first, 16) + 1))
+    return frozenset(codes)
+
+
+def font_glyphs() -> str:
+    """`GLYPHS` as read from the font files (matplotlib ships DejaVu Sans Mono as a file)."""
     import matplotlib
     from matplotlib import ft2font
 
     files = [*sorted(FONT_DIR.glob("*.ttf")),
              Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSansMono.ttf"]
-    return frozenset(code for path in files if path.is_file()
-                     for code in ft2font.FT2Font(str(path)).get_charmap())
+    codes = sorted({code for path in files for code in ft2font.FT2Font(str(path)).get_charmap()})
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(f"{a:x}\n" if a == b else f"{a:x}-{b:x}\n" for a, b in ranges)
 
 
 def escape(text: Any) -> str:
