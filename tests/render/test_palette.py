@@ -109,7 +109,10 @@ ALLOWED = {
     "src/dotool/templates/site/favicon.svg": "a static icon copied as it is (a repository "
                                              "replaces it whole)",
 }
-_HEX = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|[\"'][0-9A-Fa-f]{6}[\"']|rgb\(")
+#: A colour written out: hexadecimal, or Typst's `rgb` of a literal (`rgb("…")`, `rgb(31, …)`);
+#: `rgb(d.ink)` of a plot's colour, which comes from the palette, is none.
+_HEX = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|[\"'][0-9A-Fa-f]{6}[\"']"
+                  r"|rgb\(\s*[\"'0-9]")
 
 
 def test_no_colour_literal_outside_the_palette() -> None:
@@ -131,7 +134,9 @@ def test_no_colour_literal_outside_the_palette() -> None:
 def test_the_check_finds_a_colour_literal() -> None:
     assert _HEX.search('ax.grid(color="#dddddd")') and _HEX.search("color: #555;")
     assert _HEX.search('fgColor="EEF3F8"') and _HEX.search('fill: rgb("#1a1a1a")')
+    assert _HEX.search("fill: rgb(31, 78, 121)") and _HEX.search("rgb( '#abc')")
     assert not _HEX.search('href="#img-0a1b2c"') and not _HEX.search("#let accent")
+    assert not _HEX.search("fill: rgb(r.colour)")  # a plot's colour, from the palette
 
 
 def test_text_colours_reach_aa_contrast_on_white() -> None:
