@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,26 @@ def test_local_image_is_embedded_remote_is_a_link(plan_dir: Path) -> None:
                            resolve=repo_image_reader(plan_dir))
     assert "![Plan](assets/docs/plan.png)" in md.data.decode()
     assert set(md.assets) == {"docs/plan.png"}
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("de", "Noch nicht begonnen; noch kein Beginn festgelegt."),
+    ("en", "Not started yet; no start date set.")])
+def test_a_measure_without_a_start_is_not_given_an_empty_start_date(plan_dir: Path, lang: str,
+                                                                     said: str) -> None:
+    """A measure not yet scheduled says so in every format, not "planned start: ." with
+    nothing between the colon and the full stop."""
+    from pypdf import PdfReader
+
+    from dotool.checks.run import load_valid_plan
+
+    path = plan_dir / "measures" / "M-002-glasfaser.yaml"  # a measure of the masterplan
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("start: 2020-07")], encoding="utf-8")  # no dates, no updates
+    plan = load_valid_plan(plan_dir)
+    for fmt in ("md", "html", "pdf"):
+        out = render_report(plan, Half.parse("2020-H2"), fmt=fmt, lang=lang, data_date=DATA_DATE)
+        shown = (" ".join(page.extract_text() for page in PdfReader(io.BytesIO(out.data)).pages)
+                 if fmt == "pdf" else out.data.decode())
+        assert said in " ".join(shown.split()), fmt
+        assert ": ." not in shown, fmt
