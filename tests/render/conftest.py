@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,3 +64,22 @@ def golden_mismatch(name: str) -> str:
             "the libraries that format them (requirements/dev.txt):\n" + "\n".join(lines) +
             "\nInstall the lock (`make install`) if a version differs; otherwise review the "
             "change and run `pytest --update-golden`.")
+
+
+@contextmanager
+def typeset_calls() -> Iterator[list[tuple[str, dict[str, bytes]]]]:
+    """What the PDFs made inside hand Typst: each one's source and files, caught on the way."""
+    from dotool.render import pdf
+
+    seen: list[tuple[str, dict[str, bytes]]] = []
+    real = pdf.typeset
+
+    def spy(source: str, files: dict[str, bytes], meta: Any) -> bytes:
+        seen.append((source, files))
+        return real(source, files, meta)
+
+    pdf.typeset = spy  # type: ignore[assignment]
+    try:
+        yield seen
+    finally:
+        pdf.typeset = real  # type: ignore[assignment]

@@ -12,7 +12,7 @@ from dotool.i18n import Formatter
 from dotool.model.dates import Half
 from dotool.palette import RAG
 from dotool.render.charts import Bar, Chart, bars
-from tests.render.conftest import DATA_DATE
+from tests.render.conftest import DATA_DATE, typeset_calls
 
 HOSTILE = 'Rathaus #1 ] "zitiert" \\ $x$ <a> @b // kein Kommentar'
 
@@ -102,35 +102,26 @@ def test_ticks_are_those_matplotlib_picks() -> None:
     assert nice_ticks(0, 4) == [0]
 
 
-def test_the_report_and_the_masterplan_draw_their_bar_charts_with_typst(
-        sample_plan, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_report_and_the_masterplan_draw_their_bar_charts_with_typst(sample_plan) -> None:  # type: ignore[no-untyped-def]
     """No SVG of matplotlib for status, Ampel, progress and budget: Typst draws them, with the
     same numbers as the HTML's charts."""
     from pypdf import PdfReader
 
-    from dotool.render import pdf
     from dotool.render.document import render_masterplan, render_report
 
-    seen: list[tuple[str, dict[str, bytes]]] = []
-    real = pdf.typeset
-
-    def typeset(source: str, files: dict[str, bytes], meta: Any) -> bytes:
-        seen.append((source, files))
-        return real(source, files, meta)
-
-    monkeypatch.setattr(pdf, "typeset", typeset)
-    report = render_report(sample_plan, Half.parse("2021-H2"), fmt="pdf", lang="en",
-                           data_date=DATA_DATE).data
-    source, files = seen[-1]
-    assert source.count("plot-bars((") == 4
-    assert not {f"charts/{n}.svg" for n in ("status", "rag", "progress", "budget")} & set(files)
-    text = _text(PdfReader(io.BytesIO(report)))
-    for words in ("0 2 4 6 8 10 12 14 16", "0 5 10 15 20", "0% 20% 40% 60% 80% 100%",
-                  "€0 €1m €2m €3m", "One-off cost (planned)", "Spent (cumulative)"):
-        assert words in text
-    render_masterplan(sample_plan, fmt="pdf", lang="de", data_date=DATA_DATE)
-    source, files = seen[-1]
-    assert source.count("plot-bars((") == 1 and "charts/budget.svg" not in files
+    with typeset_calls() as seen:
+        report = render_report(sample_plan, Half.parse("2021-H2"), fmt="pdf", lang="en",
+                               data_date=DATA_DATE).data
+        source, files = seen[-1]
+        assert source.count("plot-bars((") == 4
+        assert not {f"charts/{n}.svg" for n in ("status", "rag", "progress", "budget")} & set(files)
+        text = _text(PdfReader(io.BytesIO(report)))
+        for words in ("0 2 4 6 8 10 12 14 16", "0 5 10 15 20", "0% 20% 40% 60% 80% 100%",
+                      "€0 €1m €2m €3m", "One-off cost (planned)", "Spent (cumulative)"):
+            assert words in text
+        render_masterplan(sample_plan, fmt="pdf", lang="de", data_date=DATA_DATE)
+        source, files = seen[-1]
+        assert source.count("plot-bars((") == 1 and "charts/budget.svg" not in files
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -13,7 +13,7 @@ import pytest
 from dotool.i18n import Formatter
 from dotool.model.dates import Half
 from dotool.render.timecharts import Line, Panel, PanelLegend, kpi_panels, trend
-from tests.render.conftest import DATA_DATE
+from tests.render.conftest import DATA_DATE, typeset_calls
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = ['#read("/etc/passwd")', "a]b[c", 'Er sagte "x"', "back\\slash", "$ x^2 $",
@@ -158,23 +158,13 @@ def test_the_trend_puts_every_line_and_marker_where_matplotlib_does(compact: boo
 @pytest.fixture(scope="module")
 def report(sample_plan) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """The sample's report of 2021-H2 as PDF (de), with the Typst source and files it got."""
-    import dotool.render.pdf as pdf
     from dotool.render.document import render_report
 
-    seen: dict[str, Any] = {}
-    typeset = pdf.typeset
-
-    def keep(source: str, files: dict[str, bytes], meta: Any) -> bytes:
-        seen.update(source=source, files=files)
-        return typeset(source, files, meta)
-
-    pdf.typeset = keep
-    try:
-        seen["pdf"] = render_report(sample_plan, Half.parse("2021-H2"), fmt="pdf", lang="de",
-                                    data_date=DATA_DATE).data
-    finally:
-        pdf.typeset = typeset
-    return seen
+    with typeset_calls() as calls:
+        pdf = render_report(sample_plan, Half.parse("2021-H2"), fmt="pdf", lang="de",
+                            data_date=DATA_DATE).data
+    (source, files), = calls
+    return {"source": source, "files": files, "pdf": pdf}
 
 
 def _pages(pdf: bytes) -> list[str]:

@@ -9,10 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from dotool.render.document import render_masterplan
-from tests.render.conftest import DATA_DATE
+from tests.render.conftest import DATA_DATE, typeset_calls
 
 
 def _legend() -> Any:
@@ -26,7 +24,7 @@ def test_the_plot_places_every_bar_and_mark_as_matplotlib_does() -> None:
     year, minor ones on 1 July), the first measure on top, and the legend's entries in rows
     as matplotlib fills its three columns (column by column, the first ones longer)."""
     from dotool import palette
-    from dotool.render.plots import AxisTick, LegendEntry, RoadmapRow
+    from dotool.render.plots import LegendEntry, RoadmapRow, Tick
     from dotool.render.timecharts import Span, roadmap
 
     spans = [
@@ -58,8 +56,8 @@ def test_the_plot_places_every_bar_and_mark_as_matplotlib_does() -> None:
         RoadmapRow("F dropped, standing", None, blue,
                    (at(date(2021, 7, 1)), at(date(2022, 12, 31))), grey),
     )
-    assert plot.ticks == (AxisTick(0.0, "2021"), AxisTick(365 / 730, "2022"),
-                          AxisTick(1.0, "2023"))
+    assert plot.ticks == (Tick(0.0, "2021"), Tick(365 / 730, "2022"),
+                          Tick(1.0, "2023"))
     assert plot.minor == (at(date(2021, 7, 1)), at(date(2022, 7, 1)))
     assert plot.legend == (
         (LegendEntry("planned", blue, "solid"), LegendEntry("earlier", orange, "line"),
@@ -75,23 +73,8 @@ def test_the_plot_places_every_bar_and_mark_as_matplotlib_does() -> None:
     assert alone.hatches == ()
 
 
-def _typeset(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict[str, bytes]]]:
-    """What the PDF hands Typst: its source and files, caught on the way."""
-    from dotool.render import pdf
-
-    seen: list[tuple[str, dict[str, bytes]]] = []
-    original = pdf.typeset
-
-    def spy(source: str, files: dict[str, bytes], meta: Any) -> bytes:
-        seen.append((source, files))
-        return original(source, files, meta)
-
-    monkeypatch.setattr(pdf, "typeset", spy)
-    return seen
-
-
 def test_the_masterplan_pdf_draws_its_roadmap_with_typst(
-        sample_plan: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        sample_plan: Any) -> None:
     """Every part of the roadmap is a figure Typst draws (no picture of it handed over), with
     the chart's text alternative; its labels, years and legend are text of the page."""
     from pypdf import PdfReader
@@ -100,8 +83,8 @@ def test_the_masterplan_pdf_draws_its_roadmap_with_typst(
     from dotool.render.plan_view import build_plan_view
     from tests.render.pdf_layout import figure_alts, outside_content_box
 
-    seen = _typeset(monkeypatch)
-    pdf = render_masterplan(sample_plan, fmt="pdf", lang="en", data_date=DATA_DATE).data
+    with typeset_calls() as seen:
+        pdf = render_masterplan(sample_plan, fmt="pdf", lang="en", data_date=DATA_DATE).data
     (source, files), = seen
     charts = roadmap_charts(build_plan_view(sample_plan, data_date=DATA_DATE), "en")
     assert len(charts) > 1
@@ -120,8 +103,7 @@ def test_the_masterplan_pdf_draws_its_roadmap_with_typst(
     assert outside_content_box(reader) == []
 
 
-def test_hostile_and_long_labels_are_drawn_as_text(plan_dir: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hostile_and_long_labels_are_drawn_as_text(plan_dir: Path) -> None:
     """A measure's title with Typst's markup characters is drawn as it is written (a long one
     cut as the HTML's chart cuts it)."""
     from pypdf import PdfReader
@@ -133,9 +115,9 @@ def test_hostile_and_long_labels_are_drawn_as_text(plan_dir: Path,
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("title: Online-Terminvergabe", f"title: '{title}'"),
                     encoding="utf-8")
-    seen = _typeset(monkeypatch)
-    pdf = render_masterplan(load_valid_plan(plan_dir), fmt="pdf", lang="de",
-                            data_date=DATA_DATE).data
+    with typeset_calls() as seen:
+        pdf = render_masterplan(load_valid_plan(plan_dir), fmt="pdf", lang="de",
+                                data_date=DATA_DATE).data
     assert "plot-roadmap((" in seen[0][0]
     shown = " ".join(" ".join(page.extract_text().split())
                      for page in PdfReader(io.BytesIO(pdf)).pages)

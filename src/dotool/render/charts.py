@@ -249,7 +249,7 @@ def _bars_plot(items: Sequence[Bar], fmt: Formatter, *, percent: bool, money: bo
                series: tuple[str, str] | None, size: tuple[float, float]) -> Any:
     """What `bars` draws, for Typst to draw it: the same axis (its end and ticks as matplotlib
     chooses them), labels, values and colours."""
-    from dotool.render.plots import BarKey, BarRow, BarsPlot, BarTick
+    from dotool.render.plots import BarKey, BarRow, BarsPlot, Tick
 
     values = [b.value for b in items] + [b.second or 0 for b in items if series]
     if percent:
@@ -277,7 +277,7 @@ def _bars_plot(items: Sequence[Bar], fmt: Formatter, *, percent: bool, money: bo
     widest = max((_ems(line) for r in rows for line in r.lines), default=0)
     length = (0.8 * size[0] * 72 - 8 * (widest + 1)) / 8  # in ems
     while True:
-        ticks = tuple(BarTick(t / end, axis(t))
+        ticks = tuple(Tick(t / end, axis(t))
                       for t in nice_ticks(end, nbins, steps, integer=not percent))
         room = length * (ticks[1].at if len(ticks) > 1 else 1)
         if nbins <= 2 or room >= max(_ems(t.label) for t in ticks) + 0.6:

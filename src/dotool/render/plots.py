@@ -14,6 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+# --- shared by every kind ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A labelled tick: where it stands, as a fraction of its axis (0 left or at the bottom)."""
+
+    at: float
+    label: str
+
+
 # --- bars: horizontal bar charts (`charts.bars`), drawn by `plot-bars` (plot_bars.typ.j2) -------
 
 
@@ -26,14 +37,6 @@ class BarRow:
     colour: str
     text: str = ""  # the value written after the bar (one series only)
     second: float | None = None  # the second series' bar, 0..1 of the axis
-
-
-@dataclass(frozen=True)
-class BarTick:
-    """A tick of the value axis: where (0..1 of the axis) and its label."""
-
-    at: float
-    label: str
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class BarsPlot:
 
     kind: ClassVar[str] = "bars"
     rows: tuple[BarRow, ...]
-    ticks: tuple[BarTick, ...]
+    ticks: tuple[Tick, ...]
     keys: tuple[BarKey, ...]
     width: float
     height: float
@@ -79,12 +82,6 @@ class RoadmapRow:
 
 
 @dataclass(frozen=True)
-class AxisTick:
-    at: float  # a fraction of the axis
-    label: str
-
-
-@dataclass(frozen=True)
 class LegendEntry:
     label: str
     colour: str
@@ -98,7 +95,7 @@ class RoadmapPlot:
 
     kind: ClassVar[str] = "roadmap"
     rows: tuple[RoadmapRow, ...]
-    ticks: tuple[AxisTick, ...]  # 1 January every few years, labelled
+    ticks: tuple[Tick, ...]  # 1 January every few years, labelled
     minor: tuple[float, ...]  # 1 July of every year, when every year is labelled
     legend: tuple[tuple[LegendEntry | None, ...], ...]  # its rows (None: an empty cell)
     hatches: tuple[str, ...]  # the colours of the hatched bars
@@ -113,14 +110,6 @@ class RoadmapPlot:
 
 # --- lines: the report's progress over the halves ("trend") and its KPIs' small multiples
 # ("panels"), drawn by `plot-trend` and `plot-panels` (templates/_partials/plot_lines.typ.j2).
-
-
-@dataclass(frozen=True)
-class Tick:
-    """A labelled tick: where it stands, as a fraction of its axis (0 left or at the bottom)."""
-
-    at: float
-    label: str
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,7 @@ def _plot(rows: Sequence[_Bar], spans: Sequence[Span], period: tuple[date, date]
     """The roadmap for Typst to draw (`plot-roadmap`): what matplotlib draws, with its
     positions as fractions of the axis, and the legend's entries in rows as matplotlib lays
     them out (filled column by column)."""
-    from dotool.render.plots import AxisTick, LegendEntry, RoadmapPlot, RoadmapRow
+    from dotool.render.plots import LegendEntry, RoadmapPlot, RoadmapRow, Tick
 
     first, horizon = period
     left = date(first.year, 1, 1).toordinal()
@@ -196,7 +196,7 @@ def _plot(rows: Sequence[_Bar], spans: Sequence[Span], period: tuple[date, date]
                               at(bar.shortened) if bar.shortened else None,
                               at(bar.cross) if bar.cross else None))
     years, step = _years(first, horizon)
-    ticks = tuple(AxisTick(at(date(y, 1, 1)), str(y)) for y in years[::step])
+    ticks = tuple(Tick(at(date(y, 1, 1)), str(y)) for y in years[::step])
     minor = tuple(at(date(y, 7, 1)) for y in years[:-1]) if step == 1 else ()
     # matplotlib fills a legend's columns in turn, the first ones a row longer, and leaves
     # out the empty ones.
