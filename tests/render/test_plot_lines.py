@@ -12,7 +12,7 @@ import pytest
 
 from dotool.i18n import Formatter
 from dotool.model.dates import Half
-from dotool.render.timecharts import Line, Panel, PanelLegend, kpi_panels, trend
+from dotool.render.trendcharts import Line, Panel, PanelLegend, kpi_panels, trend
 from tests.render.conftest import DATA_DATE, typeset_calls
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -70,7 +70,7 @@ def trend_charts(view: ReportView, lang: str, *, png: bool = False,
     """Progress over the last halves (overall and per field) and the KPIs' values over them
     (a list of charts of six KPIs each); none while there is only one half to show."""
     from dotool.render.templates import half_short
-    from dotool.render.timecharts import Line, Panel, PanelLegend, kpi_panels, trend
+    from dotool.render.trendcharts import Line, Panel, PanelLegend, kpi_panels, trend
 
     t = view.trends
     if len(t.halves) < 2:

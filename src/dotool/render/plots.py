@@ -109,7 +109,8 @@ class RoadmapPlot:
 
 
 # --- lines: the report's progress over the halves ("trend") and its KPIs' small multiples
-# ("panels"), drawn by `plot-trend` and `plot-panels` (templates/_partials/plot_lines.typ.j2).
+# ("panels"; `dotool.render.trendcharts`), drawn by `plot-trend` and `plot-panels`
+# (templates/_partials/plot_lines.typ.j2).
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dotool.palette import ACCENT as BLUE
 from dotool.palette import GREY, GRID, GRID_LIGHT, ORANGE
 from dotool.render.charts import Chart, svg_chart
 from dotool.render.site_trends import HistoryRow, KpiPage
-from dotool.render.timecharts import MARKERS, PALETTE
+from dotool.render.trendcharts import MARKERS, PALETTE
 
 WIDTH = 3.6
 _TEXT = 8  # points: the smallest text of these charts
