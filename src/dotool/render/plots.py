@@ -146,6 +146,7 @@ class TrendPlot:
     text: float
     tick: float
     grid: str  # the colour of the grid lines at the y ticks
+    ink: str  # the colour of the axes and their ticks
 
 
 @dataclass(frozen=True)
@@ -178,3 +179,4 @@ class PanelsPlot:
     text: float
     tick: float
     grid: str  # the colour of the grid lines at the y ticks
+    ink: str  # the colour of the axes and their ticks

@@ -106,7 +106,7 @@ def _trend_plot(halves: Sequence[str], lines: Sequence[Line], labels: Sequence[s
         tuple(Tick((x - left) / (right - left), halves[x]) for x in named),
         tuple(Tick(v / 100, percent(v)) for v in range(0, 101, 20)), tuple(series),
         _column_major(len(series), columns), columns, 150 if compact else 170, text,
-        text if compact else 8, GRID)
+        text if compact else 8, GRID, INK)
 
 
 def _x_limits(xs: Sequence[int], named: Sequence[int]) -> tuple[float, float]:
@@ -239,7 +239,7 @@ def _panels_plot(halves: Sequence[str], panels: Sequence[Panel], legend: PanelLe
                   for i in range(0, len(drawn), columns))
     return PanelsPlot(tuple(drawn), columns, lines,
                       (legend.value, legend.baseline, legend.target), (BLUE, GREY, ORANGE), 72,
-                      text, text if compact else 6, GRID_LIGHT)
+                      text, text if compact else 6, GRID_LIGHT, INK)
 
 
 def _limits(values: Sequence[float], margin: float) -> tuple[float, float]:
