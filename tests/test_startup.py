@@ -220,22 +220,3 @@ def test_workbooks_are_written_without_numpy(sample_dir, tmp_path, args: list[st
     book = load_workbook(target if target.is_file() else next(target.glob("*.xlsx")))
     assert "Maßnahmen" in book.sheetnames
     assert book["Maßnahmen"].max_row > 1 and book["Maßnahmen"]["A2"].value
-
-
-@pytest.mark.parametrize("args", [["report", "--half", "2021-H2", "-o", "r.pdf"],
-                                  ["masterplan", "-o", "m.pdf"]])
-def test_the_pdfs_draw_charts_without_matplotlib(sample_dir, tmp_path, args: list[str]) -> None:  # type: ignore[no-untyped-def]
-    """Typst draws every chart of a PDF from its plot: neither document loads matplotlib (about
-    two seconds of a PDF of 1,000 measures), and its charts are still there, each a figure
-    with its text alternative."""
-    from pypdf import PdfReader
-
-    from tests.render.pdf_layout import figure_alts
-
-    target = tmp_path / args[-1]
-    loaded, _out = _imports_of([*args[:-1], str(target), "--root", str(sample_dir)],
-                               {**os.environ, "DOTOOL_CACHE_DIR": str(tmp_path / "c")},
-                               heavy=("matplotlib", "typst"))
-    assert "typst" in loaded and "matplotlib" not in loaded, loaded
-    alts = figure_alts(PdfReader(target))
-    assert len(alts) >= (5 if args[0] == "report" else 2) and all(alts), alts

@@ -68,15 +68,16 @@ def golden_mismatch(name: str) -> str:
 
 @contextmanager
 def typeset_calls() -> Iterator[list[tuple[str, dict[str, bytes]]]]:
-    """What the PDFs made inside hand Typst: each one's source and files, caught on the way."""
+    """What the PDFs made inside hand Typst: each one's source and files (the charts drawn
+    meanwhile among them), caught on the way."""
     from dotool.render import pdf
 
     seen: list[tuple[str, dict[str, bytes]]] = []
     real = pdf.typeset
 
-    def spy(source: str, files: dict[str, bytes], meta: Any) -> bytes:
-        seen.append((source, files))
-        return real(source, files, meta)
+    def spy(source: str, files: dict[str, bytes], meta: Any, drawings: Any = None) -> bytes:
+        seen.append((source, {**files, **(drawings.draw() if drawings else {})}))
+        return real(source, files, meta, drawings)
 
     pdf.typeset = spy  # type: ignore[assignment]
     try:

@@ -75,6 +75,14 @@ class Captioned:
     body_pages: tuple[int, ...]  # of a table: its first row; of a figure: the picture
 
 
+def _children(element: Any) -> list[Any]:
+    """The structure elements directly under `element` (not its marked content)."""
+    kids = element.get("/K")
+    found = [k.get_object() for k in (kids if isinstance(kids, list) else [kids])
+             if kids is not None]
+    return [k for k in found if isinstance(k, dict) and "/S" in k]
+
+
 def captioned(reader: Any) -> list[Captioned]:
     """Every table and figure that has a caption, from the structure tree."""
     pages = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages, 1)}
@@ -105,9 +113,15 @@ def captioned(reader: Any) -> list[Captioned]:
         dicts = [c for c in children if isinstance(c, dict)]
         kinds = [c.get("/S") for c in dicts]
         caption = next((c for c in dicts if c.get("/S") == "/Caption"), None)
-        if caption is not None and element.get("/S") == "/Table":
-            first_row = next((c for c in dicts if c.get("/S") in ("/TR", "/THead", "/TBody")),
-                             None)
+        # Typst tags a table's figure either as the table with its caption inside, or, where
+        # the figure sits in some places on the page, as a group of the caption and a group
+        # that holds the table: both are the table with its caption.
+        table = element if element.get("/S") == "/Table" else next(
+            (t for c in dicts if c.get("/S") in ("/Div", "/NonStruct")
+             for t in _children(c) if t.get("/S") == "/Table"), None)
+        if caption is not None and table is not None:
+            first_row = next((c for c in _children(table)
+                              if c.get("/S") in ("/TR", "/THead", "/TBody")), None)
             rows = first_row
             while rows is not None and rows.get("/S") != "/TR":  # THead → its first TR
                 inner = rows.get("/K")

@@ -58,7 +58,7 @@ def _typst_amber(plan: Any, monkeypatch: pytest.MonkeyPatch) -> str:
 
     sources: list[str] = []
 
-    def capture(source: str, files: dict[str, bytes], meta: Any) -> bytes:
+    def capture(source: str, files: dict[str, bytes], meta: Any, drawings: Any = None) -> bytes:
         sources.append(source)
         return b"%PDF-"  # the source is what is looked at; compiling it is tested elsewhere
 

@@ -156,7 +156,7 @@ def test_a_roadmap_part_keeps_the_space_before_its_number() -> None:
 
     env = environment(lang="en", repo=None, images=Images(), html=False,
                       typst=True)
-    chart = Chart("roadmap-2", "", "", 100.0, lambda: ("<svg/>", None), subject="Schools",
+    chart = Chart("roadmap-2", "", "", 100.0, 50.0, lambda: ("<svg/>", None), subject="Schools",
                   part=" (2/3)")
     source = env.from_string('{% autoescape true %}{% import "_partials/measures.typ.j2" as '
                              "parts %}{{ parts.chart(c) }}{% endautoescape %}").render(c=chart)
@@ -169,28 +169,6 @@ def test_the_id_column_is_measured_by_the_widest_id_of_each_prefix() -> None:
     ids = ["M-001", "M-0042", "M-999", "DIG-12345", "DIG-100"]
     assert id_shapes(ids) == ["DIG-00000", "M-0000"]
     assert id_shapes([]) == []
-
-
-def test_a_plot_reaches_typst_as_a_literal_of_its_data() -> None:
-    """What a template's drawing function gets: the plan's words escaped as strings, numbers,
-    `none`, one-element arrays with their comma, dataclasses as dictionaries."""
-    from dataclasses import dataclass
-
-    from dotool.render.typst_markup import data
-
-    @dataclass(frozen=True)
-    class Point:
-        label: str
-        at: float | None
-
-    assert data([Point('Er sagte "#x"\\', 0.1234567), Point("b", None)]) == (
-        '((label: "Er sagte \\"#x\\"\\\\", at: 0.123457), (label: "b", at: none))'
-        .replace("(label", '("label"').replace(", at", ', "at"'))
-    assert data((3,)) == "(3,)"
-    assert data({}) == "(:)"
-    assert data(True) == "true"
-    with pytest.raises(ValueError, match="not a number"):
-        data(float("nan"))
 
 
 def test_the_glyph_list_is_the_fonts_own() -> None:

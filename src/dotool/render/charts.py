@@ -39,16 +39,15 @@ _FONT_SIZE = re.compile(r"font(?:-size)?:\s*([0-9.]+)px")
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart with its title and text description: its `plot` (the data as drawn, for Typst
-    to draw it in the PDF) and, drawn by matplotlib on first use, an inline SVG (and a PNG of
-    it, for Word). A PDF whose charts all have a plot never imports matplotlib."""
+    """A chart with its title and text description, drawn by matplotlib on first use: an
+    inline SVG (and a PNG of it, for Word). Its size is known before it is drawn."""
 
     name: str
     title: str
     desc: str
     width: float  # in points, as drawn
+    height: float  # in points, as drawn
     drawing: Callable[[], tuple[str, bytes | None]] = field(repr=False, compare=False)
-    plot: Any = None  # a `*Plot` of `dotool.render.plots`; None: the PDF shows the SVG
     subject: str | None = None  # the plan's own words in the title (a field's title), if any
     part: str = ""  # " (2/3)" for a part of a chart drawn in several
 
@@ -143,11 +142,10 @@ def _use_bundled_font() -> None:
 
 
 def svg_chart(name: str, title: str, desc: str, draw: Callable[[Any], None],
-              size: tuple[float, float], *, png: bool = False, layout: Any = "constrained",
-              plot: Any = None) -> Chart:
+              size: tuple[float, float], *, png: bool = False, layout: Any = "constrained"
+              ) -> Chart:
     """A chart that `draw(figure)` draws, as SVG (and PNG) on first use; `layout=None` when
-    `draw` places the axes itself (constrained layout measures every label several times);
-    `plot` the same chart's data for Typst to draw."""
+    `draw` places the axes itself (constrained layout measures every label several times)."""
     # The title and description are the chart's text alternative, in the SVG and in Word's
     # picture: the plan's words in them with control characters shown escaped, like the labels.
     title, desc = chart_text(title), chart_text(desc)
@@ -155,7 +153,7 @@ def svg_chart(name: str, title: str, desc: str, draw: Callable[[Any], None],
     def drawing() -> tuple[str, bytes | None]:
         return _draw(name, title, desc, draw, size, png=png, layout=layout)
 
-    return Chart(name, title, desc, size[0] * 72, drawing, plot)
+    return Chart(name, title, desc, size[0] * 72, size[1] * 72, drawing)
 
 
 def _draw(name: str, title: str, desc: str, draw: Callable[[Any], None],
@@ -240,80 +238,7 @@ def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter,
             ax.xaxis.get_major_locator().set_params(integer=True)
 
     height = 0.7 + 0.34 * max(len(items), 1) * (1.6 if series else 1) + (0.3 if series else 0)
-    plot = _bars_plot(items, fmt, percent=percent, money=money, series=series,
-                      size=(width, height))
-    return svg_chart(name, title, desc, draw, (width, height), png=png, plot=plot)
-
-
-def _bars_plot(items: Sequence[Bar], fmt: Formatter, *, percent: bool, money: bool,
-               series: tuple[str, str] | None, size: tuple[float, float]) -> Any:
-    """What `bars` draws, for Typst to draw it: the same axis (its end and ticks as matplotlib
-    chooses them), labels, values and colours."""
-    from dotool.render.plots import BarKey, BarRow, BarsPlot, Tick
-
-    values = [b.value for b in items] + [b.second or 0 for b in items if series]
-    if percent:
-        end = 100.0
-    elif series or money:  # matplotlib's margin of 5 % beyond the longest bar
-        end = max([*values, 0]) * 1.05 or 1.0
-    else:
-        end = max([*values, 1]) * 1.15
-
-    def at(value: float | None) -> float:
-        return min(max((value or 0) / end, 0.0), 1.0)
-
-    rows = tuple(BarRow(tuple(wrap(label_text(b.label)).split("\n")), at(b.value),
-                        palette.ACCENT if series else b.colour,
-                        "" if series else (fmt.percent(b.value) if percent
-                                           else fmt.number(b.value)),
-                        at(b.second) if series else None)
-                 for b in items)
-    # matplotlib's locator: at most 9 intervals on a page-wide axis, 4 for amounts of money;
-    # fewer where the labels would run into each other (8 pt text; the axis' length is about
-    # what is left of four fifths of the width beside the labels: `fill` may narrow it).
-    nbins = 4 if money else (9 if size[0] >= 4 else 6)
-    axis = fmt.money_short if money else (fmt.percent if percent else fmt.number)
-    steps = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if money else (1, 2, 2.5, 5, 10)
-    widest = max((_ems(line) for r in rows for line in r.lines), default=0)
-    length = (0.8 * size[0] * 72 - 8 * (widest + 1)) / 8  # in ems
-    while True:
-        ticks = tuple(Tick(t / end, axis(t))
-                      for t in nice_ticks(end, nbins, steps, integer=not percent))
-        room = length * (ticks[1].at if len(ticks) > 1 else 1)
-        if nbins <= 2 or room >= max(_ems(t.label) for t in ticks) + 0.6:
-            break
-        nbins -= 1
-    # Room right of the axis: the widest value after a bar, half the last tick's label.
-    reserve = max([*(_ems(r.text) + 0.4 for r in rows), _ems(ticks[-1].label) / 2])
-    keys = (BarKey(palette.ACCENT, series[0]), BarKey(palette.ORANGE, series[1])) if series else ()
-    return BarsPlot(rows, ticks, keys, size[0] * 72, size[1] * 72, reserve, palette.ORANGE,
-                    palette.GRID, palette.INK)
-
-
-def _ems(text: str) -> float:
-    """About how wide a short text of digits and units is, in ems (Liberation Sans)."""
-    return sum(0.28 if c in " .,'\u00a0\u202f" else 0.9 if c in "%€" else 0.56 for c in text)
-
-
-def nice_ticks(end: float, nbins: int, steps: Sequence[float] = (1, 2, 2.5, 5, 10), *,
-               integer: bool = False) -> list[float]:
-    """Ticks from 0 up to `end` as matplotlib's locator picks them: the smallest of `steps`
-    times a power of ten that makes at most `nbins` intervals (whole numbers only when
-    `integer`). matplotlib's AutoLocator has the default steps, MaxNLocator (money) more."""
-    if end <= 0:
-        return [0.0]
-    scale = 10.0 ** math.floor(math.log10(end / nbins))
-    step = 10 * scale
-    for factor in steps:
-        candidate = round(factor * scale, 12)
-        if integer and candidate != int(candidate):
-            continue
-        if end / candidate <= nbins + 1e-9:
-            step = candidate
-            break
-    if integer:
-        step = max(step, 1.0)
-    return [round(i * step, 12) for i in range(math.floor(end / step + 1e-9) + 1)]
+    return svg_chart(name, title, desc, draw, (width, height), png=png)
 
 
 def patch(colour: str, label: str, hatch: str | None = None) -> Any:

@@ -125,19 +125,19 @@ def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, source: s
 
 def _pdf(name: str, view: Any, charts: dict[str, Any], *, lang: str, source: str,
          repo: Path | None, images: Images) -> bytes:
-    """The PDF: the Typst template rendered, then compiled with the charts and images."""
-    from dotool.render.pdf import TypesetError, typeset
+    """The PDF: the Typst template rendered, then compiled with the charts and images. The
+    charts are drawn while Typst lays out the text (`pdf.Drawings`)."""
+    from dotool.render.pdf import Drawings, TypesetError, typeset
     from dotool.render.templates import environment
 
     env = environment(lang=lang, repo=repo, images=images, html=False, typst=True,
                       source_lang=source)
     text = env.get_template(f"{name}.typ.j2").render(roots(name, view), charts=charts)
-    # A chart Typst draws from its plot needs no picture (and no matplotlib).
-    files = {f"charts/{c.name}.svg": c.svg.encode("utf-8") for c in every_chart(charts)
-             if c.plot is None}
-    files.update(images.assets())
+    made = {f"charts/{c.name}.svg": c for c in every_chart(charts)}
+    drawings = Drawings({path: (c.width, c.height) for path, c in made.items()},
+                        lambda: {path: c.svg.encode("utf-8") for path, c in made.items()})
     try:
-        return typeset(text, files, Meta("", "", lang, view.data_date))
+        return typeset(text, images.assets(), Meta("", "", lang, view.data_date), drawings)
     except TypesetError as exc:
         raise _typeset_failure(exc, name, repo, images) from None
 

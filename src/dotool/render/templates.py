@@ -105,8 +105,7 @@ def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
             md=partial(typst_markup.to_typst, images=images, lang=own),
             authored=partial(typst_markup.authored, lang=own),
             str=typst_markup.string, e=typst_markup.markup_inline,
-            escape=typst_markup.markup_inline, id_shapes=typst_markup.id_shapes,
-            data=typst_markup.data)
+            escape=typst_markup.markup_inline, id_shapes=typst_markup.id_shapes)
         # Every label of a vocabulary, for a column as wide as the widest of them (`fit`).
         env.globals.update(
             vocabulary=lambda name: [label(name, key, lang) for key in KEYS[name]])

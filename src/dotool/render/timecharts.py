@@ -1,9 +1,7 @@
-"""The roadmap (Gantt) of the masterplan, drawn with matplotlib and as a plot for Typst.
+"""The roadmap (Gantt) of the masterplan, drawn with matplotlib.
 
 A roadmap of a whole plan does not fit one page: it is drawn per field of action, in parts of
 at most `ROWS_PER_CHART` measures, so that every part fits a printed page at a readable size.
-The PDF draws it with Typst from its plot (`RoadmapPlot`), made from the same bars as the
-matplotlib drawing of the HTML, the site and Word.
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from dotool.palette import ACCENT as BLUE
-from dotool.palette import DROPPED, GREY, GRID, INK, ORANGE, WHITE
+from dotool.palette import DROPPED, GREY, GRID, ORANGE
 from dotool.render.charts import Chart, chart_text, label_text, patch, svg_chart
 
 #: Measures per roadmap chart: about half an A4 page, labels at 7 pt.
@@ -116,8 +114,7 @@ def roadmap(name: str, title: str, desc: str, spans: Sequence[Span],
         fig.legend(handles=handles, loc="lower center", ncol=columns,
                    frameon=False, fontsize=text, bbox_to_anchor=(0.5, 0.0))
 
-    plot = _plot(rows, spans, period, keys, columns, text)
-    return svg_chart(name, title, desc, draw, (width, height), png=png, layout=None, plot=plot)
+    return svg_chart(name, title, desc, draw, (width, height), png=png, layout=None)
 
 
 @dataclass(frozen=True)
@@ -163,51 +160,6 @@ def _years(first: date, horizon: date) -> tuple[range, int]:
     of each year is marked for short plans only."""
     years = range(first.year, horizon.year + 2)
     return years, max(1, -(-len(years) // 16))
-
-
-def _plot(rows: Sequence[_Bar], spans: Sequence[Span], period: tuple[date, date],
-          keys: Sequence[tuple[str, str, str]], columns: int, text: float) -> Any:
-    """The roadmap for Typst to draw (`plot-roadmap`): what matplotlib draws, with its
-    positions as fractions of the axis, and the legend's entries in rows as matplotlib lays
-    them out (filled column by column)."""
-    from dotool.render.plots import LegendEntry, RoadmapPlot, RoadmapRow, Tick
-
-    first, horizon = period
-    left = date(first.year, 1, 1).toordinal()
-    days = horizon.toordinal() + 1 - left
-
-    def at(day: date) -> float:
-        return (day.toordinal() - left) / days
-
-    out = []
-    for span, bar in zip(spans, rows, strict=True):
-        solid = hatched = None
-        if bar.solid:
-            start = at(bar.solid[0])
-            solid = (start, max(at(bar.solid[1]), start + 1 / days))
-        if bar.hatched:
-            hatched = (at(bar.hatched[0]), at(bar.hatched[1]))
-        out.append(RoadmapRow(span.label, solid, bar.solid[2] if bar.solid else BLUE, hatched,
-                              bar.hatched[2] if bar.hatched else ORANGE,
-                              at(bar.shortened) if bar.shortened else None,
-                              at(bar.cross) if bar.cross else None))
-    years, step = _years(first, horizon)
-    ticks = tuple(Tick(at(date(y, 1, 1)), str(y)) for y in years[::step])
-    minor = tuple(at(date(y, 7, 1)) for y in years[:-1]) if step == 1 else ()
-    # matplotlib fills a legend's columns in turn, the first ones a row longer, and leaves
-    # out the empty ones.
-    entries = [LegendEntry(*key) for key in keys]
-    height, longer = divmod(len(entries), columns)
-    cut = [0]
-    for column in range(columns):
-        cut.append(cut[-1] + height + (1 if column < longer else 0))
-    table = [entries[cut[c]:cut[c + 1]] for c in range(columns) if cut[c + 1] > cut[c]]
-    legend = tuple(tuple(col[r] if r < len(col) else None for col in table)
-                   for r in range(max(map(len, table))))
-    return RoadmapPlot(tuple(out), ticks, minor, legend,
-                       tuple(sorted({r.hatch for r in out if r.hatched}
-                                    | {e.colour for e in entries if e.style == "hatched"})), text,
-                       14.4 * text / 7, INK, GRID, WHITE, ORANGE, DROPPED)
 
 
 def _line(label: str) -> Any:

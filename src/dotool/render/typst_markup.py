@@ -17,11 +17,9 @@ checks it by its content); it is handed to Typst once, under a name of dotool's 
 
 from __future__ import annotations
 
-import dataclasses
-import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -127,33 +125,6 @@ def string(text: Any, *, lines: bool = False) -> Markup:
     plain = plain.replace("\t", " ") if lines else one_line(plain)
     body = plain.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return Markup(f'"{body}"')
-
-
-def data(value: Any) -> Markup:
-    """`value` as a Typst literal, for a template's function to draw (a chart's plot): strings
-    as string literals (`string`), numbers, booleans, `None` as `none`, sequences as arrays,
-    mappings and dataclasses as dictionaries of their fields."""
-    if value is None:
-        return Markup("none")
-    if isinstance(value, bool):
-        return Markup("true" if value else "false")
-    if isinstance(value, int):
-        return Markup(str(value))
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError(f"not a number Typst can draw: {value!r}")
-        return Markup(repr(round(value, 6)))
-    if isinstance(value, str):
-        return string(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        value = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-    if isinstance(value, Mapping):
-        pairs = ", ".join(f"{string(str(k))}: {data(v)}" for k, v in value.items())
-        return Markup(f"({pairs})" if pairs else "(:)")
-    if isinstance(value, Iterable):
-        items = [data(v) for v in value]
-        return Markup("(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")")
-    raise TypeError(f"no Typst literal for {type(value).__name__}")
 
 
 def markup_inline(text: Any) -> Markup:
