@@ -113,9 +113,9 @@ def captioned(reader: Any) -> list[Captioned]:
         dicts = [c for c in children if isinstance(c, dict)]
         kinds = [c.get("/S") for c in dicts]
         caption = next((c for c in dicts if c.get("/S") == "/Caption"), None)
-        # Typst tags a table's figure either as the table with its caption inside, or, where
-        # the figure sits in some places on the page, as a group of the caption and a group
-        # that holds the table: both are the table with its caption.
+        # Typst puts a table figure's caption inside the table when the figure holds nothing
+        # but the table as it is laid out; otherwise it tags the figure as a group (`Div`) of
+        # the caption and a group that holds the table. Both are the table with its caption.
         table = element if element.get("/S") == "/Table" else next(
             (t for c in dicts if c.get("/S") in ("/Div", "/NonStruct")
              for t in _children(c) if t.get("/S") == "/Table"), None)
