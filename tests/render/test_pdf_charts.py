@@ -59,12 +59,19 @@ def test_charts_drawn_while_typst_lays_out_give_the_pdf_of_one_compile(
     charts = {path: data for path, data in files.items() if path.startswith("charts/")}
     others = {path: data for path, data in files.items() if path not in charts}
     single = pdf.typeset(source, files, META)
+    started: list[str] = []
     meanwhile: list[bool] = []
 
-    def draw() -> dict[str, bytes]:
-        meanwhile.append(any(t.name == "dotool-typst-layout" for t in threading.enumerate()))
+    class Recorded(threading.Thread):
+        def start(self) -> None:
+            started.append(self.name)
+            super().start()
+
+    def draw() -> dict[str, bytes]:  # Typst may be done already: its cache knows the text
+        meanwhile.append(started == ["dotool-typst-layout"])
         return charts
 
+    monkeypatch.setattr(pdf.threading, "Thread", Recorded)
     monkeypatch.setattr(pdf, "_cores", lambda: cores)
     sizes = {path: (453.6, 200.0) for path in charts}  # sizes need not be exact
     assert pdf.typeset(source, others, META, pdf.Drawings(sizes, draw)) == single

@@ -85,12 +85,12 @@ def _drawn_meanwhile(compiler: Any, root: Path, drawings: Drawings) -> dict[str,
         with contextlib.suppress(Exception):  # the compile that follows reports it
             compiler.query("<dotool-layout-only>")  # laid out, no PDF written
 
-    # A daemon: Ctrl-C while the charts are drawn does not wait for Typst to finish.
     worker = threading.Thread(target=lay_out, name="dotool-typst-layout", daemon=True)
     worker.start()
-    drawn = drawings.draw()
-    worker.join()
-    return drawn
+    try:
+        return drawings.draw()
+    finally:  # the folder it reads is deleted after this, even when drawing failed
+        worker.join()
 
 
 def _cores() -> int:
