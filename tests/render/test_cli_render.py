@@ -93,6 +93,26 @@ def test_missing_rendering_libraries_are_an_installation_hint(run_cli, sample_di
     assert "internal error" not in result.stderr and not (tmp_path / "r.html").exists()
 
 
+def test_a_panic_in_typst_is_an_internal_error(run_cli, sample_dir: Path,  # type: ignore[no-untyped-def]
+                                               tmp_path: Path, monkeypatch) -> None:
+    """A panic in a Rust extension reaches Python as pyo3's PanicException, a BaseException:
+    it is reported as the bug it is (exit 3), briefly, and no PDF is left behind."""
+    from dotool.render import pdf
+
+    class PanicException(BaseException):
+        pass
+
+    def panics(*args: object, **kwargs: object) -> bytes:
+        raise PanicException("called `Option::unwrap()` on a `None` value")
+
+    monkeypatch.setattr(pdf, "typeset", panics)
+    result = run_cli("report", "--root", sample_dir, "--half", "2021-H2", "-o",
+                     tmp_path / "r.pdf", exit_code=3)
+    assert "internal error: PanicException: called `Option::unwrap()`" in " ".join(
+        result.stderr.split())
+    assert "Traceback" not in result.stderr and not (tmp_path / "r.pdf").exists()
+
+
 def test_a_repeated_replanned_end_is_no_new_replanning(run_cli, sample_dir: Path) -> None:  # type: ignore[no-untyped-def]
     # M-005 was re-planned to 2022-03 in 2021-H2; its 2022-H1 update repeats that end.
     run_cli("update", "M-005", "--root", sample_dir, "--half", "2022-H1", "--status",

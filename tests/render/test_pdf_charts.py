@@ -78,8 +78,10 @@ def test_charts_drawn_while_typst_lays_out_give_the_pdf_of_one_compile(
     assert meanwhile == [cores > 1]
 
 
-def test_a_chart_that_cannot_be_drawn_fails_the_pdf(sample_plan: Any) -> None:
+def test_a_chart_that_cannot_be_drawn_fails_the_pdf(sample_plan: Any,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     source, _files = _sample_source(sample_plan)
+    monkeypatch.setattr(pdf, "_cores", lambda: 2)  # Typst lays out beside the failing drawing
 
     def draw() -> dict[str, bytes]:
         raise RuntimeError("matplotlib failed")
@@ -88,8 +90,10 @@ def test_a_chart_that_cannot_be_drawn_fails_the_pdf(sample_plan: Any) -> None:
         pdf.typeset(source, {}, META, pdf.Drawings({"charts/status.svg": (100.0, 50.0)}, draw))
 
 
-def test_an_error_in_the_document_is_reported_once_the_charts_are_drawn() -> None:
+def test_an_error_in_the_document_is_reported_once_the_charts_are_drawn(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """The layout beside the drawing keeps quiet; the compile after it reports Typst's error."""
+    monkeypatch.setattr(pdf, "_cores", lambda: 2)
     drawn = []
 
     def draw() -> dict[str, bytes]:
@@ -101,3 +105,37 @@ def test_an_error_in_the_document_is_reported_once_the_charts_are_drawn() -> Non
         pdf.typeset('= Title\n#image("charts/a.svg")\n#nowhere', {}, META,
                     pdf.Drawings({"charts/a.svg": (10.0, 10.0)}, draw))
     assert drawn == [True]
+
+
+class PanicException(BaseException):
+    """As pyo3 raises a panic of Rust code: not an `Exception`."""
+
+
+def test_a_panic_in_the_layout_beside_the_drawing_is_left_to_the_compile(
+        sample_plan: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Had Typst panicked while laying out beside the drawing, the thread would not print a
+    traceback of its own; the compile that follows makes the PDF (or reports the failure)."""
+    import typst
+
+    source, files = _sample_source(sample_plan)
+    charts = {path: data for path, data in files.items() if path.startswith("charts/")}
+    others = {path: data for path, data in files.items() if path not in charts}
+    real = typst.Compiler
+
+    class Panicking:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            self.compiler = real(*args, **kwargs)
+
+        def query(self, *args: Any, **kwargs: Any) -> Any:
+            raise PanicException("index out of bounds")
+
+        def compile(self, *args: Any, **kwargs: Any) -> Any:
+            return self.compiler.compile(*args, **kwargs)
+
+    uncaught: list[Any] = []
+    monkeypatch.setattr(threading, "excepthook", uncaught.append)
+    monkeypatch.setattr(typst, "Compiler", Panicking)
+    monkeypatch.setattr(pdf, "_cores", lambda: 2)
+    made = pdf.typeset(source, others, META, pdf.Drawings(
+        {path: (453.6, 200.0) for path in charts}, lambda: charts))
+    assert made.startswith(b"%PDF-") and uncaught == []

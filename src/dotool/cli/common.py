@@ -76,10 +76,12 @@ def handle_errors(func: F) -> F:
             interrupted = terminal.t("interrupted")
             err_console().print(f"[red]{interrupted}[/]")
             raise typer.Exit(130) from None
-        except Exception as exc:  # a bug: say so briefly, the traceback is for --debug
-            if _state["debug"]:
+        except BaseException as exc:  # a bug: say so briefly, the traceback is for --debug
+            # BaseException, not Exception: a panic in a Rust extension (Typst, pydantic-core)
+            # reaches Python as pyo3's PanicException, which is not an Exception.
+            if _state["debug"] or not (isinstance(exc, Exception) or _is_panic(exc)):
                 raise
-            known = _known_failure(exc)
+            known = _known_failure(exc) if isinstance(exc, Exception) else None
             if known is not None:  # not a bug: a broken template override, a file system error
                 _print_error(known)
                 raise typer.Exit(int(known.exit_code)) from None
@@ -93,6 +95,11 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(INTERNAL_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _is_panic(exc: BaseException) -> bool:
+    """Whether `exc` is a Rust extension's panic (pyo3 raises it as `PanicException`)."""
+    return type(exc).__name__ == "PanicException"
 
 
 def reader_gone() -> None:

@@ -22,11 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dotool.render import FONT_DIR
 
 if TYPE_CHECKING:
+    import typst
+
     from dotool.render.document import Meta
 
 
@@ -72,17 +74,20 @@ def typeset(source: str, files: dict[str, bytes], meta: Meta,
     return pdf
 
 
-def _drawn_meanwhile(compiler: Any, root: Path, drawings: Drawings) -> dict[str, bytes]:
+def _drawn_meanwhile(compiler: typst.Compiler, root: Path, drawings: Drawings) -> dict[str, bytes]:
     """`drawings.draw()`, while Typst lays the document out with empty pictures of the same
     sizes in a thread of its own (Typst lets go of Python's lock while it works). Only its
     cache is wanted: the layout itself, and any error, come from the compile that follows.
-    On a machine of one core the two would only take turns: it draws alone."""
-    if _cores() < 2:
+    On a machine of one core the two would only take turns, and without a chart there is
+    nothing to wait for: it draws alone."""
+    if _cores() < 2 or not drawings.sizes:
         return drawings.draw()
     _write(root, {name: _empty_svg(*size) for name, size in drawings.sizes.items()})
 
     def lay_out() -> None:
-        with contextlib.suppress(Exception):  # the compile that follows reports it
+        # The compile that follows reports any failure; BaseException, for a panic in Typst
+        # reaches Python as pyo3's PanicException, which is not an Exception.
+        with contextlib.suppress(BaseException):
             compiler.query("<dotool-layout-only>")  # laid out, no PDF written
 
     worker = threading.Thread(target=lay_out, name="dotool-typst-layout", daemon=True)
