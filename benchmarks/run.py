@@ -232,14 +232,19 @@ def main() -> int:
               f"({slow_reps} repetitions) …", flush=True)
         fill_warm_cache()
         documents = {}
-        for command, out in (("report", "r"), ("masterplan", "m")):
+        for command, out in (("report", "report"), ("masterplan", "masterplan")):
             for ext in DOCUMENT_FORMATS:
                 args = ["report", "--half", "2026-H1"] if command == "report" else ["masterplan"]
                 documents[f"{command} {ext}"] = [c(DOTOOL, *args, "-o",
                                                    str(WORK / "caches" / f"{out}.{ext}"),
                                                    cache=warm)]
         got.update(interleaved(documents, slow_reps))
-    rows = build_rows(got, follow_id)
+        # Typst alone on as many pages of plain text: how much of a PDF's peak is the engine's.
+        floor = {out: pages(WORK / "caches" / f"{out}.pdf") for out in ("report", "masterplan")}
+        got.update(interleaved({f"typst floor {name}": [c(PY, str(HERE / "typst_floor.py"),
+                                                           str(count))]
+                                for name, count in floor.items()}, 1))
+    rows = build_rows(got, follow_id, floor if rendering else {})
     text = table(rows)
     print(text)
     write_results(HERE / "RESULTS.md", rows, text, machine(REPO), reps=reps, slow_reps=slow_reps,
@@ -293,8 +298,17 @@ def ratio_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[
     ]
 
 
-def build_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[Row]:
-    """The table of the performance targets: the timings, then peak memory."""
+def pages(pdf: Path) -> int:
+    """The page count of `pdf`."""
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
+def build_rows(got: dict[str, tuple[list[float], int]], follow_id: str,
+               floor: dict[str, int]) -> list[Row]:
+    """The table of the performance targets: the timings, then peak memory; `floor` is the
+    page count of each PDF, which Typst alone was given as plain text."""
     big = f"validate cold {BIG:,}"
     rows = ratio_rows(got, follow_id)
     dotool = [name for name in ("version", "validate cold", "validate warm", "report", "diff",
@@ -308,6 +322,10 @@ def build_rows(got: dict[str, tuple[list[float], int]], follow_id: str) -> list[
         if name in got:
             rows.append(Row(f"peak memory, {name.split()[0]} -o *.{name.split()[1]}", None,
                             None, 200 * MIB, memory=got[name][1]))
+    for document, count in floor.items():
+        rows.append(Row(f"peak memory, Typst alone: {count} pages of plain text, as many as "
+                        f"{document} -o *.pdf", None, None, None,
+                        memory=got[f"typst floor {document}"][1]))
     for name in (big, f"validate warm {BIG:,}"):
         rows.append(Row(f"peak memory, {name}", None, None, None, memory=got[name][1]))
     for name in dotool:
