@@ -95,9 +95,27 @@ MAX_LABEL = 60
 
 
 def label_text(text: str, width: int = MAX_LABEL) -> str:
-    """A label as a chart prints it: on one line, at most `width` characters (with `…`)."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """A label as a chart prints it: on one line, at most `width` characters (see `shorten`)."""
+    return shorten(" ".join(text.split()), width)
+
+
+#: What names a label's group or count at its end, "(57)", "(2/3)", "(%)": never cut.
+_SUFFIX = re.compile(r" (\([^()]{1,12}\))$")
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` in at most `width` characters: cut after a whole word with `…`, a short suffix
+    in parentheses kept ("Modernisierung der… (57)"); a single word longer than the room is
+    cut where it must be."""
+    if len(text) <= width:
+        return text
+    found = _SUFFIX.search(text)
+    suffix = f" {found.group(1)}" if found and len(found.group(1)) < width // 2 else ""
+    head = text[: found.start()] if suffix and found else text
+    room = width - len(suffix) - 1  # the "…" takes one
+    cut = head.rfind(" ", 0, room + 1)
+    body = head[:cut] if cut > 0 else head[:room]
+    return body.rstrip(" ,;:-–—") + "…" + suffix
 
 
 def chart_text(text: str) -> str:

@@ -10,7 +10,7 @@ from dotool.i18n import Formatter, translations
 from dotool.model.projection import Finances
 from dotool.model.vocab import label
 from dotool.palette import RAG
-from dotool.render.charts import Bar, Chart, bars
+from dotool.render.charts import Bar, Chart, bars, shorten
 from dotool.render.plan_view import PlanView
 from dotool.render.report_view import ReportView
 
@@ -180,4 +180,4 @@ def _span_text(span: Any, fmt: Formatter, _: Any) -> str:
 
 
 def _short(title: str, width: int = 42) -> str:
-    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+    return shorten(" ".join(title.split()), width)
