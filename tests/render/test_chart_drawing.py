@@ -55,3 +55,45 @@ def test_a_long_label_is_cut_after_a_whole_word_and_keeps_its_number() -> None:
     assert _short("Kurzer Titel (3)") == "Kurzer Titel (3)"
     # One word longer than the room: cut where it must be, never longer than the room.
     assert len(_short("Donaudampfschifffahrtsgesellschaftskapitänsmützenabteilung")) == 42
+
+
+def _roadmap(lang: str) -> str:
+    """The roadmap of three completed measures: as planned, later and earlier than planned."""
+    from dotool.render.figures import roadmap_charts
+
+    class Measure:  # what roadmap_charts reads of a measure's profile
+        def __init__(self, mid: str, title: str, start: date, end: date,
+                     planned_end: date, status: str) -> None:
+            self.id, self.title, self.start, self.end = mid, title, start, end
+            self.planned_end, self.status, self.restricted = planned_end, status, False
+
+    class Field:
+        def __init__(self, measures: list[Measure]) -> None:
+            self.measures = measures
+            self.field = type("F", (), {"title": "Feld", "key": "a"})()
+
+    measures = [
+        Measure("M-001", "Abgeschlossen wie geplant", date(2020, 7, 1), date(2021, 6, 30),
+                date(2021, 6, 30), "completed"),
+        Measure("M-002", "Später fertig", date(2020, 7, 1), date(2021, 6, 30),
+                date(2021, 12, 31), "completed"),
+        Measure("M-003", "Früher fertig", date(2020, 7, 1), date(2021, 12, 31),
+                date(2021, 6, 30), "completed"),
+    ]
+    view = type("V", (), {"fields": [Field(measures)]})()
+    (chart,) = roadmap_charts(view, lang)
+    return chart.svg
+
+
+@pytest.mark.parametrize(("lang", "shown", "not_shown"), [
+    ("de", ["Zeitraum", "Verlängerung", "ursprünglich geplantes Ende"], ">geplant<"),
+    ("en", ["period", "extension", "originally planned end"], ">planned<"),
+])
+def test_the_roadmap_legend_names_what_the_bars_show_not_a_status(
+        lang: str, shown: list[str], not_shown: str) -> None:
+    # Completed measures drawn over a legend entry "geplant" read as if they were planned.
+    svg = _roadmap(lang)
+    texts = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    for words in shown:
+        assert words in texts
+    assert not_shown not in texts.replace(" ", "")

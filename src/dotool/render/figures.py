@@ -143,8 +143,10 @@ def roadmap_charts(view: PlanView, lang: str, *, png: bool = False,
 
     _ = translations(lang).gettext
     fmt = Formatter(lang)
-    legend = RoadmapLegend(_("planned"), _("re-planned: later end"),
-                           _("re-planned: earlier end (line: first planned end)"),
+    # Named for what each mark shows, not a status: "geplant" beside the bar of a completed
+    # measure read as its status.
+    legend = RoadmapLegend(_("period"), _("extension (re-planned: later end)"),
+                           _("originally planned end (re-planned: earlier end)"),
                            _("dropped"), _("standing task (no end)"))
     dated = [(f, m) for f in view.fields for m in f.measures
              if m.start is not None and not m.restricted]
