@@ -97,3 +97,23 @@ def test_the_roadmap_legend_names_what_the_bars_show_not_a_status(
     for words in shown:
         assert words in texts
     assert not_shown not in texts.replace(" ", "")
+
+
+def test_a_bar_value_stands_clear_of_the_bar_end(drawn: list[Any]) -> None:
+    from matplotlib.patches import Rectangle
+    from matplotlib.text import Annotation
+
+    from dotool.render.charts import Bar, bars
+
+    items = [Bar("in Umsetzung", 14), Bar("geplant", 1), Bar("abgeschlossen", 6)]
+    assert bars("status", "Status", "", items, Formatter("de")).svg
+    fig = drawn[-1]
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    ends = sorted(p.get_window_extent(renderer).x1 for p in ax.patches
+                  if isinstance(p, Rectangle) and p.get_width() > 0)
+    starts = sorted(t.get_window_extent(renderer).x0 for t in ax.texts
+                    if isinstance(t, Annotation))
+    assert len(ends) == len(starts) == 3
+    for end, start in zip(ends, starts, strict=True):
+        assert _points(fig, start - end) >= 3  # was about 2 (a space)

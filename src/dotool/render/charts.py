@@ -220,6 +220,9 @@ def _draw(name: str, title: str, desc: str, draw: Callable[[Any], None],
     return text.strip(), picture
 
 
+#: Points between a bar's end and its value.
+LABEL_GAP = 4
+
 def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter, *,
          percent: bool = False, money: bool = False,
          series: tuple[str, str] | None = None, width: float = 4.6, png: bool = False) -> Chart:
@@ -243,7 +246,10 @@ def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter,
             ax.barh(ys, [b.value for b in items], 0.6, color=[b.colour for b in items])
             for y, b in zip(ys, items, strict=True):
                 text = fmt.percent(b.value) if percent else fmt.number(b.value)
-                ax.text(b.value, y, " " + text, va="center")
+                # A gap of a few points after the bar's end: a label touching it reads as
+                # part of the bar.
+                ax.annotate(text, (b.value, y), xytext=(LABEL_GAP, 0),
+                            textcoords="offset points", va="center")
         ax.set_yticks(ys, [wrap(label_text(label)) for label in labels])
         if percent:
             ax.set_xlim(0, 100)
