@@ -87,7 +87,7 @@ def trend_charts(view: ReportView, lang: str, *, png: bool = False,
         for line in lines)
     out: dict[str, Any] = {"trend": trend("trend", _("Progress over the halves"), desc, halves,
                                           lines, fmt.percent, png=png, compact=compact)}
-    legend = PanelLegend(_("Value"), _("Baseline"), _("Target"))
+    legend = PanelLegend(_("Value"), _("Baseline"), _("Target"), _("No values recorded yet."))
     panels = [Panel(f"{k.measure_id} {k.name}" + (f" ({k.unit})" if k.unit else ""),
                     k.values, k.baseline, k.target) for k in t.kpis]
     groups = [panels[i:i + 6] for i in range(0, min(len(panels), 6 * MAX_KPI_CHARTS), 6)]
