@@ -186,8 +186,8 @@ def test_neighbouring_panels_keep_their_axis_labels_apart(drawn: list[Any]) -> N
         assert _points(fig, gap) >= 14, _points(fig, gap)
 
 
-def test_the_report_and_the_site_say_a_kpi_has_no_values_yet(run_cli: Any,
-                                                              tmp_path: Path) -> None:
+def test_report_and_site_say_a_kpi_has_no_values_and_count_in_whole_numbers(
+        run_cli: Any, tmp_path: Path) -> None:
     from dotool.checks.run import load_valid_plan
     from dotool.model.dates import Half
     from dotool.render.document import render_report
@@ -196,8 +196,13 @@ def test_the_report_and_the_site_say_a_kpi_has_no_values_yet(run_cli: Any,
     measures = dict(MEASURES)
     measures["M-007"] = ("field: a\nstart: 2020-07\nkpis:\n"
                          "  - {key: q, name: Ohne Werte, unit: Anzahl, baseline: 0, target: 5}\n"
+                         "  - {key: filed, name: Berichte, unit: Anzahl, baseline: 0, target: 7}\n"
                          "updates:\n  - {half: 2020-H2, status: in_progress, rag: green, "
-                         "progress: 10, text: T}\n")
+                         "progress: 10, kpis: {filed: 0}, text: T}\n"
+                         "  - {half: 2021-H1, status: in_progress, rag: green, "
+                         "progress: 20, kpis: {filed: 1}, text: T}\n"
+                         "  - {half: 2021-H2, status: in_progress, rag: green, "
+                         "progress: 30, kpis: {filed: 2}, text: T}\n")
     root = write_plan(tmp_path / "plan", measures)
     html = render_report(load_valid_plan(root, cache=False), Half(2021, 1), fmt="html",
                          lang="de", data_date=date(2021, 7, 15)).data.decode()
@@ -206,3 +211,8 @@ def test_the_report_and_the_site_say_a_kpi_has_no_values_yet(run_cli: Any,
     run_cli("site", "-o", tmp_path / "site", "--root", root)
     page = (tmp_path / "site" / "kpis" / "M-007-q.html").read_text(encoding="utf-8")
     assert "<p>Noch keine Werte erfasst.</p>" in page and "<svg" not in page
+    # The site's chart of a count (0, 1, 2 reports of 7) has whole numbers on its axis (it
+    # showed 2,5 5 7,5).
+    svg = (tmp_path / "site" / "kpis" / "M-007-filed.html").read_text(encoding="utf-8")
+    ticks = re.findall(r'text-anchor: end"[^>]*>([^<]*)</text>', svg)  # the y axis's
+    assert ticks and all(re.fullmatch(r"\d+", t) for t in ticks), ticks
