@@ -194,7 +194,8 @@ def _measure(root: Path, measure_id: str, rel: str, data: bytes, half: Any, book
         if str(old) == parsed.value:
             continue
         expected = splice.milestone_done(index, parsed.value, expected)
-        changes.append((f"milestones[{index + 1}].done", old, parsed.value))
+        # Numbered as `validate` locates it (from 0), not as the sheet's column counts (from 1).
+        changes.append((f"milestones[{index}].done", old, parsed.value))
     if splice is not None and expected is not None:
         text = splice.result(expected)
     if changes:
