@@ -14,19 +14,7 @@ from pathlib import Path
 
 import pytest
 
-M2 = "measures/M-002-glasfaser.yaml"
-M3 = "measures/M-003-e-akte.yaml"
-
-
-def _edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
-    def edit(root: Path) -> None:
-        path = root / rel
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return edit
-
+from tests.authoring.test_update_narrow import M3, _edit
 
 BREAKS: dict[str, tuple[Callable[[Path], None], str]] = {  # name → (break it, the rule found)
     "unknown key in masterplan.yaml": (
