@@ -72,6 +72,13 @@ def cell_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+def sheet_text(text: str) -> str:
+    """A spreadsheet cell's text (an XLSX file is XML): every control character XML cannot hold
+    written as a visible escape (`shown`, line breaks kept), and never run as a formula
+    (`cell_text`). The same text gives the same cell, so a workbook read back compares equal."""
+    return cell_text(shown(text, lines=True))
+
+
 def markdown_text(text: str, *, line_start: bool = True) -> str:
     """Plain text as Markdown that shows it literally: control characters escaped, markup
     characters backslash-escaped and `<` as `&lt;` (no raw HTML). With `line_start`, what would

@@ -59,11 +59,16 @@ def note_images(refused: dict[str, str]) -> None:
         say(str(t("note: the image {path} is shown as a link: it {why}", path=path, why=why)))
 
 
-def check_output(output: Path | None) -> None:
-    """Refuse an output path that is not a regular file or a new name (before any work)."""
+def check_output(output: Path | None, root: Path) -> None:
+    """Refuse an output path that is not a regular file or a new name, or that lies in one of
+    the plan's folders under `root` (measures/, masterplan/, templates/, schema/, .git/) —
+    before any work."""
     if output is not None:
         from dotool.store.atomic import refuse_special
+        from dotool.store.files import plan_folders
+        from dotool.store.tree import check_target_file
 
+        check_target_file(output, plan_folders(root))
         refuse_special(output)
 
 
