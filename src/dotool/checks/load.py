@@ -6,7 +6,8 @@ plain data come from the cache, and the model is validated from that data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
@@ -19,7 +20,8 @@ from dotool.findings.catalogue import finding
 from dotool.i18n.terminal import current, t, tc
 from dotool.model.adoption import Adoption
 from dotool.model.masterplan import Masterplan
-from dotool.model.measure import Measure
+from dotool.model.measure import MEASURE_ID_EXAMPLE, Measure
+from dotool.model.patterns import ID_PREFIX_PATTERN
 from dotool.model.vorlage import Vorlage
 from dotool.store.cache import (
     PlanCache,
@@ -48,6 +50,9 @@ class Loaded:
     vorlagen: list[tuple[str, Vorlage]] = field(default_factory=list)  # masterplan/reports/
     documents: dict[str, YamlDocument] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    #: Every measure file read or not (a file that could not be read or parsed still names a
+    #: measure, by its file name); `measures/` alone when the folder could not be listed.
+    measure_files: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -139,7 +144,35 @@ def load_plan(raw: RawPlan, *, cache: PlanCache | None = None) -> Loaded:
     caller's: `cache.save()`).
     """
     with paused_gc():
-        return _load_all(raw, cache)
+        loaded = _load_all(raw, cache)
+    loaded.measure_files = [file.path for file in raw.measures]
+    _examples_with_prefix(loaded)
+    return loaded
+
+
+def _examples_with_prefix(loaded: Loaded) -> None:
+    """A malformed measure id is shown an example in the plan's own prefix (`DIG-007` where
+    `id_prefix: DIG`), not the models' `M-007`: the files' findings (also from the cache) are
+    worded without the masterplan; the example is put in here."""
+    prefix = _id_prefix(loaded)
+    if prefix == "M":
+        return
+    example = MEASURE_ID_EXAMPLE
+    generic = str(t("for example {example}", example=example))
+    own = str(t("for example {example}", example=prefix + example[example.index("-"):]))
+    loaded.findings = [replace(f, hint=own) if f.hint == generic else f
+                       for f in loaded.findings]
+
+
+def _id_prefix(loaded: Loaded) -> str:
+    """The plan's `id_prefix`, also when masterplan.yaml has an error elsewhere."""
+    if loaded.masterplan is not None:
+        return loaded.masterplan.id_prefix
+    doc = loaded.documents.get(MASTERPLAN)
+    written = doc.data.get("id_prefix") if doc is not None and isinstance(doc.data, dict) else None
+    if isinstance(written, str) and re.fullmatch(ID_PREFIX_PATTERN, written):
+        return written
+    return "M"
 
 
 def _load_all(raw: RawPlan, cache: PlanCache | None) -> Loaded:
