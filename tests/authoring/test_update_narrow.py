@@ -138,8 +138,9 @@ CASES = {
     "a dependency cycle": (None, None, _changed(M1, "field: rathaus",
                                                 "field: rathaus\ndepends_on: [M-002]"), False,
                            False),
+    # The file still names M-002 (the adoption's M-002 is no error): the record answers.
     "a YAML error in the changed file": (None, None, _changed(M2, "title: Glasfaser",
-                                                              "title: [Glasfaser"), False,
+                                                              "title: [Glasfaser"), True,
                                          False),
     # A plan with an error before the change is never written into, wherever the error lies.
     "another file broken already": (_edit(M3, "title:", "colour: blue\ntitle:"), None,

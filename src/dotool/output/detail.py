@@ -8,6 +8,7 @@ styled on a terminal and plain everywhere else (`output/styled.py`) — without 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -228,7 +229,27 @@ def updates_table(updates: Sequence[Update] | Sequence[UpdateData], *, lang: str
         rag = f"[{RAG_STYLE[u.rag]}]● {label('rag', u.rag, lang)}[/]"
         table.add_row(str(u.half), label("status", u.status, lang), rag,
                       f"{u.progress} %" if u.progress is not None else NONE,
-                      markup(u.text.strip(), lines=True)
-                      + (f"\n[dim]{reason_word}[/] {markup(u.rag_reason.strip(), lines=True)}"
+                      markup(flowed(u.text), lines=True)
+                      + (f"\n[dim]{reason_word}[/] {markup(flowed(u.rag_reason), lines=True)}"
                          if u.rag_reason else ""))
     return table
+
+
+_LIST_ITEM = re.compile(r"([-+*]|[0-9]{1,9}[.)])(\s|$)")
+
+
+def flowed(text: str) -> str:
+    """`text` as a table's column wraps it: the lines of a paragraph joined — a `|` block keeps
+    the line breaks of the file, which the column would break again, raggedly — while
+    paragraphs and list items keep lines of their own."""
+    paragraphs = []
+    for paragraph in re.split(r"\n[ \t]*\n", text.strip()):
+        lines: list[str] = []
+        for line in paragraph.splitlines():
+            line = line.strip()
+            if lines and line and not _LIST_ITEM.match(line):
+                lines[-1] += " " + line
+            elif line:
+                lines.append(line)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
