@@ -42,6 +42,7 @@ class MeasureRow:
     planned_end: date | None  # as of the latest half (re-planned where it was)
     replanned: bool  # re-planned since adoption
     in_plan: bool
+    adopted: bool  # an adoption is in force (else every measure is a masterplan measure)
     in_average: bool  # counts in the progress of its field and overall
 
 
@@ -127,6 +128,7 @@ def row_of(plan: Plan, figures: PlanFigures, state: MeasureState) -> MeasureRow:
         start=measure.start.first_day if measure.start else None,
         planned_end=state.current_end.last_day if state.current_end else None,
         replanned=state.replanned_since_adoption, in_plan=figures.in_plan(state),
+        adopted=figures.adoption is not None,
         in_average=figures.in_average(state),
     )
 
