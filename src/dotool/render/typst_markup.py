@@ -9,7 +9,8 @@ element it stands in. Control characters are dropped (Typst would show them as b
 
 Markdown (the plan's text fields) is parsed with markdown-it and written as Typst from its
 tokens: paragraphs, emphasis, lists, quotes, code and links (http, https and mailto only).
-Headings inside a text become bold paragraphs: they must not enter the document's outline.
+A heading inside a text becomes a heading under the document's heading before it
+(`render.headings`), kept out of the outline and the bookmarks.
 An image is shown only when it is an image file inside the repository (`Images.local`, which
 checks it by its content); it is handed to Typst once, under a name of dotool's making
 (`assets/images/<digest>.<ext>`), never under its own path.
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from dotool.render import FONT_DIR
+from dotool.render.headings import TYPST_CLOSE, TYPST_OPEN
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -205,11 +207,13 @@ def authored(text: Any, *, lang: str | None) -> Any:
 
 def to_typst(text: str | None, images: Images, *, lang: str | None = None) -> Markup:
     """Markdown → Typst markup (a sequence of blocks); with `lang`, marked as that language."""
+    from dotool.render.headings import mark_levels
     from dotool.render.markdown import parser
 
     if not text:
         return Markup("")
     tokens = parser().parse(text)  # the one parser of every output (nesting bounded)
+    mark_levels(tokens)
     body = _Writer(images).blocks(tokens).strip()
     if lang:
         body = f"#text(lang: {string(lang)})[{body}];"
@@ -230,10 +234,12 @@ class _Writer:
             kind = token.type
             if kind == "inline":
                 out.append(self.inline(token.children or []))
-            elif kind in ("paragraph_close", "heading_close"):
-                out.append("]);\n\n" if kind == "heading_close" else "\n\n")
-            elif kind == "heading_open":
-                out.append("#block(sticky: true, strong[")  # closed by heading_close
+            elif kind == "paragraph_close":
+                out.append("\n\n")
+            elif kind == "heading_open":  # its level is set by `headings.nest_typst`
+                out.append(TYPST_OPEN.format(nest=token.meta.get("nest", 1)))
+            elif kind == "heading_close":
+                out.append(TYPST_CLOSE + "\n\n")
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 close = kind.replace("_open", "_close")
                 end = _matching(tokens, i, kind, close)
