@@ -38,12 +38,15 @@ if TYPE_CHECKING:
 
     from dotool.render.markdown import Images
 
-#: Every ASCII sign with a meaning in Typst markup (quotes are left: they become typographic
-#: quotes, which is what a reader expects). `&` is escaped as well, so that an HTML entity in
-#: the generated source can only come from a template mistake (the tests look for one).
-#: `1.` at the start of a line is a numbered list, `...` an ellipsis: a dot after a digit or a
-#: dot is escaped as well.
+#: Every ASCII sign with a meaning in Typst markup. `&` is escaped as well, so that an HTML
+#: entity in the generated source can only come from a template mistake (the tests look for
+#: one). `1.` at the start of a line is a numbered list, `...` an ellipsis: a dot after a digit
+#: or a dot is escaped as well.
 _SPECIAL = re.compile(r"[\\#*_`$<>@=\-+/~\[\]&{}]|(?<=[\d.])\.")
+#: ... and the straight quotes, which Typst would set as typographic ones: the plan's text
+#: reaches the PDF as written (`=HYPERLINK("…")`, `)"`), as in HTML and DOCX. The templates'
+#: own words keep Typst's typographic quotes (`escape(…, quotes=False)`).
+_SPECIAL_QUOTES = re.compile(r"[\\#*_`$<>@=\-+/~\[\]&{}\"']|(?<=[\d.])\.")
 #: Whitespace that may break a line; no-break spaces (Babel's "40 %", "1.000 €") are kept.
 _SPACES = re.compile(r"[^\S\xa0\u2007\u202f]+")
 _PLACEHOLDERS = re.compile(r"(%\([a-z_]+\)[sd]|%%)")
@@ -105,9 +108,10 @@ def font_glyphs() -> str:
     return "".join(f"{a:x}\n" if a == b else f"{a:x}-{b:x}\n" for a, b in ranges)
 
 
-def escape(text: Any) -> str:
-    """`text` as Typst markup that shows exactly these characters (whitespace kept)."""
-    return _SPECIAL.sub(r"\\\g<0>", visible(text))
+def escape(text: Any, *, quotes: bool = True) -> str:
+    """`text` as Typst markup that shows exactly these characters (whitespace kept); without
+    `quotes`, straight quotes are left for Typst to set typographically (a template's words)."""
+    return (_SPECIAL_QUOTES if quotes else _SPECIAL).sub(r"\\\g<0>", visible(text))
 
 
 def one_line(text: str) -> str:
@@ -181,7 +185,7 @@ def _format(text: str, variables: dict[str, Any]) -> Markup:
         name = _PLACEHOLDER.fullmatch(piece)
         if name:
             return str.__str__(markup_inline(variables[name.group(1)]))
-        return escape(piece)
+        return escape(piece, quotes=False)  # the template's own words
 
     # Escaped around the placeholders only, so `%(due_date)s` keeps its underscore.
     return Markup("".join(part(p) for p in _PLACEHOLDERS.split(one_line(text)) if p))
