@@ -36,7 +36,7 @@ PUBLIC_CODES = {
     "progress-down", "budget-empty", "funding-status-without-funding", "contact-email",
     "past-end", "milestone-overdue", "milestone-open", "spend-down", "spend-unplanned",
     "spend-over-plan", "update-missing", "report-file-name", "session-before-end",
-    "body-not-in-beratungsfolge", "signature-person",
+    "body-not-in-beratungsfolge", "signature-person", "text-bidi-control",
 }
 #: Codes no `dotool validate` of a folder can give, so no case under tests/cases/ shows them:
 #: a plan root is found by its masterplan.yaml (a git tree without it — `diff`, `--at` — gives

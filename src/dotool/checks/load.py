@@ -32,6 +32,7 @@ from dotool.store.cache import (
 )
 from dotool.store.files import MASTERPLAN, MEASURES_DIR, RawFile, RawPlan
 from dotool.store.yamlload import YamlDocument, cached_document, load_yaml
+from dotool.text import BIDI_CONTROLS
 
 M = TypeVar("M", bound=BaseModel)
 #: What a file holds instead of a mapping, by the Python type YAML gave (English keeps the name).
@@ -70,6 +71,7 @@ def _fresh(raw: RawFile, model: type[M]) -> _File:
     file = _File(list(result.findings), doc)
     if doc is None:
         return file
+    file.findings += bidi_controls(raw.data, doc, raw.path)
     if not isinstance(doc.data, dict):
         line, col = doc.locate(()) or (1, 1)
         file.findings.append(finding(
@@ -86,6 +88,31 @@ def _fresh(raw: RawFile, model: type[M]) -> _File:
     except ValidationError as exc:
         file.findings.extend(findings_from_error(exc, model, doc, raw.path, skip))
     return file
+
+
+#: A bidirectional control character (`dotool.text.BIDI_CONTROLS`) in UTF-8: looked for in the
+#: bytes, so that a file without one (every file, nearly) is not split into lines for it.
+_BIDI_BYTES = re.compile(rb"\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def bidi_controls(data: bytes, doc: YamlDocument, path: str) -> list[Finding]:
+    """A warning for each line of the file that holds a bidirectional control character."""
+    if not _BIDI_BYTES.search(data):
+        return []
+    found = []
+    for number, line in enumerate(doc.lines, start=1):
+        char = _BIDI.search(line)
+        if char:
+            found.append(finding(
+                "text-bidi-control", path,
+                t("the line holds the invisible bidirectional control character {char}: a "
+                  "reviewer sees the text around it in another order than dotool reads it "
+                  "(Trojan Source)", char=f"U+{ord(char.group()):04X}"),
+                number, char.start() + 1,
+                hint=t("delete it; if it is meant, write it as an escape in a double-quoted "
+                       "value (\"\\u{code}\")", code=f"{ord(char.group()):04X}")))
+    return found
 
 
 def _entry(file: _File) -> tuple[Any, ...]:

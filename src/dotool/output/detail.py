@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from dotool.i18n.terminal import current, t, tc
-from dotool.model.vocab import label
+from dotool.model.vocab import ampel, label, percent
 from dotool.output.mdlines import inline, markdown_lines
 from dotool.output.measure_list import RAG_STYLE
 from dotool.output.styled import Line, emit, markup
@@ -182,12 +182,14 @@ def _milestones(view: View, lang: str) -> list[Line]:
 
 
 def _update(u: dict[str, Any], lang: str) -> list[Line]:
+    rag, progress = ampel(u["status"], u["rag"]), percent(u["status"], u.get("progress"))
     head: Line = [("  " + u["half"] + "  ", "bold"), (label("status", u["status"], lang), None),
-                  ("  ● " + label("rag", u["rag"], lang), RAG_STYLE.get(u["rag"]))]
-    if u.get("progress") is not None:
-        head.append((f"  {_number(u['progress'], lang)} %", None))
+                  ("  ● " + label("rag", rag, lang), RAG_STYLE.get(rag)) if rag
+                  else ("  " + NONE, None)]
+    if progress is not None:
+        head.append((f"  {_number(progress, lang)} %", None))
     out: list[Line] = [[], head, *markdown_lines(u["text"], indent="    ")]
-    if u.get("rag_reason"):
+    if rag and u.get("rag_reason"):
         reason = markdown_lines(u["rag_reason"], indent="")
         out.append([("    " + str(t("reason:")) + " ", "dim"), *(reason[0] if reason else [])])
         out += [[("    ", None), *line] for line in reason[1:]]
@@ -226,12 +228,13 @@ def updates_table(updates: Sequence[Update] | Sequence[UpdateData], *, lang: str
         table.add_column(str(column))
     reason_word = str(t("reason:"))
     for u in updates:
-        rag = f"[{RAG_STYLE[u.rag]}]● {label('rag', u.rag, lang)}[/]"
+        key, progress = ampel(u.status, u.rag), percent(u.status, u.progress)
+        rag = f"[{RAG_STYLE[key]}]● {label('rag', key, lang)}[/]" if key else NONE
         table.add_row(str(u.half), label("status", u.status, lang), rag,
-                      f"{u.progress} %" if u.progress is not None else NONE,
+                      f"{progress} %" if progress is not None else NONE,
                       markup(flowed(u.text), lines=True)
                       + (f"\n[dim]{reason_word}[/] {markup(flowed(u.rag_reason), lines=True)}"
-                         if u.rag_reason else ""))
+                         if key and u.rag_reason else ""))
     return table
 
 

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from dotool.render.document import Meta
     from dotool.render.markdown import Images
 
-_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "li", "dt", "dd", "caption", "figcaption"}
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "caption", "figcaption"}
 _SKIP = {"svg", "style", "title", "head", "script"}
 #: The Ampel in Word as in the HTML: a ● in the Ampel's colour (a fill, the same as the charts'),
 #: then the label in the text's colour (the light amber would be unreadable as text).
@@ -227,7 +227,7 @@ class _Builder(HTMLParser):
 
     # --- writing -----------------------------------------------------------------------
     def _paragraph(self, tag: str) -> Any:
-        if tag in ("h1", "h2", "h3", "h4", "h5"):
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             heading = self._add("Title" if tag == "h1" else f"Heading {tag[1]}")
             heading.paragraph_format.keep_with_next = True
             return heading

@@ -193,7 +193,22 @@ def parser() -> MarkdownIt:
         md = _PARSERS["md"] = MarkdownIt("commonmark", {"html": False, "typographer": False,
                                                         "maxNesting": MAX_NESTING})
         md.add_render_rule("image", _image_html)
+        md.add_render_rule("heading_open", _heading_open)
+        md.add_render_rule("heading_close", _heading_close)
     return md
+
+
+def _heading_open(_renderer: Any, tokens: Sequence[Token], idx: int, options: Any,
+                  env: Any) -> str:
+    """A text's heading, marked with its level within the text (`render.headings`)."""
+    from dotool.render.headings import HTML_OPEN
+
+    return HTML_OPEN.format(nest=tokens[idx].meta.get("nest", 1))
+
+
+def _heading_close(_renderer: Any, tokens: Sequence[Token], idx: int, options: Any,
+                   env: Any) -> str:
+    return "</h6>\n"
 
 
 def _image_html(_renderer: Any, tokens: Sequence[Token], idx: int, options: Any,
@@ -236,7 +251,12 @@ def to_html(text: str | None, images: Images, *, lang: str | None = None) -> Mar
 
     if not text:
         return Markup("")
-    html = Markup(parser().render(text, {"images": images}).strip())
+    from dotool.render.headings import mark_levels
+
+    md, env = parser(), {"images": images}
+    tokens = md.parse(text, env)
+    mark_levels(tokens)
+    html = Markup(md.renderer.render(tokens, md.options, env).strip())
     return Markup('<div lang="{}">{}</div>').format(lang, html) if lang else html
 
 
@@ -246,9 +266,12 @@ def to_markdown(text: str | None, images: Images) -> str:
         return ""
     from markdown_it.tree import SyntaxTreeNode
 
+    from dotool.render.headings import mark_levels
     from dotool.render.markdown_out import write_markdown
 
-    return write_markdown(SyntaxTreeNode(parser().parse(text)), images)
+    tokens = parser().parse(text)
+    mark_levels(tokens)
+    return write_markdown(SyntaxTreeNode(tokens), images)
 
 
 def cell(text: str | None) -> str:

@@ -64,8 +64,8 @@ RULES: tuple[Rule, ...] = (
         "report, website, export, list, show", report=True),
     Rule("progress", N_("Progress of a measure"), N_(
         "The percentage of the latest update up to the half; 0 percent before its first "
-        "update; none for a standing task. The change is this value minus the value as of "
-        "the half before, in percentage points."),
+        "update; none for a standing task or a dropped measure. The change is this value "
+        "minus the value as of the half before, in percentage points."),
         _of(_M, "progress", "progress_delta"),
         "report, website, export, list, show"),
     Rule("overall-progress", N_("Overall progress"), N_(
