@@ -47,6 +47,9 @@ def test_next_steps_run_in_after_their_measure_and_terms_keep_with_their_text() 
                                        "Status und Ampel", "Wie sie entstehen."]
     assert [r.text for r in paras[1].runs if r.bold] == ["M-001 Titel", ":"]
     assert paras[4].paragraph_format.keep_with_next  # a term never ends a page
+    # A run-in term is its text's paragraph: a chain of them kept together would leave the
+    # page before them half empty.
+    assert not paras[1].paragraph_format.keep_with_next
 
 
 def test_a_numbered_list_in_a_cell_keeps_its_numbers() -> None:
@@ -155,3 +158,11 @@ def test_docx_properties_name_dotool_and_the_owner_and_carry_no_template_thumbna
     author = PdfReader(io.BytesIO(pdf)).metadata.author
     assert author == "Digital Officer, Stabsstelle Wirtschaftsförderung"  # a role, no person
     assert Document(io.BytesIO(data)).core_properties.author == author
+
+
+def test_a_measures_status_line_keeps_with_its_text() -> None:
+    doc = _docx('<h4>M-001 Titel</h4><p class="facts"><strong>Status:</strong> geplant</p>'
+                "<p>Text.</p>")
+    heading, facts, text = doc.paragraphs  # type: ignore[attr-defined]
+    assert heading.paragraph_format.keep_with_next and facts.paragraph_format.keep_with_next
+    assert not text.paragraph_format.keep_with_next

@@ -179,6 +179,8 @@ class _Builder(HTMLParser):
         elif tag in _BLOCKS and self.cell is None and tag != "caption":
             self.run_in = False
             self.para = self._paragraph(tag)
+            if "facts" in classes:  # a measure's status line stays with its text
+                self.para.paragraph_format.keep_with_next = True
 
     def handle_endtag(self, tag: str) -> None:
         if self.skip_tag:
@@ -211,7 +213,9 @@ class _Builder(HTMLParser):
             self.italic -= 1
         elif tag == "dt":
             if self.lists_dl and "next-steps" in self.lists_dl[-1] and self.para is not None:
-                # Run in, as the PDF sets it: "M-001 Titel: what comes next", one paragraph.
+                # Run in, as the PDF sets it: "M-001 Titel: what comes next", one paragraph
+                # (which need not keep with the next: a chain of them would move as one block).
+                self.para.paragraph_format.keep_with_next = None
                 self._run(":")
                 self.bold -= 1
                 self._run(" ")
