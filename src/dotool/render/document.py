@@ -39,6 +39,7 @@ class Meta:
     subject: str
     lang: str
     data_date: date
+    author: str = ""  # the plan's owner (a role, as the PDF names it), if any
 
 
 def render_report(plan: Plan, half: Half, *, fmt: str, lang: str, data_date: date,
@@ -197,7 +198,8 @@ def _page(env: Any, view: Any, name: str, charts: dict[str, Any]) -> tuple[str, 
     found = context.get_exported()
     return page, Meta(title=str(found.get("doc_title", view.header.title)),
                       subject=str(found.get("doc_subject", "")),
-                      lang=str(env.globals["lang"]), data_date=view.data_date)
+                      lang=str(env.globals["lang"]), data_date=view.data_date,
+                      author=str(view.header.owner or ""))
 
 
 def _tidy(text: str) -> str:
