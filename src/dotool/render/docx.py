@@ -44,6 +44,8 @@ _SKIP = {"svg", "style", "title", "head", "script"}
 _RAG = {f"rag-{key}": bare(colour) for key, colour in RAG.items()}
 #: Key–value tables whose caption is for screen readers only (as in the HTML).
 _FACTS = {"facts-table", "profile-table"}
+#: HTML's collapsible white space: a no-break space ("63 %", "Winsen (Luhe)") is not in it.
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
 @dataclass
@@ -185,14 +187,14 @@ class _Builder(HTMLParser):
             elif data.strip():
                 self.table.caption = (self.table.caption or "") + data
             return
-        text = " ".join(data.split())
+        text = _HTML_SPACE.sub(" ", data).strip(" ")
         if not text:
             if data and self.para is not None and self.para.runs:
                 self._run(" ")
             return
-        if data[:1].isspace() and self.para is not None and self.para.runs:
+        if _HTML_SPACE.match(data[:1]) and self.para is not None and self.para.runs:
             text = " " + text
-        if data[-1:].isspace():
+        if _HTML_SPACE.match(data[-1:]):
             text += " "
         self._run(text)
 

@@ -1,0 +1,65 @@
+"""The wording of the documents as a reader meets it: sentences, names, terms, in both languages."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+import pytest
+
+from dotool.model.dates import Half
+from dotool.render.document import render_masterplan, render_report
+from tests.render.conftest import DATA_DATE
+
+NBSP = "\u00a0"
+HALF = Half.parse("2021-H2")
+
+
+def _text(page: bytes) -> str:
+    """The text of an HTML page as a browser runs it together (inline tags dropped)."""
+    text = re.sub(r"<(script|style|svg)\b.*?</\1>", "", page.decode(), flags=re.S)
+    text = re.sub(r"</?(span|a|strong|em|b|i|abbr|time|small)\b[^>]*>", "", text)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+def _h1(page: bytes) -> str:
+    """The text of the page's title, its no-break spaces kept."""
+    found = re.search(r"<h1>(.*?)</h1>", page.decode(), flags=re.S)
+    assert found
+    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1)))
+
+
+@pytest.mark.parametrize(("lang", "joint"), [
+    ("de", "9 weitere Initiativen. Der Gesamtfortschritt"),
+    ("en", "9 further initiatives. Overall progress"),
+])
+def test_summary_sentences_are_separated_by_a_space(sample_plan, lang: str, joint: str) -> None:  # type: ignore[no-untyped-def]
+    for fmt in ("html", "md"):
+        data = render_report(sample_plan, HALF, fmt=fmt, lang=lang, data_date=DATA_DATE).data
+        text = _text(data) if fmt == "html" else " ".join(data.decode().split())
+        assert joint in text, fmt
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_municipality_in_a_title_never_breaks(sample_plan, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """"Winsen (Luhe)" printed as a title keeps "(Luhe)" on its line: a no-break space in every
+    output, the plan's own text unchanged."""
+    import docx
+    from pypdf import PdfReader
+
+    assert sample_plan.masterplan.municipality == "Winsen (Luhe)"
+    name = f"Winsen{NBSP}(Luhe)"
+    md = render_masterplan(sample_plan, fmt="md", lang=lang, data_date=DATA_DATE).data.decode()
+    assert md.startswith(f"# Masterplan Digitalisierung {name}\n")
+    page = render_masterplan(sample_plan, fmt="html", lang=lang, data_date=DATA_DATE).data
+    assert _h1(page) == f"Masterplan Digitalisierung {name}"
+    report = render_report(sample_plan, HALF, fmt="html", lang=lang, data_date=DATA_DATE).data
+    assert _h1(report).startswith(f"{name}: Masterplan Digitalisierung")
+    word = docx.Document(io.BytesIO(render_masterplan(sample_plan, fmt="docx", lang=lang,
+                                                      data_date=DATA_DATE).data))
+    assert word.paragraphs[1].text == f"Masterplan Digitalisierung {name}"
+    pdf = PdfReader(io.BytesIO(render_masterplan(sample_plan, fmt="pdf", lang=lang,
+                                                 data_date=DATA_DATE).data))
+    lines = pdf.pages[0].extract_text().splitlines()
+    assert name in [line.strip() for line in lines]  # on one line, as one word
