@@ -63,3 +63,52 @@ def test_municipality_in_a_title_never_breaks(sample_plan, lang: str) -> None:  
                                                  data_date=DATA_DATE).data))
     lines = pdf.pages[0].extract_text().splitlines()
     assert name in [line.strip() for line in lines]  # on one line, as one word
+
+
+ANNEX = {"de": "Wie die Zahlen entstehen", "en": "How the figures are made"}
+
+
+def _annex(sample_plan, lang: str, fmt: str = "md") -> str:  # type: ignore[no-untyped-def]
+    data = render_report(sample_plan, HALF, fmt=fmt, lang=lang, data_date=DATA_DATE).data
+    text = _text(data) if fmt == "html" else " ".join(data.decode().split())
+    return text[text.rindex(ANNEX[lang]):]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_annex_on_the_figures_speaks_to_the_council(sample_plan, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The annex is read by councillors: it says what the figures mean, not which command or
+    option of the tool does what."""
+    for fmt in ("md", "html"):
+        annex = _annex(sample_plan, lang, fmt)
+        assert "Ampel" not in annex or lang == "de", "the English tables say RAG status"
+        assert not re.search(r"--\w|\b(validate|export|show|list)\b", annex), annex
+
+
+@pytest.mark.parametrize(("lang", "left_out", "counted"), [
+    ("de", "ausgenommen die nicht öffentlichen", "in den Zahlen nach Status, Ampel und Fortschritt "
+     "zählen sie mit"),
+    ("en", "except the non-public ones", "they still count in the figures by status, RAG status "
+     "and progress"),
+])
+def test_the_annex_says_what_the_committee_report_leaves_out(sample_plan, lang: str,  # type: ignore[no-untyped-def]
+                                                             left_out: str, counted: str) -> None:
+    """The committee report leaves a non-public measure's money out of the finance table while
+    its progress counts in the average; the annex says exactly that (not 'a public report')."""
+    from dotool.render.report_view import build_report_view
+
+    view = build_report_view(sample_plan, HALF, data_date=DATA_DATE)
+    secret = next(m for m in view.measures if m.restricted)
+    assert secret.in_average and view.finances.withheld == 1  # the facts the text describes
+    annex = _annex(sample_plan, lang)
+    assert left_out in annex and counted in annex
+    assert "public report" not in annex and "öffentlicher Bericht" not in annex
+
+
+def test_the_annex_stands_on_portrait_pages(sample_plan) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    pdf = PdfReader(io.BytesIO(render_report(sample_plan, HALF, fmt="pdf", lang="de",
+                                             data_date=DATA_DATE).data))
+    start = next(i for i, page in enumerate(pdf.pages) if ANNEX["de"] in page.extract_text())
+    annex = pdf.pages[start:]
+    assert annex and all(page.mediabox.width < page.mediabox.height for page in annex)
