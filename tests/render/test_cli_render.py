@@ -126,7 +126,7 @@ def test_a_repeated_replanned_end_is_no_new_replanning(run_cli, sample_dir: Path
 
 
 def test_finance_totals_say_when_non_public_are_left_out(run_cli, sample_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    note = "Die Beträge enthalten 1 nicht öffentliche Maßnahme nicht."
+    note = "Eine nicht öffentliche Maßnahme ist in den Beträgen nicht enthalten."
     public = run_cli("report", "--root", sample_dir, "--half", "2021-H2").stdout
     assert note in public and "**4.669.000\xa0€**" in public  # Babel: a no-break space
     internal = run_cli("report", "--root", sample_dir, "--half", "2021-H2", "--internal").stdout

@@ -112,3 +112,70 @@ def test_the_annex_stands_on_portrait_pages(sample_plan) -> None:  # type: ignor
     start = next(i for i, page in enumerate(pdf.pages) if ANNEX["de"] in page.extract_text())
     annex = pdf.pages[start:]
     assert annex and all(page.mediabox.width < page.mediabox.height for page in annex)
+
+
+@pytest.mark.parametrize(("lang", "heading", "marker"), [
+    ("de", "Maßnahmen mit geplantem Ende im nächsten Halbjahr", "nicht öffentlich"),
+    ("en", "Measures planned to end in the next half-year", "not public"),
+])
+def test_outlook_gives_away_no_date_of_a_non_public_measure(sample_plan, lang: str,  # type: ignore[no-untyped-def]
+                                                             heading: str, marker: str) -> None:
+    """M-016 (not public) ends in the next half: listed last, marked, without a date — not
+    between two entries of 30.06.2022, which would tell its date."""
+    from dotool.render.report_view import build_report_view
+
+    secret = next(m for m in sample_plan.measures if not m.public)
+    view = build_report_view(sample_plan, HALF, data_date=DATA_DATE)
+    assert secret.id in [m.id for m in view.ending_next]
+    md = render_report(sample_plan, HALF, fmt="md", lang=lang, data_date=DATA_DATE).data.decode()
+    section = md[md.index(heading):].split("\n\n**", 1)[0]
+    items = [line for line in section.splitlines() if line.startswith("- ")]
+    assert len(items) > 2
+    assert items[-1] == f"- {secret.id} {secret.title} (_{marker}_)"
+    assert not [line for line in items[:-1] if secret.id in line]
+    page = _text(render_report(sample_plan, HALF, fmt="html", lang=lang, data_date=DATA_DATE).data)
+    assert f"{secret.id} {secret.title} ({marker}) " in page
+    # The internal edition shows the measure in full, in its place by date.
+    full = build_report_view(sample_plan, HALF, data_date=DATA_DATE, internal=True)
+    ends = [m.planned_end for m in full.ending_next]
+    assert ends == sorted(ends) and secret.id in [m.id for m in full.ending_next]
+
+
+def test_german_wording_reads_naturally(sample_plan) -> None:  # type: ignore[no-untyped-def]
+    from dotool.i18n import translations
+
+    md = render_report(sample_plan, HALF, fmt="md", lang="de", data_date=DATA_DATE).data.decode()
+    text = " ".join(md.split())
+    assert "Eine nicht öffentliche Maßnahme ist in den Beträgen nicht enthalten." in text
+    assert ("Ein fälliger Meilenstein einer nicht öffentlichen Maßnahme ist nicht "
+            "aufgeführt.") in text
+    assert "### 6.1 Verwaltungsintern" in md and "### 6.2 Verwaltungsextern" in md
+    assert "Veränderung (Pkt.)" in md and "(Pp.)" not in md
+    assert "**Maßnahmen mit geplantem Ende im nächsten Halbjahr:**" in md
+    summary = text[text.index("Der Gesamtfortschritt des Masterplans beträgt 63 %"):][:300]
+    assert "0 Prozent" not in summary and "ohne Fortschritt" in summary
+    de = translations("de")
+    assert de.ngettext("One non-public measure is not included in the amounts.",
+                       "%(num)s non-public measures are not included in the amounts.", 3) \
+        % {"num": 3} == "3 nicht öffentliche Maßnahmen sind in den Beträgen nicht enthalten."
+    page = render_masterplan(sample_plan, fmt="html", lang="de", data_date=DATA_DATE).data.decode()
+    assert "<caption>Bedeutung der Statuswerte</caption>" in page
+    plan = render_masterplan(sample_plan, fmt="md", lang="de", data_date=DATA_DATE).data.decode()
+    rows = re.findall(r"^\| (geplant|in Umsetzung|Daueraufgabe|abgeschlossen|zurückgestellt|"
+                      r"entfallen) \| (.+) \|$", plan, flags=re.M)
+    assert len(rows) == 6
+    repeated = {"in Umsetzung": "umgesetzt"}  # the term's own word, inflected
+    assert not [(status, meaning) for status, meaning in rows
+                if repeated.get(status, status).lower() in meaning.lower()], \
+        "a definition repeats its term"
+
+
+def test_english_wording_is_consistent(sample_plan) -> None:  # type: ignore[no-untyped-def]
+    """The English report says 'RAG status' and 'ongoing' as its tables do."""
+    md = render_report(sample_plan, HALF, fmt="md", lang="en", data_date=DATA_DATE).data.decode()
+    text = " ".join(md.split())
+    for stale in ("Ampel", "standing task", "nothing done", "not listed:"):
+        assert stale not in text, stale
+    assert "Dropped and ongoing measures are left out" in text
+    assert "One milestone of a non-public measure is not listed." in text
+    assert "### 6.1 Internal" in md
