@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from dotool.render.document import Meta
     from dotool.render.markdown import Images
 
+#: HTML's collapsible white space: a no-break space ("63 %", "Winsen (Luhe)") is not in it.
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "li", "dt", "dd", "caption", "figcaption"}
 _SKIP = {"svg", "style", "title", "head", "script"}
 #: The Ampel in Word as in the HTML: a ● in the Ampel's colour (a fill, the same as the charts'),
@@ -44,8 +46,6 @@ _SKIP = {"svg", "style", "title", "head", "script"}
 _RAG = {f"rag-{key}": bare(colour) for key, colour in RAG.items()}
 #: Key–value tables whose caption is for screen readers only (as in the HTML).
 _FACTS = {"facts-table", "profile-table"}
-#: HTML's collapsible white space: a no-break space ("63 %", "Winsen (Luhe)") is not in it.
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
 @dataclass
