@@ -74,9 +74,9 @@ RULES: tuple[Rule, ...] = (
         (*_of(_M, "status", "rag"), *_of(_P, "by_status", "by_rag")),
         "report, website, export, list, show", report=True),
     Rule("progress", N_("Progress of a measure"), N_(
-        "The percentage of the latest update up to the half-year; 0 percent before its first "
-        "update; none for an ongoing measure. The change is this value minus the value as of "
-        "the half-year before, in percentage points."),
+        "The percentage of the latest update up to the half; 0 percent before its first "
+        "update; none for a standing task. The change is this value minus the value as of "
+        "the half before, in percentage points."),
         _of(_M, "progress", "progress_delta"),
         "report, website, export, list, show"),
     Rule("overall-progress", N_("Overall progress"), N_(
