@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from dotool.render.document import Meta
     from dotool.render.markdown import Images
 
+#: HTML's collapsible white space: a no-break space ("63 %", "Winsen (Luhe)") is not in it.
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "caption", "figcaption"}
 _SKIP = {"svg", "style", "title", "head", "script"}
 #: Elements without an end tag: they open nothing to close.
@@ -244,16 +246,16 @@ class _Builder(HTMLParser):
             elif data.strip():
                 self.table.caption = (self.table.caption or "") + data
             return
-        text = " ".join(data.split())
+        text = _HTML_SPACE.sub(" ", data).strip(" ")
         if not text:
             # Whitespace between elements is one space, as in HTML: none after a space.
             if data and self.para is not None and self.para.runs \
                     and not self.para.runs[-1].text.endswith(" "):
                 self._run(" ")
             return
-        if data[:1].isspace() and self.para is not None and self.para.runs:
+        if _HTML_SPACE.match(data[:1]) and self.para is not None and self.para.runs:
             text = " " + text
-        if data[-1:].isspace():
+        if _HTML_SPACE.match(data[-1:]):
             text += " "
         self._run(text)
 
