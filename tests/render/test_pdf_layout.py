@@ -12,7 +12,13 @@ from dotool.model.dates import Half
 from dotool.render.document import render_masterplan, render_report
 from tests.conftest import GENERATED_TODAY, generate_plan
 from tests.render.conftest import DATA_DATE
-from tests.render.pdf_layout import captioned, outside_content_box
+from tests.render.pdf_layout import (
+    LEFT,
+    RIGHT,
+    captioned,
+    outside_content_box,
+    text_boxes,
+)
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +132,28 @@ def test_a_long_table_is_one_table_with_its_header_row_on_every_page(
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert len(re.findall(r"Table \d+: All measures", text)) == 1
     assert "continued" not in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["sample report 2021-H2 (de)", "generated report (de)"])
+def test_the_indicator_column_has_the_room_of_the_kpi_tables(documents: dict[str, bytes],
+                                                             name: str) -> None:
+    """The KPI tables give the indicator's name (the text) the most room (here, of four halves
+    at most, over a third of the line), and the numbers' long headers ("Wert am Ende des
+    Halbjahrs", "2. Hj. 2021") wrap: not the name squeezed to a quarter of the width and
+    hyphenated word by word ("(An-zahl)")."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(documents[name]))
+    boxes = list(text_boxes(reader))
+    width = float(reader.pages[0].mediabox[2]) - LEFT - RIGHT
+    heads = [(b, next(n for n in boxes if n.page == b.page and abs(n.y - b.y) < 0.5
+                      and n.text.strip() == "Ausgangswert"))
+             for b in boxes if b.text.strip() == "Kennzahl"]
+    assert len(heads) >= 2  # the two tables' header rows
+    narrow = [(b.page, round(baseline.x0 - b.x0)) for b, baseline in heads
+              if baseline.x0 - b.x0 < 0.37 * width]
+    assert not narrow, f"{name}: indicator columns (page, width in pt): {narrow}"
 
 
 def test_the_checks_find_a_caption_apart_from_its_table_and_text_in_the_margin() -> None:
