@@ -13,10 +13,15 @@ from dotool.render.document import render_masterplan, render_report
 from tests.conftest import GENERATED_TODAY, generate_plan
 from tests.render.conftest import DATA_DATE
 from tests.render.pdf_layout import (
+    BOTTOM,
     LEFT,
     RIGHT,
+    TOP,
     captioned,
+    headings,
+    lines_below,
     outside_content_box,
+    table_rows,
     text_boxes,
 )
 
@@ -135,6 +140,49 @@ def test_a_long_table_is_one_table_with_its_header_row_on_every_page(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_no_page_ends_with_a_heading(documents: dict[str, bytes], name: str) -> None:
+    """A heading that is the last of its page has lines of its own text after it: two (a
+    section's first sentence), three for a measure (its status line, or the first lines of its
+    profile, and more) — not a heading, or a heading and a status line, at the foot of a page."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(documents[name]))
+    boxes = list(text_boxes(reader))
+    found = headings(reader)
+    deepest = max(h.depth for h in found)
+    alone = []
+    for i, heading in enumerate(found):
+        following = found[i + 1] if i + 1 < len(found) else None
+        if following is not None and (following.page == heading.page or not any(
+                b.page == following.page and following.top + 1 < b.y
+                < float(reader.pages[b.page - 1].mediabox[3]) - TOP for b in boxes)):
+            continue  # all its text is on the page: the next heading follows it or opens the next
+        lines = lines_below(boxes, heading)
+        if len(lines) < (3 if heading.depth == deepest else 2):
+            alone.append(f"page {heading.page}: {heading.title!r} followed by {lines}")
+    assert not alone, f"{name}: " + "; ".join(alone[:5])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_a_table_starts_with_three_rows_and_a_short_table_stands_on_one_page(
+        documents: dict[str, bytes], name: str) -> None:
+    """Not a caption, header row and one row at the foot of a page with the rest on the next;
+    not a table of a few rows with its last row spilled onto the next page."""
+    from pypdf import PdfReader
+
+    split = []
+    for n, rows in enumerate(table_rows(PdfReader(io.BytesIO(documents[name]))), 1):
+        body = [min(pages) for pages in rows[1:] if pages]  # after the header row
+        first = [p for p in body if p == body[0]] if body else []
+        if len(set(body)) > 1 and (len(first) < 3 or len(rows) <= 16):
+            split.append(f"table {n} of {len(rows)} rows: rows per page "
+                         f"{ {p: body.count(p) for p in sorted(set(body))} }")
+    assert not split, f"{name}: " + "; ".join(split[:5])
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["sample report 2021-H2 (de)", "generated report (de)"])
 def test_the_indicator_column_has_the_room_of_the_kpi_tables(documents: dict[str, bytes],
                                                              name: str) -> None:
@@ -154,6 +202,73 @@ def test_the_indicator_column_has_the_room_of_the_kpi_tables(documents: dict[str
     narrow = [(b.page, round(baseline.x0 - b.x0)) for b, baseline in heads
               if baseline.x0 - b.x0 < 0.37 * width]
     assert not narrow, f"{name}: indicator columns (page, width in pt): {narrow}"
+
+
+@pytest.mark.slow
+def test_a_profile_stands_on_one_page_and_its_milestones_line_up(
+        documents: dict[str, bytes]) -> None:
+    """The masterplan's profile of a measure (what stands between its heading and
+    "Beschreibung:") is on the heading's page; the milestones after the first stand under the
+    first, not under the label."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(documents["sample masterplan (de)"]))
+    boxes = list(text_boxes(reader))
+    order = sorted(range(len(boxes)), key=lambda i: (boxes[i].page, -boxes[i].y, boxes[i].x0))
+    found = headings(reader)
+    deepest = max(h.depth for h in found)
+    split = []
+    for heading in found:
+        if heading.depth != deepest:
+            continue
+        after = [boxes[i] for i in order if (boxes[i].page, -boxes[i].y) > (heading.page,
+                                                                             -heading.top)]
+        profile = []
+        for b in after:
+            if not BOTTOM < b.y < float(reader.pages[b.page - 1].mediabox[3]) - TOP:
+                continue  # the running header and footer
+            if b.text.strip().startswith("Beschreibung:"):
+                break
+            profile.append(b)
+        if {b.page for b in profile} - {heading.page}:
+            split.append(f"{heading.title!r}: pages {sorted({b.page for b in profile})}")
+    assert not split, split
+    checked = 0
+    for i, box in enumerate(order):
+        label = boxes[box]
+        if label.text.strip() != "Meilensteine:":
+            continue
+        line = [boxes[j] for j in order if boxes[j].page == label.page
+                and abs(boxes[j].y - label.y) < 0.5 and boxes[j].x0 > label.x0]
+        first = min(b.x0 for b in line)
+        rest = []
+        for j in order[i + 1:]:
+            b = boxes[j]
+            if b.page != label.page or b.y >= label.y - 0.5:
+                continue
+            if b.text.strip().startswith("Beschreibung:"):
+                break
+            rest.append(b)
+        lefts = {round(y): min(b.x0 for b in rest if round(b.y) == round(y)) for y in
+                 {b.y for b in rest}}
+        assert not lefts or min(lefts.values()) >= first - 0.5, (label, first, lefts)
+        checked += bool(lefts)
+    assert checked >= 10
+
+
+@pytest.mark.slow
+def test_the_note_on_what_the_amounts_leave_out_stands_with_its_table(
+        documents: dict[str, bytes]) -> None:
+    """ "Die Beträge enthalten 1 nicht öffentliche Maßnahme nicht." stands on the page of its
+    table's total row, not alone at the top of the next page."""
+    from pypdf import PdfReader
+
+    for name in ("sample masterplan (de)", "sample report 2021-H2 (de)"):
+        boxes = list(text_boxes(PdfReader(io.BytesIO(documents[name]))))
+        note = next(b for b in boxes if b.text.strip().startswith("Die Beträge enthalten"))
+        totals = [b for b in boxes if b.text.strip() in ("Gesamt", "Summe")
+                  and (b.page, -b.y) < (note.page, -note.y)]
+        assert totals and totals[-1].page == note.page, (name, note, totals[-1:])
 
 
 def test_the_checks_find_a_caption_apart_from_its_table_and_text_in_the_margin() -> None:
