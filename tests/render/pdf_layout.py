@@ -240,3 +240,33 @@ def table_rows(reader: Any) -> list[list[set[int]]]:
 
     walk(reader.trailer["/Root"]["/StructTreeRoot"].get_object())
     return found
+
+
+def figure_pages(reader: Any) -> list[tuple[str, tuple[int, ...]]]:
+    """The text alternative of every /Figure of the structure tree and the pages it is on."""
+    pages = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages, 1)}
+    found: list[tuple[str, tuple[int, ...]]] = []
+
+    def page_of(element: Any) -> set[int]:
+        element = element.get_object()
+        out: set[int] = set()
+        if isinstance(element, dict):
+            if element.get("/Pg") is not None:
+                out.add(pages[element.raw_get("/Pg").idnum])
+            for kid in _children(element) + [k.get_object() for k in (
+                    element.get("/K") if isinstance(element.get("/K"), list) else [])
+                    if isinstance(k.get_object(), dict) and "/S" not in k.get_object()]:
+                out |= page_of(kid)
+        return out
+
+    def walk(element: Any) -> None:
+        element = element.get_object()
+        if not isinstance(element, dict):
+            return
+        if element.get("/S") == "/Figure":
+            found.append((str(element.get("/Alt") or ""), tuple(sorted(page_of(element)))))
+        for kid in _children(element):
+            walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found

@@ -18,6 +18,7 @@ from tests.render.pdf_layout import (
     RIGHT,
     TOP,
     captioned,
+    figure_pages,
     headings,
     lines_below,
     outside_content_box,
@@ -202,6 +203,20 @@ def test_the_indicator_column_has_the_room_of_the_kpi_tables(documents: dict[str
     narrow = [(b.page, round(baseline.x0 - b.x0)) for b, baseline in heads
               if baseline.x0 - b.x0 < 0.37 * width]
     assert not narrow, f"{name}: indicator columns (page, width in pt): {narrow}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["sample report 2021-H2 (de)", "generated report (de)"])
+def test_two_kpi_charts_stand_on_a_page(documents: dict[str, bytes], name: str) -> None:
+    """The charts of the KPIs over the halves (six to a chart) fill the pages two to a page,
+    not one to a page with its lower half empty."""
+    from pypdf import PdfReader
+
+    charts = [pages for alt, pages in figure_pages(PdfReader(io.BytesIO(documents[name])))
+              if "(Ausgangswert " in alt]
+    assert len(charts) >= 2 and all(charts)
+    pages = sorted({p for c in charts for p in c})
+    assert len(pages) <= (len(charts) + 1) // 2 + 1, (len(charts), pages)
 
 
 @pytest.mark.slow
