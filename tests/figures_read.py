@@ -28,8 +28,10 @@ _SUMMARY = re.compile(r"umfasst (\d+) Maßnahmen?(?:: \d+ des beschlossenen Mast
                       r"(\d+) weiteren? Initiativen?)?")
 _PROGRESS = re.compile(r"Gesamtfortschritt des Masterplans beträgt ([^:]+):")
 _IDS = re.compile(r"\b[A-Z][A-Z0-9]*-\d{3,}\b")
-_WITHHELD = re.compile(r"Überfällige Meilensteine nicht öffentlicher Maßnahmen, nicht "
-                       r"aufgeführt: (\d+)")
+# "Ein überfälliger Meilenstein einer nicht öffentlichen Maßnahme ist nicht aufgeführt." or
+# "3 überfällige Meilensteine nicht öffentlicher Maßnahmen sind nicht aufgeführt."
+_WITHHELD = re.compile(r"(Ein|\d+) überfällige[r]? Meilensteine? (?:einer )?nicht "
+                       r"öffentliche[rn]? Maßnahmen? (?:ist|sind) nicht aufgeführt")
 MISSING = "kein Sachstand gemeldet"
 
 
@@ -203,7 +205,9 @@ def from_html(page: str) -> dict[str, Any]:
 
 def _withheld(text: str) -> int:
     found = _WITHHELD.search(text)
-    return int(found.group(1)) if found else 0
+    if not found:
+        return 0
+    return 1 if found.group(1) == "Ein" else int(found.group(1))
 
 
 def _shape(total: int, plan: int, further: int, progress: str, status: list[list[str]],

@@ -40,6 +40,30 @@ def test_a_malformed_day_is_a_usage_error(run_cli, plan_dir: Path, monkeypatch, 
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(("where", "expected"), [("--root", "Fehler: DOTOOL_TODAY='morgen' ist "
+                                                            "kein Datum\nHinweis: setzen Sie"),
+                                                 ("cwd", "Fehler: DOTOOL_TODAY='morgen' ist "
+                                                         "kein Datum\nHinweis: setzen Sie"),
+                                                 ("--lang", "error: DOTOOL_TODAY='morgen' is "
+                                                            "not a date\nhint: set")])
+def test_a_malformed_day_is_refused_in_the_plans_language(
+        run_cli, plan_dir: Path, monkeypatch, where: str, expected: str) -> None:
+    """A German plan (`language: de`) under an English locale: German, as every other error
+    about the command line; `--lang en` outranks the plan."""
+    from dotool.i18n import terminal
+
+    monkeypatch.delenv("DOTOOL_LANG")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("DOTOOL_TODAY", "morgen")
+    terminal.reset()
+    args = ["validate"]
+    if where == "cwd":
+        monkeypatch.chdir(plan_dir)
+    else:
+        args += ["--root", str(plan_dir)] + (["--lang", "en"] if where == "--lang" else [])
+    assert run_cli(*args, exit_code=2).stderr.startswith(expected)
+
+
 UPDATE_2027_H1 = """
   - half: 2027-H1
     status: completed

@@ -11,6 +11,7 @@ public plan.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -192,7 +193,7 @@ def test_site_shows_the_public_projection(plan_root: Path, run_cli, tmp_path: Pa
     for s in figures.states:
         status, rag, progress, end = by_id[s.id][-4:]
         assert (status, words(rag), progress, end) == (
-            _status(s.status), label_rag(s.rag), pct(s.progress),
+            _status(s.status), "–" if s.status == "dropped" else label_rag(s.rag), pct(s.progress),
             FMT.date(s.current_end.last_day) if s.current_end else "–"), s.id
 
 
@@ -286,3 +287,67 @@ def _half(half: Half) -> str:
 
 def _money(text: str) -> str:
     return FMT.money(float(text)) if text else "–"
+
+
+def test_a_dropped_measure_has_no_ampel_and_no_progress_anywhere(sample_dir: Path, run_cli,  # type: ignore[no-untyped-def]
+                                                                 tmp_path: Path) -> None:
+    """M-015 is dropped in 2021-H1 with an Ampel (red, with a reason) and 10 percent recorded,
+    as every update must carry an Ampel. docs/figures.md: a dropped measure has no Ampel and
+    no progress any more — the report, list (table, JSON, CSV), show, the site's page, list
+    and filter, and the export all show none, and none gives a reason for an Ampel."""
+    from dotool.csv_dialect import read_csv
+
+    path = sample_dir / "measures" / "M-015-winsen-app.yaml"
+    text = path.read_text(encoding="utf-8")
+    dropped = "    status: dropped\n    rag: green\n"
+    assert dropped in text
+    path.write_text(text.replace(dropped, "    status: dropped\n    rag: red\n    rag_reason: "
+                                          "Die Finanzierung ist gestrichen.\n"), encoding="utf-8")
+    reason = "Die Finanzierung ist gestrichen"
+    root = ("--root", sample_dir)
+    plan = _plan(sample_dir)
+    half = Half.parse("2021-H1")
+
+    report = _render(plan, half, "md")
+    assert reason not in report
+    assert from_markdown(report)["annex"]["M-015"][2] == "–"  # progress
+    row = next(line for line in report.splitlines() if line.startswith("| M-015 |"))
+    assert not re.search(r"\brot\b|10", row), row
+    html = _render(plan, half, "html")
+    assert reason not in html
+    assert 'rag-red' not in html.split('id="m-M-015"')[-1].split("</section>")[0]
+
+    for args in (("--half", str(half)), ()):
+        rows = {r["id"]: r for r in json.loads(run_cli("list", *root, *args, "--format",
+                                                       "json").stdout)}
+        assert (rows["M-015"]["rag"], rows["M-015"]["progress"]) == (None, None), args
+        csv_rows = {r["id"]: r for r in read_csv(run_cli(
+            "list", *root, *args, "--format", "csv").stdout.encode("utf-8"))}
+        assert (csv_rows["M-015"]["rag"], csv_rows["M-015"]["progress"]) == ("", ""), args
+        line = next(x for x in run_cli("list", *root, *args).stdout.splitlines()
+                    if "M-015" in x)
+        assert not re.search(r"\b(rot|red)\b|10|●", line), line
+        assert run_cli("list", *root, *args, "--rag", "red", "--format", "json").stdout.count(
+            "M-015") == 0, args
+
+    shown = run_cli("show", "M-015", *root).stdout
+    # (the terminal speaks English in tests; "red" would stand in a row of the updates too)
+    assert reason not in shown and not re.search(r"\b(rot|red)\b", shown), shown
+    assert re.search(r"Ampel +–\n", shown) and re.search(r"Progress +–\n", shown), shown
+    state = json.loads(run_cli("show", "M-015", *root, "--format", "json").stdout)["state"]
+    assert (state["rag"], state["rag_reason"], state["progress"]) == (None, None, None)
+
+    exported = {m["id"]: m["derived"] for m in json.loads(run_cli(
+        "export", *root).stdout)["measures"]}
+    assert (exported["M-015"]["rag"], exported["M-015"]["rag_reason"],
+            exported["M-015"]["progress"]) == (None, None, None)
+
+    site = tmp_path / "site"
+    run_cli("site", "-o", site, *root)
+    page = (site / "measures" / "M-015.html").read_text(encoding="utf-8")
+    page_text = html_tables(page)[1]
+    assert "rag-red" not in page and reason not in page and not re.search(r"\brot\b", page_text)
+    assert "Ampel: – Fortschritt: –" in page_text
+    listing = (site / "measures" / "index.html").read_text(encoding="utf-8")
+    row_html = listing.split('data-measure="M-015"')[1].split("</tr>")[0]
+    assert 'data-rag="red"' not in row_html and "rag-red" not in row_html

@@ -167,7 +167,7 @@ def test_masterplan_finances_leave_spend_out(revised, plan) -> None:  # type: ig
 
 
 def test_withheld_counts_non_public_measures_with_money(revised) -> None:  # type: ignore[no-untyped-def]
-    """"The amounts do not include N non-public measures" counts each left-out measure with a
+    """"N non-public measures are not included in the amounts" counts each left-out measure with a
     budget, also one whose costs first appear in an update (M-003), and none without (M-002)."""
     f = plan_figures(revised, H1_2021)
     public = [s for s in f.included if s.id not in ("M-002", "M-003")]

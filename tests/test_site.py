@@ -292,3 +292,21 @@ def test_generated_site_shows_the_figures_of_the_report(generated_site) -> None:
         assert f"Fortschritt der Maßnahmen des Masterplans: {shown}" in field_text, field.key
         trend = field_tables[f"Fortschritt der Maßnahmen des Masterplans in {field.title}"]
         assert trend[-1] == [f"{half.number}. Halbjahr {half.year}", shown], field.key
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_measure_page_claims_an_adoption_only_when_there_is_one(run_cli, plan_dir, tmp_path,  # type: ignore[no-untyped-def]
+                                                                  lang) -> None:
+    """Before the first `adopt` the report says "no adopted version yet"; the site's measure
+    pages say the same instead of "measure of the adopted masterplan"."""
+    words = {"de": ("noch keine beschlossene Fassung", "Maßnahme des beschlossenen Masterplans"),
+             "en": ("no adopted version yet", "Measure of the adopted masterplan")}[lang]
+    run_cli("site", "-o", tmp_path / "adopted", "--lang", lang, "--root", plan_dir)
+    page = (tmp_path / "adopted" / "measures" / "M-001.html").read_text(encoding="utf-8")
+    assert words[1] in page and words[0] not in page
+    (plan_dir / "masterplan" / "adoptions" / "1.0.yaml").unlink()
+    report = run_cli("report", "--lang", lang, "--root", plan_dir).stdout
+    assert words[0] in report
+    run_cli("site", "-o", tmp_path / "draft", "--lang", lang, "--root", plan_dir)
+    page = (tmp_path / "draft" / "measures" / "M-001.html").read_text(encoding="utf-8")
+    assert words[0] in page and words[1] not in page

@@ -13,15 +13,21 @@ import json
 import re
 from typing import Any
 
+#: The bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): shown
+#: as written they reorder the text around them, so a reader sees another text than the one
+#: there is ("Trojan Source"). `validate` warns about them (`text-bidi-control`).
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 # What is shown as an escape: C0 controls (tab and newline kept where lines are wanted), DEL, C1
-# controls, the Unicode line and paragraph separators, lone surrogates (file names that are not
-# UTF-8, or a YAML escape) and the two non-characters XML cannot hold.
-_CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff"
+# controls, the Unicode line and paragraph separators, the bidirectional controls, lone
+# surrogates (file names that are not UTF-8, or a YAML escape) and the two non-characters XML
+# cannot hold.
+_CONTROL = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + BIDI_CONTROLS
+            + "\ud800-\udfff\ufffe\uffff")
 _IN_LINES = re.compile(f"[{_CONTROL}]")
 _IN_ONE_LINE = re.compile(f"[\t\n{_CONTROL}]")
 # JSON escapes C0 itself; these it leaves raw (with ensure_ascii=False), and a lone surrogate
 # cannot even be written as UTF-8.
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_JSON_RAW = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}\ud800-\udfff\ufffe\uffff]")
 #: The first characters that make a spreadsheet read a cell as a formula (OWASP, ASVS 1.2.10).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 # Markdown: what could open markup anywhere in a line (an `_` only where it is not inside a
@@ -72,6 +78,13 @@ def cell_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+def sheet_text(text: str) -> str:
+    """A spreadsheet cell's text (an XLSX file is XML): every control character XML cannot hold
+    written as a visible escape (`shown`, line breaks kept), and never run as a formula
+    (`cell_text`). The same text gives the same cell, so a workbook read back compares equal."""
+    return cell_text(shown(text, lines=True))
+
+
 def markdown_text(text: str, *, line_start: bool = True) -> str:
     """Plain text as Markdown that shows it literally: control characters escaped, markup
     characters backslash-escaped and `<` as `&lt;` (no raw HTML). With `line_start`, what would
@@ -84,7 +97,7 @@ def markdown_text(text: str, *, line_start: bool = True) -> str:
 
 def dumps(data: Any, *, indent: int | None = 2, **options: Any) -> str:
     """JSON text as `json.dumps(ensure_ascii=False)`, with the characters JSON leaves raw (DEL,
-    C1, U+2028/U+2029, lone surrogates, U+FFFE/U+FFFF) escaped as `\\uXXXX`: the same data,
-    safe on a terminal."""
+    C1, U+2028/U+2029, the bidirectional controls, lone surrogates, U+FFFE/U+FFFF) escaped as
+    `\\uXXXX`: the same data, safe on a terminal."""
     text = json.dumps(data, ensure_ascii=False, indent=indent, **options)
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -127,6 +127,40 @@ def test_adopt_refuses_bad_input(make_repo, run_cli, args, message: str) -> None
     assert git(root, "tag") == ""
 
 
+@pytest.mark.clock
+def test_adopt_refuses_a_date_in_the_future(make_repo, run_cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """As `validate` refuses such a record (adoption-in-future): nothing written, no tag."""
+    monkeypatch.setenv("DOTOOL_TODAY", "2026-12-02")
+    root = make_repo()
+    before = _files(root)
+    result = run_cli("adopt", "2.0", "--root", root, "--date", "2026-12-03", "--resolution",
+                     "R", exit_code=2)
+    assert "--date: 2026-12-03 is in the future" in result.stderr
+    monkeypatch.setenv("DOTOOL_LANG", "de")
+    result = run_cli("adopt", "2.0", "--root", root, "--date", "2099-01-01", "--resolution",
+                     "R", exit_code=2)
+    assert "--date: der 2099-01-01 liegt in der Zukunft" in result.stderr
+    monkeypatch.setenv("DOTOOL_LANG", "en")
+    assert _files(root) == before
+    assert git(root, "tag") == ""
+    run_cli("adopt", "2.0", "--root", root, "--date", "2026-12-02", "--resolution", "R")
+    assert git(root, "tag") == "masterplan-2.0\n"
+    run_cli("validate", "--root", root)
+
+
+@pytest.mark.clock
+def test_validate_reports_an_adoption_dated_in_the_future(plan_dir, run_cli,  # type: ignore[no-untyped-def]
+                                                          monkeypatch) -> None:
+    record = plan_dir / "masterplan/adoptions/1.0.yaml"
+    record.write_text(record.read_text().replace("date: 2020-09-24", "date: 2026-12-03"))
+    monkeypatch.setenv("DOTOOL_TODAY", "2026-12-03")
+    run_cli("validate", "--root", plan_dir)
+    monkeypatch.setenv("DOTOOL_TODAY", "2026-12-02")
+    result = run_cli("validate", "--root", plan_dir, exit_code=1)
+    assert "masterplan/adoptions/1.0.yaml" in result.stdout
+    assert "2:7" in result.stdout and "[adoption-in-future]" in result.stdout
+
+
 def test_adopt_refuses_an_existing_tag_and_uncommitted_changes(make_repo, run_cli) -> None:
     root = make_repo()
     git(root, "tag", "masterplan-2.0")

@@ -30,12 +30,13 @@ PUBLIC_CODES = {
     "schema-invalid", "duplicate-key",
     "duplicate-id", "id-prefix", "file-name", "unknown-field", "unknown-goal", "duplicate-kpi",
     "unknown-kpi", "self-dependency", "unknown-measure", "dependency-cycle", "start-after-end",
-    "done-in-future", "update-order", "half-in-future", "update-before-start",
+    "done-in-future", "adoption-in-future", "update-order", "half-in-future",
+    "update-before-start",
     "progress-missing", "completed-progress", "rag-reason-missing", "update-after-close",
     "progress-down", "budget-empty", "funding-status-without-funding", "contact-email",
     "past-end", "milestone-overdue", "milestone-open", "spend-down", "spend-unplanned",
     "spend-over-plan", "update-missing", "report-file-name", "session-before-end",
-    "body-not-in-beratungsfolge", "signature-person",
+    "body-not-in-beratungsfolge", "signature-person", "text-bidi-control",
 }
 #: Codes no `dotool validate` of a folder can give, so no case under tests/cases/ shows them:
 #: a plan root is found by its masterplan.yaml (a git tree without it — `diff`, `--at` — gives
@@ -87,6 +88,7 @@ def test_the_checks_run_in_catalogue_order() -> None:
         "dotool.checks.references.check_measures",
         "dotool.checks.consistency.check_dates",
         "dotool.checks.consistency.check_updates",
+        "dotool.checks.adoptions.check_adoptions",
         "dotool.checks.vorlagen.check_vorlagen",
         "dotool.checks.consistency.check_money",
         "dotool.checks.consistency.check_warnings",

@@ -109,3 +109,26 @@ def test_an_existing_id_is_never_overwritten(plan_dir: Path, run_cli, tmp_path: 
     assert (f"ids.csv: Zeile 2, Spalte „ID“: {existing} gibt es schon (der Import überschreibt "
             "nie eine Maßnahme)") in result.stderr
     assert _files(plan_dir) == before
+
+
+def test_a_status_without_progress_names_the_column_not_an_option(  # type: ignore[no-untyped-def]
+        plan_dir: Path, run_cli, tmp_path: Path) -> None:
+    """`import` has no --progress: a row whose status needs a progress names the column."""
+    row = [*ROWS[1][:9], "in Umsetzung", ""]
+    row[3] = "Digitales Rathaus"
+    table = _csv(tmp_path / "empty.csv", [row], encoding="utf-8")
+    before = _files(plan_dir)
+    result = run_cli("import", table, "--root", plan_dir, "--scope", "internal", "--kind",
+                     "project", "--half", "2026-H2", exit_code=1)
+    assert ("empty.csv: Zeile 2, Spalte „Fortschritt“: leer, aber der Status beginnt einen "
+            "Sachstand für 2026-H2, der diesen Wert braucht") in result.stderr
+    assert "--progress" not in result.stderr
+    no_column = tmp_path / "none.csv"
+    no_column.write_text("Titel;Beschreibung;Handlungsfeld;Federführung;Status\n"
+                         "X;Y;Digitales Rathaus;Hauptamt;in Umsetzung\n", encoding="utf-8")
+    result = run_cli("import", no_column, "--root", plan_dir, "--scope", "internal", "--kind",
+                     "project", "--half", "2026-H2", exit_code=1)
+    assert ("none.csv: Zeile 2: der Status beginnt einen Sachstand für 2026-H2, der eine "
+            "Spalte „Fortschritt“ (oder „progress“) mit einem Wert braucht") in result.stderr
+    assert "--progress" not in result.stderr
+    assert _files(plan_dir) == before

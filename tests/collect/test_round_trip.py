@@ -98,9 +98,16 @@ def test_milestone_done_on_a_date(collected: Path, sample_dir: Path, run_cli) ->
     measure_id, number = ws["A5"].value, ws["C5"].value
     fill(book, "Meilensteine", measure_id, {"done": datetime(2022, 3, 15)}, number=number)
     result = run_cli("collect", "apply", book, "--root", sample_dir)
-    assert f"milestones[{number}].done: – → 2022-03-15" in result.stdout
+    # The sheet counts from 1; the field is named as `validate` names it (from 0).
+    assert f"milestones[{number - 1}].done: – → 2022-03-15" in result.stdout
     changed = next((sample_dir / "measures").glob(f"{measure_id}-*.yaml")).read_text()
     assert "done: 2022-03-15" in changed
+    from dotool.checks.run import validate
+
+    located = validate(sample_dir, cache=False).plan
+    assert located is not None
+    measure = next(m for m in located.measures if m.id == measure_id)
+    assert str(measure.milestones[number - 1].done) == "2022-03-15"
 
 
 def test_progress_out_of_range_is_located_in_german(collected: Path, sample_dir: Path,  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ import pytest
 
 def test_report_markdown_on_stdout_only(run_cli, sample_dir: Path) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("report", "--half", "2020-H2", "--root", sample_dir)
-    assert result.stdout.startswith("# Winsen (Luhe): Masterplan Digitalisierung – "
+    assert result.stdout.startswith("# Winsen\u00a0(Luhe): Masterplan Digitalisierung – "
                                     "Sachstandsbericht 2. Halbjahr 2020\n")
     assert result.stderr == ""
     # Not in git: the "Stand" is the end of the half, never today.
@@ -31,7 +31,7 @@ def test_report_writes_html_and_pdf_by_extension(run_cli, sample_dir: Path,  # t
 
 def test_masterplan_command(run_cli, sample_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("masterplan", "--root", sample_dir, "--lang", "en")
-    assert result.stdout.startswith("# Masterplan Digitalisierung Winsen (Luhe)")
+    assert result.stdout.startswith("# Masterplan Digitalisierung Winsen\u00a0(Luhe)")
     assert "## 3 Goals" in result.stdout
     out = tmp_path / "plan.docx"
     run_cli("masterplan", "--root", sample_dir, "-o", out)
@@ -71,7 +71,7 @@ def test_report_on_a_half_without_updates_says_so(run_cli, sample_dir: Path, mon
     result = run_cli("report", "--root", sample_dir, "--half", "2024-H1")
     assert "no measure has an update for 2024-H1" in result.stderr
     assert "pass --half 2021-H2" in result.stderr
-    assert result.stdout.startswith("# Winsen (Luhe)")
+    assert result.stdout.startswith("# Winsen\u00a0(Luhe)")
     assert "no measure has" not in run_cli("report", "--root", sample_dir, "--half",
                                            "2021-H2").stderr
 
@@ -126,7 +126,7 @@ def test_a_repeated_replanned_end_is_no_new_replanning(run_cli, sample_dir: Path
 
 
 def test_finance_totals_say_when_non_public_are_left_out(run_cli, sample_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    note = "Die Beträge enthalten 1 nicht öffentliche Maßnahme nicht."
+    note = "Eine nicht öffentliche Maßnahme ist in den Beträgen nicht enthalten."
     public = run_cli("report", "--root", sample_dir, "--half", "2021-H2").stdout
     assert note in public and "**4.669.000\xa0€**" in public  # Babel: a no-break space
     internal = run_cli("report", "--root", sample_dir, "--half", "2021-H2", "--internal").stdout

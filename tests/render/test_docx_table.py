@@ -50,7 +50,8 @@ def test_tables_stand_in_their_place_and_text_like_their_placeholder_stays_text(
     order = [item.text if isinstance(item, Paragraph)
              else [[c.text for c in row.cells] for row in item.rows]
              for item in doc.iter_inner_content()]
-    assert order == ["vor <!-- dotool-table-0 -->", "Erste", [["A"], ["<!-- dotool-table-0 -->"]],
+    assert order == ["vor <!-- dotool-table-0 -->", "Tabelle 1: Erste",
+                     [["A"], ["<!-- dotool-table-0 -->"]],
                      "zwischen", [["zweite", "2"]], "nach"]
 
 

@@ -89,7 +89,8 @@ def test_docx_has_headings_tables_lists_and_properties(sample_plan) -> None:  # 
     assert doc.tables[0].rows[0].cells[0].text == "Committee"
     props = doc.core_properties
     assert props.title.startswith("Winsen (Luhe): Masterplan Digitalisierung")
-    assert props.language == "en-GB" and props.author == ""
+    assert props.language == "en-GB"
+    assert props.author == "Digital Officer, Stabsstelle Wirtschaftsförderung"  # as in the PDF
     text = "\n".join(p.text for p in doc.paragraphs)
     assert ("The Ausschuss für Wirtschaft, Finanzen, Beteiligungen und Personal takes note of "
             "the progress report.") in text
@@ -261,6 +262,7 @@ def report_docx(sample_plan) -> bytes:  # type: ignore[no-untyped-def]
 
 def test_docx_has_a_running_header_and_page_numbers_on_every_page(report_docx: bytes) -> None:
     from docx import Document
+    from docx.enum.text import WD_TAB_ALIGNMENT
 
     doc = Document(io.BytesIO(report_docx))
     first = doc.sections[0]
@@ -271,8 +273,15 @@ def test_docx_has_a_running_header_and_page_numbers_on_every_page(report_docx: b
         xml = footer.paragraphs[0]._p.xml
         assert 'w:instr=" PAGE "' in xml and 'w:instr=" NUMPAGES "' in xml
         assert "Seite" in xml and "von" in xml
-    # The landscape annex continues the header and footer of the first section.
-    assert all(s.header.is_linked_to_previous for s in doc.sections[1:])
+    # The landscape annex continues the footer of the first section, and has a header of its
+    # own with the same text: its subject at the right margin of the wider page.
+    assert all(s.footer.is_linked_to_previous for s in doc.sections[1:])
+    for section in doc.sections:
+        head = section.header.paragraphs[0]
+        assert head.text == first.header.paragraphs[0].text
+        stops = [t.position for t in head.paragraph_format.tab_stops
+                 if t.alignment == WD_TAB_ALIGNMENT.RIGHT]
+        assert stops == [section.page_width - section.left_margin - section.right_margin]
 
 
 def test_docx_shows_every_chart_as_a_picture_with_alt_text(sample_plan,  # type: ignore[no-untyped-def]
@@ -304,8 +313,8 @@ def test_docx_tables_right_align_numbers_and_keep_captions_and_headers(report_do
     assert facts[:4] == [["Vorlagen-Nr.", "MV/0031/2022"],
                          ["Gremium", "Ausschuss für Wirtschaft, Finanzen, Beteiligungen und "
                           "Personal"], ["Sitzung", "17.03.2022"],
-                         ["Beratungsfolge", "Ausschuss für Wirtschaft, Finanzen, Beteiligungen "
-                          "und Personal\nVerwaltungsausschuss"]]
+                         ["Beratungsfolge", "1. Ausschuss für Wirtschaft, Finanzen, "
+                          "Beteiligungen und Personal\n2. Verwaltungsausschuss"]]  # as the PDF
     budget = next(t for t in doc.tables if t.rows[0].cells[0].text == "Handlungsfeld"
                   and len(t.columns) == 4)
     cells = budget.rows[1].cells

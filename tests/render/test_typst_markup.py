@@ -91,7 +91,7 @@ def test_markdown_keeps_its_structure_and_nothing_else(tmp_path: Path) -> None:
     assert "#image" not in source  # a remote image is a link, never fetched
     shown = compile_text(source, tmp_path)
     assert shown.startswith("Titel im Text Ein fetter und kursiver Satz mit code und Link.")
-    assert '• eins #read(„x“)' in shown and "• zwei ]" in shown and "1. erstens" in shown
+    assert '• eins #read("x")' in shown and "• zwei ]" in shown and "1. erstens" in shown
     assert "Zitat $x$" in shown and "[böse](javascript:alert(1))" in shown
 
 
@@ -141,12 +141,31 @@ def test_any_text_compiles_into_a_pdf(tmp_path: Path, text: str) -> None:
     lambda c: not unicodedata.decomposition(c)
     and unicodedata.category(c) not in ("Mn", "Mc", "Me")), max_size=60))
 def test_any_text_comes_out_as_it_went_in(tmp_path: Path, text: str) -> None:
-    shown = compile_text(f"#box[{escape_inline(text)}]\n", tmp_path)
-    want = expected(text)
-    # Typst sets quotes typographically; everything else is shown exactly.
-    for glyph, plain in (("„", '"'), ("“", '"'), ("‚", "'"), ("‘", "'"), ("”", '"'), ("’", "'")):
-        shown, want = shown.replace(glyph, plain), want.replace(glyph, plain)
-    assert shown == want
+    # Straight quotes too: the plan's text is shown as written, not set typographically.
+    assert compile_text(f"#box[{escape_inline(text)}]\n", tmp_path) == expected(text)
+
+
+#: Straight quotes Typst would turn into typographic ones, where a reader must see them as
+#: written: a formula, code-like text, a quote closing after a bracket, feet and inches.
+QUOTED = ['=HYPERLINK("http://evil.example/x","klick")', 'f(x)" und (y)\'', "'a' \"b\"",
+          "Maß 6' 2\"", '"(")"', "It's the plan's \"goal\"", '""\'\'""']
+
+
+@pytest.mark.parametrize("text", QUOTED)
+def test_straight_quotes_stay_straight(text: str, tmp_path: Path) -> None:
+    """In plain text, in Markdown (emphasis, a link's text, a list) and in a text's heading,
+    as HTML and DOCX show them."""
+    assert compile_text(escape(text), tmp_path) == text
+    markdown = f"# {text}\n\n*{text}* [{text}](https://example.org)\n\n- {text}"
+    source = str(to_typst(markdown, Images()))
+    assert compile_text(source, tmp_path) == f"{text} {text} {text} • {text}"
+
+
+def test_a_templates_own_quotes_stay_typographic() -> None:
+    from dotool.render.typst_markup import gettext
+
+    _ = gettext(lambda message: message)
+    assert str(_('the "%(name)s" field', name='"x"')) == 'the "\\"x\\"" field'
 
 
 def test_a_roadmap_part_keeps_the_space_before_its_number() -> None:
@@ -179,3 +198,25 @@ def test_the_glyph_list_is_the_fonts_own() -> None:
     assert GLYPHS.read_text(encoding="ascii") == font_glyphs()
     assert {ord("€"), ord("–"), ord("…"), ord("ß")} <= _glyphs()
     assert 0x4E2D not in _glyphs()  # no CJK in either font: shown as U+FFFD
+
+
+def test_a_documents_pdf_shows_the_plans_quotes_as_written(plan_dir: Path) -> None:
+    """The outside tester's case: a title and a summary with a formula and `)"` in the
+    masterplan's PDF, read back from the PDF (HTML and DOCX show them so too)."""
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from dotool.checks.run import load_valid_plan
+    from dotool.render.document import render_masterplan
+
+    path = plan_dir / "measures" / "M-001-termine.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: Online-Terminvergabe", "title: 'Termine (online)\"'")
+                    .replace("summary: Termine online buchen.",
+                             "summary: 'Formel =HYPERLINK(\"http://a.example\",\"klick\")'"),
+                    encoding="utf-8")
+    pdf = render_masterplan(load_valid_plan(plan_dir, cache=False), fmt="pdf", lang="de",
+                            data_date=date(2021, 1, 15)).data
+    shown = fold("".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+    assert 'Termine (online)"' in shown and '=HYPERLINK("http://a.example","klick")' in shown

@@ -51,6 +51,11 @@ def adopt(root: Path, *, version: str, date: str, resolution: str, body: str | N
         raise UsageError(t("`{version}` is not a version: write numbers with dots, e.g. 1.0 or "
                            "2.1", version=version))
     day = option_day("--date", date)
+    from dotool import clock
+
+    if day > clock.today():  # `validate` would refuse the record (adoption-in-future)
+        raise UsageError(t("--date: {day} is in the future", day=day.isoformat()),
+                         hint=t("record the adoption once the council has decided"))
     if not resolution.strip():
         raise UsageError(t("{option} must not be empty", option="--resolution"))
     rel = f"{ADOPTIONS_DIR}/{version}.yaml"

@@ -17,6 +17,8 @@ from dotool.store.files import MAX_BYTES, MEASURES_DIR, RawPlan, read_plan, with
 from dotool.text import shown
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from dotool.model.dates import PartialDate
 
 
@@ -51,17 +53,13 @@ def option_day(option: str | Message, text: str) -> date:
                            value=shown(text))) from None
 
 
-def _key(finding: Finding) -> tuple[object, ...]:
-    # Without the line: a change above an old problem moves it, it does not make it new.
-    return (finding.path, finding.code, finding.loc, finding.message)
-
-
 def check_change(root: Path, path: str, data: bytes, *, raw: RawPlan | None = None) -> Validation:
     """Validate the plan as it would be with `data` at `path`; raise `InvalidContent` if not ok.
 
-    The changed file must have no error at all. Elsewhere only errors the change causes count
-    (a duplicate id, a broken reference), so an unrelated problem in another file does not block
-    recording an update. Warnings do not block a change and are not looked for.
+    The plan with the change must have no error at all, in any file: a change is never written
+    into a plan that does not validate (an unknown key in masterplan.yaml, a broken measure
+    file), as `add-measure` has always refused a plan whose masterplan does not load. Warnings
+    do not block a change and are not looked for.
     """
     return check_changes(root, {path: data}, raw=raw)
 
@@ -85,7 +83,7 @@ def check_changes(root: Path, changes: dict[str, bytes], *,
             _pending.append(store)
             if quick.errors:
                 keep_facts()  # nothing will be written
-                raise Refused([*quick.errors])
+                raise Refused([*quick.errors], changed=set(changes))
             return quick
     before = raw or read_plan(root, limit=MAX_BYTES)
     changed = before
@@ -97,12 +95,9 @@ def check_changes(root: Path, changes: dict[str, bytes], *,
     after = validate_raw(changed, cache=store or False, errors_only=True, record=raw is None)
     if store is not None:
         _pending.append(store)
-    old = {_key(f) for f in validate_raw(before, cache=store or False, errors_only=True).errors} \
-        if after.errors else set()
-    bad = [f for f in after.errors if f.path in changes or _key(f) not in old]
-    if bad:
+    if after.errors:
         keep_facts()  # nothing will be written
-        raise Refused([*bad])
+        raise Refused([*after.errors], changed=set(changes))
     return after
 
 
@@ -119,10 +114,15 @@ def keep_facts() -> None:
 
 
 class Refused(InvalidContent):
-    """A change validation refuses: its findings are about the files as they would be."""
+    """A change validation refuses: its findings are about the files as they would be.
 
-    def __init__(self, findings: list[Finding]) -> None:
+    When some lie in files the change leaves alone, the plan is invalid as it is: the message
+    is the one of every command refusing an invalid plan (`InvalidContent`)."""
+
+    def __init__(self, findings: list[Finding], *, changed: Collection[str] = ()) -> None:
         super().__init__(findings)
+        if any(f.path not in changed for f in self.findings):
+            return
         # Said plainly: the lines named are those of the changed text, which is not on disk,
         # so `dotool validate` would not find them.
         self.message = str(tn(

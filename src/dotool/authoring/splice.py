@@ -27,6 +27,9 @@ TEXTS = frozenset({"rag_reason", "text", "next", "note"})
 DELETE = object()  # a field's desired value when it is to be removed
 _EMPTY_UPDATES = re.compile(r"^updates:[ \t]*(\[[ \t]*\]|~|null)?[ \t]*(#.*)?$")
 _LAYOUT_HINT = t("write each update as `  - half: …` with one field a line, or use --replace")
+#: Where --replace cannot help either: the list itself is in a layout dotool does not edit.
+_LIST_HINT = t("write each update as `  - half: …` with one field a line, then run the "
+               "command again")
 
 
 def field_lines(key: str, value: Any, indent: int, *, inline: bool = False) -> list[str]:
@@ -95,16 +98,19 @@ class Splice:
         return next((i for i, u in enumerate(items)
                      if isinstance(u, dict) and str(u.get("half")) == str(half)), None)
 
-    def item(self, index: int) -> Node:
-        """The mapping of the update at `index`, checked to be a block item `- key: …`."""
+    def item(self, index: int, *, block: bool = False) -> Node:
+        """The mapping of the update at `index`, checked to be an item of a block list on the
+        line of its dash: `- key: …`, or `- {key: …}` unless `block` (its fields edited one
+        by one in place need a block mapping)."""
         updates = self.updates()
         if updates is None or updates.kind != "seq" or updates.flow:
             raise UsageError(t("cannot edit `updates:` in this layout (flow style)"),
-                             hint=_LAYOUT_HINT)
+                             hint=_LIST_HINT)
         node = updates.items[index]
-        if node.kind != "map" or node.flow or self.lines.prefix(node.start).strip() != "-":
+        if node.kind != "map" or (node.flow and block) \
+                or self.lines.prefix(node.start).strip() != "-":
             raise UsageError(t("cannot edit `updates:` in this layout (flow style or `-` on a "
-                               "line of its own)"), hint=_LAYOUT_HINT)
+                               "line of its own)"), hint=_LIST_HINT)
         return node
 
     def column(self, node: Node) -> int:
@@ -138,6 +144,9 @@ class Splice:
         start = self.lines.start_of(self.lines.line_of(node.start))
         end = self.lines.end_of(self.lines.last_line(node))
         lines = block(fields, dash, indent, inline=self._deeper_comment(end, indent))
+        after = self.lines.text[node.end:end].strip()
+        if node.flow and after.startswith("#"):  # `- {half: …}  # note`: the note stays
+            lines[0] += f"  {after}"
         self.edits.append((start, end, "".join(line + nl for line in lines)))
 
     def _add_first(self, fields: dict[str, Any]) -> None:
@@ -166,9 +175,17 @@ class Splice:
 
     # --- single fields ---------------------------------------------------------------
     def change(self, index: int, desired: dict[str, Any]) -> None:
-        """Give the fields of the update at `index` their desired values (DELETE removes)."""
+        """Give the fields of the update at `index` their desired values (DELETE removes; a
+        mapping — KPIs, budget — is given whole).
+
+        An update written as `- {half: …}` is rewritten with one field a line (its other
+        values as they were): a flow mapping's fields cannot be spliced one by one."""
         node = self.item(index)
         old = self.data["updates"][index]
+        if node.flow:  # `desired` holds whole KPI and budget mappings already
+            self.replace(index, {k: v for k, v in {**old, **desired}.items()
+                                 if v is not DELETE})
+            return
         for key in ORDER:
             if key in desired:
                 self._field(node, old, key, desired[key], ORDER)

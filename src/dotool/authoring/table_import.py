@@ -149,7 +149,7 @@ def rendered(measure_id: str, values: dict[str, Any], half: Any, rel: str, *,
     """The new file's text; a status in the row becomes the update of `half` (update's code),
     its text the row's or a note naming the table, its progress 0 when planned and 100 when
     completed unless the row gives one."""
-    from dotool.authoring.update import UpdateValues, splice_update
+    from dotool.authoring.update import Incomplete, UpdateValues, splice_update
     from dotool.collect.texts import IMPORTED_TEXT
     from dotool.i18n import translations
 
@@ -163,6 +163,8 @@ def rendered(measure_id: str, values: dict[str, Any], half: Any, rel: str, *,
                           progress=progress, text=values.get("text") or note)
     try:
         return splice_update(text, update, path=rel)[2]
+    except Incomplete:
+        raise  # the row names the columns (`RowReader.read`), not update's options
     except UsageError as exc:
         raise ContentError(exc.message, path=rel, hint=exc.hint) from None
 

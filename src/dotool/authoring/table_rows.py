@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from dotool.authoring.table_import import Imported, field_key, label_to_key, rendered
+from dotool.authoring.update import Incomplete
 from dotool.errors import ContentError, UsageError
 from dotool.i18n.terminal import t
 from dotool.model.masterplan import Masterplan
@@ -17,6 +18,9 @@ from dotool.store.tables import Table
 
 _SPLIT = re.compile(r"\s*[;\n]\s*")  # a unit's name may hold a comma: commas split only
 _COMMAS = re.compile(r"\s*,\s*")  # a list without any semicolon or line break
+#: The columns a new update's values come from (German, English), as `SYNONYMS` knows them.
+_COLUMN_NAMES = {"status": ("Status", "status"), "rag": ("Ampel", "rag"),
+                 "progress": ("Fortschritt", "progress"), "text": ("Sachstand", "text")}
 
 
 def _parts(text: str) -> list[str]:
@@ -87,9 +91,29 @@ class RowReader:
         try:
             result.files[rel] = rendered(measure_id, values, self.half, rel,
                                          source=self.table.name, lang=self.masterplan.language)
+        except Incomplete as exc:  # named by the table's columns: import has no options for them
+            result.errors += [self._needed(name, number) for name in exc.missing]
         except ContentError as exc:
             result.errors.append(gettext(texts.AT_ROW) % {
                 "file": self.table.name, "row": number, "message": exc.message})
+
+    def _needed(self, name: str, number: int) -> str:
+        """The error of a row whose status starts an update that lacks the value `name`: at
+        its column, or naming the column to add (German and English name) if there is none."""
+        from dotool.collect import texts
+
+        gettext, half = self.gettext, str(self.half)
+        column = self.columns.get(name)
+        if column is not None:
+            return gettext(texts.AT_ROW_COLUMN) % {
+                "file": self.table.name, "row": number, "column": column,
+                "message": gettext(texts.EMPTY_FOR_UPDATE) % {"half": half}}
+        german, english = _COLUMN_NAMES[name]
+        first, other = (german, english) if self.lang == "de" else (english, german)
+        return gettext(texts.AT_ROW) % {
+            "file": self.table.name, "row": number,
+            "message": gettext(texts.NO_COLUMN_FOR_UPDATE) % {
+                "half": half, "column": first, "other": other}}
 
     def _value(self, name: str, raw: Any, result: Imported, number: int,
                create_fields: bool) -> Any:

@@ -6,7 +6,8 @@ plain data come from the cache, and the model is validated from that data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
@@ -16,10 +17,11 @@ from dotool.checks.model_errors import findings_from_error
 from dotool.checks.pause import paused_gc
 from dotool.findings import Finding
 from dotool.findings.catalogue import finding
-from dotool.i18n.terminal import current, t, tc
+from dotool.i18n.terminal import Message, current, t, tc
 from dotool.model.adoption import Adoption
 from dotool.model.masterplan import Masterplan
-from dotool.model.measure import Measure
+from dotool.model.measure import MEASURE_ID_EXAMPLE, Measure
+from dotool.model.patterns import ID_PREFIX_PATTERN
 from dotool.model.vorlage import Vorlage
 from dotool.store.cache import (
     PlanCache,
@@ -28,8 +30,9 @@ from dotool.store.cache import (
     finding_from_plain,
     finding_to_plain,
 )
-from dotool.store.files import MASTERPLAN, RawFile, RawPlan
+from dotool.store.files import MASTERPLAN, MEASURES_DIR, RawFile, RawPlan
 from dotool.store.yamlload import YamlDocument, cached_document, load_yaml
+from dotool.text import BIDI_CONTROLS
 
 M = TypeVar("M", bound=BaseModel)
 #: What a file holds instead of a mapping, by the Python type YAML gave (English keeps the name).
@@ -48,6 +51,9 @@ class Loaded:
     vorlagen: list[tuple[str, Vorlage]] = field(default_factory=list)  # masterplan/reports/
     documents: dict[str, YamlDocument] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    #: Every measure file read or not (a file that could not be read or parsed still names a
+    #: measure, by its file name); `measures/` alone when the folder could not be listed.
+    measure_files: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -65,6 +71,7 @@ def _fresh(raw: RawFile, model: type[M]) -> _File:
     file = _File(list(result.findings), doc)
     if doc is None:
         return file
+    file.findings += bidi_controls(raw.data, doc, raw.path)
     if not isinstance(doc.data, dict):
         line, col = doc.locate(()) or (1, 1)
         file.findings.append(finding(
@@ -81,6 +88,31 @@ def _fresh(raw: RawFile, model: type[M]) -> _File:
     except ValidationError as exc:
         file.findings.extend(findings_from_error(exc, model, doc, raw.path, skip))
     return file
+
+
+#: A bidirectional control character (`dotool.text.BIDI_CONTROLS`) in UTF-8: looked for in the
+#: bytes, so that a file without one (every file, nearly) is not split into lines for it.
+_BIDI_BYTES = re.compile(rb"\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def bidi_controls(data: bytes, doc: YamlDocument, path: str) -> list[Finding]:
+    """A warning for each line of the file that holds a bidirectional control character."""
+    if not _BIDI_BYTES.search(data):
+        return []
+    found = []
+    for number, line in enumerate(doc.lines, start=1):
+        char = _BIDI.search(line)
+        if char:
+            found.append(finding(
+                "text-bidi-control", path,
+                t("the line holds the invisible bidirectional control character {char}: a "
+                  "reviewer sees the text around it in another order than dotool reads it "
+                  "(Trojan Source)", char=f"U+{ord(char.group()):04X}"),
+                number, char.start() + 1,
+                hint=t("delete it; if it is meant, write it as an escape in a double-quoted "
+                       "value (\"\\u{code}\")", code=f"{ord(char.group()):04X}")))
+    return found
 
 
 def _entry(file: _File) -> tuple[Any, ...]:
@@ -139,7 +171,68 @@ def load_plan(raw: RawPlan, *, cache: PlanCache | None = None) -> Loaded:
     caller's: `cache.save()`).
     """
     with paused_gc():
-        return _load_all(raw, cache)
+        loaded = _load_all(raw, cache)
+    loaded.measure_files = [file.path for file in raw.measures]
+    _examples_with_prefix(loaded)
+    _quotes_for_text(loaded)
+    return loaded
+
+
+def _quotes_for_text(loaded: Loaded) -> None:
+    """An ambiguous plain value in a text field (`title: no`) is shown the one fix that keeps
+    it text — quotes — not also "or write false": the YAML scanner that found it knows no
+    fields, the models do."""
+    from dotool.checks.model_errors import type_at
+    from dotool.store.files import ADOPTIONS_DIR, REPORTS_DIR
+
+    models: dict[str, type[BaseModel]] = {MEASURES_DIR: Measure, ADOPTIONS_DIR: Adoption,
+                                          REPORTS_DIR: Vorlage}
+    for index, found in enumerate(loaded.findings):
+        if found.code != "yaml-ambiguous" or not found.loc:
+            continue
+        model = Masterplan if found.path == MASTERPLAN else models.get(
+            found.path.rpartition("/")[0])
+        doc = loaded.documents.get(found.path)
+        if model is None or doc is None or type_at(model, found.loc)[0] is not str:
+            continue
+        value: Any = doc.data
+        for part in found.loc:
+            if isinstance(value, dict):
+                value = value.get(part)
+            elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+                value = value[part]
+            else:
+                value = None
+        name = next((part for part in reversed(found.loc) if isinstance(part, str)), "")
+        if isinstance(value, str):
+            loaded.findings[index] = replace(found, hint=str(t(
+                '`{name}` is text: put the value in quotes ("{text}")', name=name,
+                text=value)))
+
+
+def _examples_with_prefix(loaded: Loaded) -> None:
+    """A malformed measure id is shown an example in the plan's own prefix (`DIG-007` where
+    `id_prefix: DIG`), not the models' `M-007`: the files' findings (also from the cache) are
+    worded without the masterplan; the example is put in here."""
+    prefix = _id_prefix(loaded)
+    if prefix == "M":
+        return
+    example = MEASURE_ID_EXAMPLE
+    generic = str(t("for example {example}", example=example))
+    own = str(t("for example {example}", example=prefix + example[example.index("-"):]))
+    loaded.findings = [replace(f, hint=own) if f.hint == generic else f
+                       for f in loaded.findings]
+
+
+def _id_prefix(loaded: Loaded) -> str:
+    """The plan's `id_prefix`, also when masterplan.yaml has an error elsewhere."""
+    if loaded.masterplan is not None:
+        return loaded.masterplan.id_prefix
+    doc = loaded.documents.get(MASTERPLAN)
+    written = doc.data.get("id_prefix") if doc is not None and isinstance(doc.data, dict) else None
+    if isinstance(written, str) and re.fullmatch(ID_PREFIX_PATTERN, written):
+        return written
+    return "M"
 
 
 def _load_all(raw: RawPlan, cache: PlanCache | None) -> Loaded:
@@ -166,5 +259,23 @@ def _load_all(raw: RawPlan, cache: PlanCache | None) -> Loaded:
         loaded.findings.append(finding(
             "file-extension", stray,
             t("{path} is not read: only *.yaml files belong in this folder", path=stray),
-            hint=t("rename it to {name}, or move it elsewhere", name=renamed)))
+            hint=_stray_hint(stray, renamed)))
     return loaded
+
+
+#: Names of pictures, which a text shows from a folder of their own (`dotool.store.assets`).
+_IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
+
+
+def _stray_hint(stray: str, renamed: str) -> Message:
+    """Rename a measure saved as `.yml`; a picture is no plan file at all: say where it goes."""
+    path = PurePosixPath(stray)
+    if path.suffix.lower() not in _IMAGE_SUFFIXES:
+        return t("rename it to {name}, or move it elsewhere", name=renamed)
+    if str(path.parent) == MEASURES_DIR:
+        return t("measures/ holds only the measures' YAML files: put pictures in a folder of "
+                 "their own such as docs/ and show them in a text with "
+                 "![Description](docs/{name})", name=path.name)
+    return t("{folder} holds only the plan's YAML files: put pictures in a folder of their own "
+             "such as docs/ and show them in a text with ![Description](docs/{name})",
+             folder=f"{path.parent}/", name=path.name)

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from dotool.checks.context import Context
 from dotool.findings import did_you_mean
 from dotool.i18n.terminal import Message, t
+from dotool.model.patterns import MEASURE_ID_PATTERN
 from dotool.store.files import MASTERPLAN, MEASURES_DIR
 
 
@@ -18,23 +19,35 @@ def _nearest(word: str, choices: list[str]) -> Message | None:
 
 
 def check_masterplan_keys(ctx: Context) -> None:
-    """Goal keys and field keys are unique."""
+    """Goal keys and field keys are unique — also while masterplan.yaml has a schema error
+    elsewhere (an unknown key), as far as its goals and fields can be read."""
     plan = ctx.loaded.masterplan
-    if plan is None:
-        return
     path = MASTERPLAN
-    for name, keys in (("goals", [g.key for g in plan.goals]),
-                       ("fields", [f.key for f in plan.fields])):
+    for name in ("goals", "fields"):
+        keys: list[str | None] = ([item.key for item in getattr(plan, name)]
+                                  if plan is not None else _written_keys(ctx, name))
         seen: dict[str, int] = {}
         for index, key in enumerate(keys):
-            if key in seen:
+            if key is not None and key in seen:
                 what = (t("goal key `{key}`", key=key) if name == "goals"
                         else t("field key `{key}`", key=key))
                 first, second = (f"{name}[{i}]" for i in (seen[key], index))
                 ctx.report("duplicate-key", path, (name, index, "key"),
                            t("{what} is used twice ({first} and {second})", what=what,
                              first=first, second=second))
-            seen.setdefault(key, index)
+            if key is not None:
+                seen.setdefault(key, index)
+
+
+def _written_keys(ctx: Context, name: str) -> list[str | None]:
+    """The `key` of each item of the list `name` as masterplan.yaml writes it (None where an
+    item has none); nothing when the file or the list cannot be read."""
+    doc = ctx.loaded.documents.get(MASTERPLAN)
+    items = doc.data.get(name) if doc is not None and isinstance(doc.data, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [item.get("key") if isinstance(item, dict) and isinstance(item.get("key"), str)
+            else None for item in items]
 
 
 def check_measures(ctx: Context) -> None:
@@ -95,15 +108,17 @@ def check_measures(ctx: Context) -> None:
                                  key=key),
                                _nearest(key, list(kpi_keys)), key=True)
     ids = list(owners)
-    # A measure whose file has a schema error is not in `owners`, but it exists: naming it in
-    # depends_on or an adoption is no second error (one typo, one finding).
+    # A measure whose file has an error is not in `owners`, but it exists: naming it in
+    # depends_on or an adoption is no second error (one typo, one finding). When `measures/`
+    # itself cannot be listed, no reference can be checked.
     existing = set(owners) | _ids_of_invalid_files(ctx)
+    listed = MEASURES_DIR not in loaded.measure_files
     for path, measure in loaded.measures:
         for index, dep in enumerate(measure.depends_on):
             if dep == measure.id:
                 ctx.report("self-dependency", path, ("depends_on", index),
                            t("{id} depends on itself", id=measure.id))
-            elif dep not in existing:
+            elif listed and dep not in existing:
                 ctx.report("unknown-measure", path, ("depends_on", index),
                            t("depends_on names {id}, which does not exist", id=dep),
                            _nearest(dep, ids))
@@ -115,11 +130,12 @@ def check_measures(ctx: Context) -> None:
                          version=adoption.version, name=stem + ".yaml"),
                        t("rename the file to {name}", name=adoption.version + ".yaml"))
         for index, measure_id in enumerate(adoption.measures):
-            if measure_id not in existing:
+            if listed and measure_id not in existing:
                 ctx.report("unknown-measure", path, ("measures", index),
                            t("the adopted plan lists {id}, which does not exist",
                              id=measure_id),
                            _nearest(measure_id, ids))
+    _check_written_ids(ctx, owners)
     _check_cycles(ctx)
 
 
@@ -132,12 +148,48 @@ def _stem(path: str) -> str:
     return PurePosixPath(path).stem
 
 
-def _ids_of_invalid_files(ctx: Context) -> set[str]:
-    """The `id` written in measure files that failed the schema (as far as one is readable)."""
+def _written_ids(ctx: Context) -> dict[str, str]:
+    """{path: the `id` written in it} of the measure files that failed the schema (as far as
+    one is readable)."""
     valid = {path for path, _ in ctx.loaded.measures}
-    return {doc.data["id"] for path, doc in ctx.loaded.documents.items()
+    return {path: doc.data["id"] for path, doc in ctx.loaded.documents.items()
             if path.startswith(f"{MEASURES_DIR}/") and path not in valid
             and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)}
+
+
+_ID_OF_NAME = re.compile(rf"({MEASURE_ID_PATTERN})(?:-|$)")
+
+
+def _ids_of_invalid_files(ctx: Context) -> set[str]:
+    """The ids of the measure files with an error: the `id` written in the file, else (a file
+    that cannot be read or parsed: `DIG-003-wlan.yaml` with a YAML syntax error, a link to
+    nothing) the id its name starts with."""
+    written = _written_ids(ctx)
+    found = set(written.values())
+    valid = {path for path, _ in ctx.loaded.measures}
+    for path in ctx.loaded.measure_files:
+        match = _ID_OF_NAME.match(_stem(path))
+        if match and path not in valid and path not in written:
+            found.add(match.group(1))
+    return found
+
+
+def _check_written_ids(ctx: Context, owners: dict[str, str]) -> None:
+    """A duplicate id is reported also where a file has a schema error elsewhere (its `id`
+    read as written), together with that error rather than after it is fixed; at the later
+    file of the two, as between valid files."""
+    seen = dict(owners)  # id → the first valid file with it
+    for path, measure_id in sorted(_written_ids(ctx).items()):
+        other = seen.get(measure_id)
+        if other is not None:
+            later, first = (path, other) if path > other else (other, path)
+            ctx.report("duplicate-id", later, ("id",),
+                       t("measure id {id} is also used by {other}", id=measure_id,
+                         other=first),
+                       t("give one of them the next free id (`dotool add-measure` allocates "
+                         "one)"))
+        if other is None or path < other:
+            seen[measure_id] = path
 
 
 def _check_cycles(ctx: Context) -> None:

@@ -21,6 +21,7 @@ from dotool.checks.run import Validation, validate_raw
 from dotool.findings.catalogue import MASTERPLAN, MINIMAL_PLAN, Example, Rule, measure, rules
 from dotool.model.dates import Half
 from dotool.store.files import RawFile, raw_plan_from_blobs, with_file
+from dotool.text import shown
 
 
 def run_example(example: Example) -> Validation:
@@ -69,8 +70,9 @@ def _file_block(example: Example) -> list[str]:
                 "```yaml", example.text or "", "```"]
     if example.data is not None:
         return [f"`{example.path}`, as bytes:", "", "```python", repr(data[:120]), "```"]
-    return [f"`{example.path}`:", "", "```yaml", _shortened(example.text or "").rstrip("\n"),
-            "```"]
+    # Control characters as escapes (`\x07`, `\u202e`): invisible, or reordering the page.
+    return [f"`{example.path}`:", "", "```yaml",
+            shown(_shortened(example.text or "").rstrip("\n"), lines=True), "```"]
 
 
 def _shortened(text: str) -> str:

@@ -45,6 +45,8 @@ def export(
     from dotool.errors import UsageError
     from dotool.i18n.terminal import t
     from dotool.store.atomic import refuse_special, write_atomic
+    from dotool.store.files import plan_folders
+    from dotool.store.tree import OUTPUT_HINT, check_target, check_target_file
     from dotool.text import shown
 
     where = resolve_root(root)  # first: its plan's language is the terminal's
@@ -58,7 +60,10 @@ def export(
         raise UsageError(t("{path} is a file; csv needs a folder for measures.csv, "
                            "updates.csv and kpis.csv", path=shown(str(output))))
     if chosen in ("json", "xlsx") and output is not None:
+        check_target_file(output, plan_folders(where))  # never into the plan
         refuse_special(output)  # a folder, a device, a FIFO, a link: says which
+    if chosen == "csv" and output is not None:
+        check_target(output, plan_folders(where), hint=OUTPUT_HINT)  # never into the plan
     files = export_plan(where, fmt=chosen, public=public, lang=lang)
     if chosen == "csv":
         assert output is not None

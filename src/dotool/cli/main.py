@@ -84,11 +84,22 @@ def _version(value: bool) -> None:
 
 
 @handle_errors
-def _check_clock() -> None:
-    clock.today()
+def _check_clock(args: list[str]) -> None:
+    from dotool.errors import DotoolError
+
+    try:
+        clock.today()
+    except DotoolError:
+        # Worded as an error about the command line is: in the language of `--lang`,
+        # `DOTOOL_LANG`, the plan (from `--root` or the working folder) or the locale.
+        from dotool.cli import helptext
+
+        helptext.language(args)
+        clock.today()  # raised again, worded now (an error is worded when it is made)
 
 
 def main(
+    ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks (for "
@@ -98,7 +109,8 @@ def main(
     error, 3 internal error (a bug)."""
     set_debug(debug)
     if os.environ.get(clock.ENV):
-        _check_clock()  # a malformed DOTOOL_TODAY is refused by every command, not only some
+        # A malformed DOTOOL_TODAY is refused by every command, not only some.
+        _check_clock(list(ctx.meta.get(_ARGS, [])))
 
 
 # Commands in the order of the Digital Officer's year, grouped in `--help`: name → (panel,

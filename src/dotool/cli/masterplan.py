@@ -37,5 +37,5 @@ def masterplan(
     where = resolve_root(root)  # first: its plan's language is the terminal's
     lang = choose_lang(lang)
     kind = pick_format(output, fmt)
-    check_output(output)
+    check_output(output, where)
     emit(render_masterplan(where, fmt=kind, lang=lang, internal=internal, at=at), output)

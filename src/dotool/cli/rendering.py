@@ -51,19 +51,35 @@ def pick_format(output: Path | None, fmt: str | None) -> str:
 
 def note_images(refused: dict[str, str]) -> None:
     """Say which images of the text an output does not show, and why (on stderr)."""
+    import re
+
     from dotool.i18n.terminal import t
     from dotool.output.styled import say
+    from dotool.text import brief
 
     for path, why in sorted(refused.items()):
-        # `why` is worded by the image reader (English); the sentence around it is translated.
-        say(str(t("note: the image {path} is shown as a link: it {why}", path=path, why=why)))
+        # `why` is worded in the terminal's language by the image policy (render.markdown) and
+        # the image reader (store.assets). An address of another scheme than the web's
+        # (`data:`, `mailto:`) is no link in any output: only the image's text is shown.
+        shown = brief(path, 80)
+        if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", path) and not re.match(r"(?i)https?:", path):
+            say(str(t("note: the image {path} is shown as its text only: it {why}",
+                      path=shown, why=why)))
+        else:
+            say(str(t("note: the image {path} is shown as a link: it {why}", path=shown,
+                      why=why)))
 
 
-def check_output(output: Path | None) -> None:
-    """Refuse an output path that is not a regular file or a new name (before any work)."""
+def check_output(output: Path | None, root: Path) -> None:
+    """Refuse an output path that is not a regular file or a new name, or that lies in one of
+    the plan's folders under `root` (measures/, masterplan/, templates/, schema/, .git/) —
+    before any work."""
     if output is not None:
         from dotool.store.atomic import refuse_special
+        from dotool.store.files import plan_folders
+        from dotool.store.tree import check_target_file
 
+        check_target_file(output, plan_folders(root))
         refuse_special(output)
 
 

@@ -50,7 +50,7 @@ def report(
         wrote(init_paper(where, half=wanted))
         return
     kind = pick_format(output, fmt)
-    check_output(output)
+    check_output(output, where)
     made = render_report(where, half=wanted, fmt=kind, lang=lang, internal=internal)
     if made.unreported:
         # Not an error (the report says "kein Sachstand gemeldet"), but rarely what was meant.

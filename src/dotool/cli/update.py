@@ -62,7 +62,7 @@ def update(
     Examples:
 
     * `dotool update M-007 --half 2021-H1 --status in_progress --rag green --progress 60
-      --text "Pilot läuft." --kpi online_share=35`
+      --text "Pilot läuft." --kpi erechnung_share=35`
     * `dotool update M-007 --half 2021-H1 --rag amber --rag-reason "Lieferverzug."`
       (changes only the Ampel and its reason)
     * `dotool update M-014 --half 2021-H2 --funding-status rejected --budget-note "Ohne

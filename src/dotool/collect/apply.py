@@ -132,8 +132,28 @@ def _prepare(root: Path, plan: Any, book: Returned, outcome: Outcome, *,
                        % {"id": measure_id},
                        gettext("make a new workbook, or apply with --force"))
             continue
-        _measure(root, measure_id, rel, data, half, book, outcome, texts, gettext)
+        _measure(root, measure_id, rel, data, half, book, outcome, texts, gettext,
+                 reported=_reported(plan, measure_id, half))
     return texts
+
+
+def _reported(plan: Any, measure_id: str, half: Any) -> Any:
+    """The measure's update for `half` as the plan holds it (None: none yet)."""
+    measure = plan.measure(measure_id)
+    return next((u for u in measure.updates if u.half == half), None) if measure else None
+
+
+def _as_written(given: dict[str, Any], reported: Any) -> None:
+    """A text of the update that the workbook showed with its control characters escaped
+    (`sheet_text`: XML cannot hold them) and that came back unchanged is the plan's text, not
+    the escape: the round trip changes nothing the clerk did not change."""
+    from dotool.text import has_control, shown
+
+    for key in ("rag_reason", "text", "next"):
+        old = getattr(reported, key, None)
+        if (isinstance(old, str) and key in given and has_control(old)
+                and given[key] == shown(old, lines=True).strip()):
+            given[key] = old
 
 
 def _write(root: Path, one: Pending, *, commit: bool) -> None:
@@ -154,11 +174,13 @@ def _write(root: Path, one: Pending, *, commit: bool) -> None:
 
 
 def _measure(root: Path, measure_id: str, rel: str, data: bytes, half: Any, book: Returned,
-             outcome: Outcome, texts: dict[str, tuple[bytes, str]], gettext: Any) -> None:
+             outcome: Outcome, texts: dict[str, tuple[bytes, str]], gettext: Any, *,
+             reported: Any = None) -> None:
     from dotool.authoring.splice import Splice
     from dotool.authoring.update import Incomplete, UpdateValues, planned_update
 
     given = {k: p.value for k, p in book.measures.get(measure_id, {}).items()}
+    _as_written(given, reported)
     kpis = {k: p.value for k, p in book.kpis.get(measure_id, {}).items()}
     done = book.milestones.get(measure_id, {})
     sheet = book.sheet_names["measures"]
@@ -194,7 +216,8 @@ def _measure(root: Path, measure_id: str, rel: str, data: bytes, half: Any, book
         if str(old) == parsed.value:
             continue
         expected = splice.milestone_done(index, parsed.value, expected)
-        changes.append((f"milestones[{index + 1}].done", old, parsed.value))
+        # Numbered as `validate` locates it (from 0), not as the sheet's column counts (from 1).
+        changes.append((f"milestones[{index}].done", old, parsed.value))
     if splice is not None and expected is not None:
         text = splice.result(expected)
     if changes:

@@ -109,8 +109,12 @@ def file_name(unit: str, half: Half, gettext: Callable[[str], str]) -> str:
 
 
 def plan_identity(municipality: str, title: str) -> str:
-    """What names the plan in the hidden sheet: a workbook of another plan is refused."""
-    return f"{municipality} · {title}"
+    """What names the plan in the hidden sheet: a workbook of another plan is refused. Written
+    as the cell holds it (`sheet_text`), so the cell read back compares equal whatever the
+    names hold."""
+    from dotool.text import sheet_text
+
+    return sheet_text(f"{municipality} · {title}")
 
 
 def fingerprint(data: bytes) -> str:

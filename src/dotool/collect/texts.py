@@ -153,3 +153,9 @@ NOT_ONE_OF = N_("“%(value)s” is none of: %(list)s")
 NOT_A_GOAL = N_("“%(value)s” is not a goal of the plan")
 NOT_AN_ID = N_("“%(value)s” is not an id like %(example)s")
 ID_TAKEN = N_("%(id)s exists already (import never overwrites a measure)")
+#: A status starts a new update, which needs a value the row lacks (the column is empty) ...
+EMPTY_FOR_UPDATE = N_("empty, but the status starts a progress report for %(half)s, which "
+                      "needs it")
+#: ... or the table has no column for it at all.
+NO_COLUMN_FOR_UPDATE = N_("the status starts a progress report for %(half)s, which needs a "
+                          "column “%(column)s” (or “%(other)s”) with a value")

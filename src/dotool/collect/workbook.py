@@ -37,7 +37,7 @@ from dotool.collect.layout import (
 )
 from dotool.collect.make import UnitBook
 from dotool.collect.texts import instructions, messages
-from dotool.text import cell_text
+from dotool.text import sheet_text, shown
 
 _GREY = PatternFill("solid", fgColor="EDEDED")
 _HEAD = PatternFill("solid", fgColor="D9E1F2")
@@ -79,17 +79,18 @@ def build(book: UnitBook) -> bytes:
     _meta(wb.create_sheet(META_SHEET), book)
     wb.active = 0
     wb.properties.creator = "dotool"
-    wb.properties.title = text["measures_title"]
+    wb.properties.title = shown(text["measures_title"])  # XML too: the unit's name is the plan's
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
 
 
 def _put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
-    """Write one cell; text never becomes a formula (`cell_text`, and typed as a string)."""
+    """Write one cell; text never becomes a formula and holds no control character XML cannot
+    (`sheet_text`, and typed as a string)."""
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
-        cell.value = cell_text(value)
+        cell.value = sheet_text(value)
         cell.data_type = "s"
     else:
         cell.value = value

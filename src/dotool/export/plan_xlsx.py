@@ -5,7 +5,8 @@ and values as the CSV files. What a clerk needs beyond the CSV: typed cells (num
 months and days are dates with a date format, so they sort and filter as such), a header row in
 the output's language that stays in view (frozen) and has a filter, columns wide enough to read,
 and the vocabulary (status, Ampel, scope, ...) in words rather than keys. Text of the plan passes
-through `dotool.text.cell_text`, so no cell is ever run as a formula.
+through `dotool.text.sheet_text`, so no cell is ever run as a formula, and a control character
+an XML file cannot hold is shown as an escape (`\\x1b`).
 
 The workbook is deterministic: the same plan gives the same bytes (the document's times are the
 date of the data, its archive members dated 1980-01-01).
@@ -160,7 +161,7 @@ def _converter(column: str, lang: str, _: Callable[[str], str]) -> Converter:
 
 
 def _typed(value: Any, money: bool) -> tuple[Any, str]:
-    from dotool.text import cell_text
+    from dotool.text import sheet_text
 
     if value is None:
         return None, ""
@@ -176,8 +177,8 @@ def _typed(value: Any, money: bool) -> tuple[Any, str]:
     if isinstance(value, Half):
         return str(value), ""
     if isinstance(value, (list, tuple)):
-        return cell_text("; ".join(str(v) for v in value)) or None, ""
-    return cell_text(str(value)), ""
+        return sheet_text("; ".join(str(v) for v in value)) or None, ""
+    return sheet_text(str(value)), ""
 
 
 def _fixed_zip_times(data: bytes, stamp: datetime) -> bytes:

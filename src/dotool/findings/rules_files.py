@@ -40,6 +40,17 @@ RULES: tuple[Rule, ...] = (
          (Example(measure()),
           Example(None, data=b"\xef\xbb\xbf" + measure().encode(),
                   note="with a UTF-8 byte order mark"))),
+    Rule("text-bidi-control", "warning",
+         t("No invisible bidirectional control character (U+202A–U+202E, U+2066–U+2069) in a "
+           "plan file: it shows a reviewer the text around it in another order than dotool "
+           "reads it (Trojan Source). Written as an escape in a double-quoted value, it is "
+           "visible."), ("dotool.checks.load.bidi_controls",),
+         (Example(measure("objective: Ziel \u202eab\n"), at=(8, 17),
+                  note="U+202E, right-to-left override, in the file as the character"),
+          Example(measure("contact: \u2066x\u2069\n"), at=(8, 10),
+                  note="U+2066 and U+2069, an isolate: one finding for the line")),
+         (Example(measure("objective: \"Ziel \\u202eab\"\n"),
+                  note="written as an escape: the reviewer sees it"),)),
     Rule("yaml-syntax", "error", t("The file is well-formed YAML."), (_YAML,),
          (Example(measure("objective: Ziel: mehr Service\n"), at=(8, 16),
                   note="a value holding `: ` unquoted"),

@@ -42,10 +42,11 @@ class Derived(StrictModel):
     half: Half | None = described("Halbjahr des letzten Sachstands (null: noch keiner).",
                                   "2021-H2")
     status: Status = described("Status zum Stand (ohne Sachstand: planned).", "in_progress")
-    rag: Rag | None = described("Ampel zum Stand (null: noch kein Sachstand).", "green")
-    rag_reason: Markdown | None = described("Begründung der Ampel.", None)
+    rag: Rag | None = described(
+        "Ampel zum Stand (null: noch kein Sachstand, oder entfallen).", "green")
+    rag_reason: Markdown | None = described("Begründung der Ampel (null ohne Ampel).", None)
     progress: int | None = described("Fortschritt in Prozent (0 ohne Sachstand, null bei "
-                                     "Daueraufgaben).", 40)
+                                     "Daueraufgaben und entfallenen Maßnahmen).", 40)
     counts_in_progress: bool = described(
         "Zählt im Gesamtfortschritt: Maßnahme des Masterplans, weder entfallen noch "
         "Daueraufgabe.", True)

@@ -25,8 +25,11 @@ from dotool.model.masterplan import KEY_RULE, Key
 from dotool.model.patterns import MEASURE_ID_PATTERN
 from dotool.model.vocab import FundingStatus, Kind, Priority, Rag, Scope, Status
 
+#: The example of a measure id in a finding (`dotool.checks.load` puts the plan's prefix in).
+MEASURE_ID_EXAMPLE = "M-007"
 MeasureId = Annotated[str, StringConstraints(pattern=rf"^{MEASURE_ID_PATTERN}$"),
-                      Expects(t("a measure id: prefix, hyphen, three or more digits"), "M-007")]
+                      Expects(t("a measure id: prefix, hyphen, three or more digits"),
+                              MEASURE_ID_EXAMPLE)]
 KpiKey = Annotated[Key, Expects(t("a KPI key: {rule}", rule=KEY_RULE), "online_share")]
 #: References to masterplan.yaml: the message says where the key must come from.
 FieldRef = Annotated[Key, Expects(t("the key of a field of action in masterplan.yaml: {rule}",

@@ -23,6 +23,20 @@ CLOSED_STATUSES: frozenset[str] = frozenset({"completed", "dropped"})
 #: Statuses of a measure that is still being worked on (warnings about dates apply).
 ACTIVE_STATUSES: frozenset[str] = frozenset({"planned", "in_progress", "ongoing", "on_hold"})
 
+
+def ampel(status: str, rag: str | None) -> str | None:
+    """The Ampel an update with this status shows: a dropped measure has none any more, though
+    its file records one (every update must). The measure's state (`MeasureState.rag`) and every
+    output showing the Ampel of one of its updates ask this (docs/figures.md, "Status and
+    Ampel")."""
+    return None if status == "dropped" else rag
+
+
+def percent(status: str, progress: int | None) -> int | None:
+    """The progress an update with this status shows: a standing task has no percentage, a
+    dropped measure none any more (docs/figures.md, "Progress of a measure")."""
+    return None if status in ("ongoing", "dropped") else progress
+
 #: The English label of each key, marked for the terminal catalogue with the vocabulary as
 #: context (`planned` is "geplant" as a status and as a funding status, but need not be); the
 #: German labels are in `i18n/locale/de/LC_MESSAGES/terminal.po`, beside every other wording.

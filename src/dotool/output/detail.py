@@ -8,11 +8,12 @@ styled on a terminal and plain everywhere else (`output/styled.py`) — without 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from dotool.i18n.terminal import current, t, tc
-from dotool.model.vocab import label
+from dotool.model.vocab import ampel, label, percent
 from dotool.output.mdlines import inline, markdown_lines
 from dotool.output.measure_list import RAG_STYLE
 from dotool.output.styled import Line, emit, markup
@@ -181,12 +182,14 @@ def _milestones(view: View, lang: str) -> list[Line]:
 
 
 def _update(u: dict[str, Any], lang: str) -> list[Line]:
+    rag, progress = ampel(u["status"], u["rag"]), percent(u["status"], u.get("progress"))
     head: Line = [("  " + u["half"] + "  ", "bold"), (label("status", u["status"], lang), None),
-                  ("  ● " + label("rag", u["rag"], lang), RAG_STYLE.get(u["rag"]))]
-    if u.get("progress") is not None:
-        head.append((f"  {_number(u['progress'], lang)} %", None))
+                  ("  ● " + label("rag", rag, lang), RAG_STYLE.get(rag)) if rag
+                  else ("  " + NONE, None)]
+    if progress is not None:
+        head.append((f"  {_number(progress, lang)} %", None))
     out: list[Line] = [[], head, *markdown_lines(u["text"], indent="    ")]
-    if u.get("rag_reason"):
+    if rag and u.get("rag_reason"):
         reason = markdown_lines(u["rag_reason"], indent="")
         out.append([("    " + str(t("reason:")) + " ", "dim"), *(reason[0] if reason else [])])
         out += [[("    ", None), *line] for line in reason[1:]]
@@ -225,10 +228,31 @@ def updates_table(updates: Sequence[Update] | Sequence[UpdateData], *, lang: str
         table.add_column(str(column))
     reason_word = str(t("reason:"))
     for u in updates:
-        rag = f"[{RAG_STYLE[u.rag]}]● {label('rag', u.rag, lang)}[/]"
+        key, progress = ampel(u.status, u.rag), percent(u.status, u.progress)
+        rag = f"[{RAG_STYLE[key]}]● {label('rag', key, lang)}[/]" if key else NONE
         table.add_row(str(u.half), label("status", u.status, lang), rag,
-                      f"{u.progress} %" if u.progress is not None else NONE,
-                      markup(u.text.strip(), lines=True)
-                      + (f"\n[dim]{reason_word}[/] {markup(u.rag_reason.strip(), lines=True)}"
-                         if u.rag_reason else ""))
+                      f"{progress} %" if progress is not None else NONE,
+                      markup(flowed(u.text), lines=True)
+                      + (f"\n[dim]{reason_word}[/] {markup(flowed(u.rag_reason), lines=True)}"
+                         if key and u.rag_reason else ""))
     return table
+
+
+_LIST_ITEM = re.compile(r"([-+*]|[0-9]{1,9}[.)])(\s|$)")
+
+
+def flowed(text: str) -> str:
+    """`text` as a table's column wraps it: the lines of a paragraph joined — a `|` block keeps
+    the line breaks of the file, which the column would break again, raggedly — while
+    paragraphs and list items keep lines of their own."""
+    paragraphs = []
+    for paragraph in re.split(r"\n[ \t]*\n", text.strip()):
+        lines: list[str] = []
+        for line in paragraph.splitlines():
+            line = line.strip()
+            if lines and line and not _LIST_ITEM.match(line):
+                lines[-1] += " " + line
+            elif line:
+                lines.append(line)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)

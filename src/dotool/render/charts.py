@@ -95,9 +95,27 @@ MAX_LABEL = 60
 
 
 def label_text(text: str, width: int = MAX_LABEL) -> str:
-    """A label as a chart prints it: on one line, at most `width` characters (with `…`)."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """A label as a chart prints it: on one line, at most `width` characters (see `shorten`)."""
+    return shorten(" ".join(text.split()), width)
+
+
+#: What names a label's group or count at its end, "(57)", "(2/3)", "(%)": never cut.
+_SUFFIX = re.compile(r" (\([^()]{1,12}\))$")
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` in at most `width` characters: cut after a whole word with `…`, a short suffix
+    in parentheses kept ("Modernisierung der… (57)"); a single word longer than the room is
+    cut where it must be."""
+    if len(text) <= width:
+        return text
+    found = _SUFFIX.search(text)
+    suffix = f" {found.group(1)}" if found and len(found.group(1)) < width // 2 else ""
+    head = text[: found.start()] if suffix and found else text
+    room = width - len(suffix) - 1  # the "…" takes one
+    cut = head.rfind(" ", 0, room + 1)
+    body = head[:cut] if cut > 0 else head[:room]
+    return body.rstrip(" ,;:-–—") + "…" + suffix
 
 
 def chart_text(text: str) -> str:
@@ -202,6 +220,9 @@ def _draw(name: str, title: str, desc: str, draw: Callable[[Any], None],
     return text.strip(), picture
 
 
+#: Points between a bar's end and its value.
+LABEL_GAP = 4
+
 def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter, *,
          percent: bool = False, money: bool = False,
          series: tuple[str, str] | None = None, width: float = 4.6, png: bool = False) -> Chart:
@@ -225,7 +246,10 @@ def bars(name: str, title: str, desc: str, items: Sequence[Bar], fmt: Formatter,
             ax.barh(ys, [b.value for b in items], 0.6, color=[b.colour for b in items])
             for y, b in zip(ys, items, strict=True):
                 text = fmt.percent(b.value) if percent else fmt.number(b.value)
-                ax.text(b.value, y, " " + text, va="center")
+                # A gap of a few points after the bar's end: a label touching it reads as
+                # part of the bar.
+                ax.annotate(text, (b.value, y), xytext=(LABEL_GAP, 0),
+                            textcoords="offset points", va="center")
         ax.set_yticks(ys, [wrap(label_text(label)) for label in labels])
         if percent:
             ax.set_xlim(0, 100)

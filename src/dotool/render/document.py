@@ -39,6 +39,7 @@ class Meta:
     subject: str
     lang: str
     data_date: date
+    author: str = ""  # the plan's owner (a role, as the PDF names it), if any
 
 
 def render_report(plan: Plan, half: Half, *, fmt: str, lang: str, data_date: date,
@@ -100,6 +101,7 @@ def roots(name: str, view: Any) -> dict[str, Any]:
 
 def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, source: str,
             repo: Path | None, images: Images) -> Rendered:
+    from dotool.render.headings import nest_html, nest_markdown
     from dotool.render.templates import environment
 
     if fmt not in FORMATS:
@@ -109,12 +111,12 @@ def _render(name: str, view: Any, charts: Any, *, fmt: str, lang: str, source: s
                              images=images), refused=dict(images.refused))
     if fmt == "md":
         env = environment(lang=lang, repo=repo, images=images, html=False)
-        text = env.get_template(f"{name}.md.j2").render(roots(name, view))
+        text = nest_markdown(env.get_template(f"{name}.md.j2").render(roots(name, view)))
         return Rendered(_tidy(text).encode("utf-8"), images.assets(), dict(images.refused))
     env = environment(lang=lang, repo=repo, images=images, html=True, source_lang=source)
     made = charts(png=fmt == "docx")  # Word gets every chart as a picture
     page, meta = _page(env, view, name, made)
-    page = with_defs(page, images)
+    page = with_defs(nest_html(page), images)
     if fmt == "html":
         return Rendered(page.encode("utf-8"), refused=dict(images.refused))
     from dotool.render.docx import html_to_docx
@@ -127,12 +129,13 @@ def _pdf(name: str, view: Any, charts: dict[str, Any], *, lang: str, source: str
          repo: Path | None, images: Images) -> bytes:
     """The PDF: the Typst template rendered, then compiled with the charts and images. The
     charts are drawn while Typst lays out the text (`pdf.Drawings`)."""
+    from dotool.render.headings import nest_typst
     from dotool.render.pdf import Drawings, TypesetError, typeset
     from dotool.render.templates import environment
 
     env = environment(lang=lang, repo=repo, images=images, html=False, typst=True,
                       source_lang=source)
-    text = env.get_template(f"{name}.typ.j2").render(roots(name, view), charts=charts)
+    text = nest_typst(env.get_template(f"{name}.typ.j2").render(roots(name, view), charts=charts))
     made = {f"charts/{c.name}.svg": c for c in every_chart(charts)}
     drawings = Drawings({path: (c.width, c.height) for path, c in made.items()},
                         lambda: {path: c.svg.encode("utf-8") for path, c in made.items()})
@@ -195,7 +198,8 @@ def _page(env: Any, view: Any, name: str, charts: dict[str, Any]) -> tuple[str, 
     found = context.get_exported()
     return page, Meta(title=str(found.get("doc_title", view.header.title)),
                       subject=str(found.get("doc_subject", "")),
-                      lang=str(env.globals["lang"]), data_date=view.data_date)
+                      lang=str(env.globals["lang"]), data_date=view.data_date,
+                      author=str(view.header.owner or ""))
 
 
 def _tidy(text: str) -> str:

@@ -63,21 +63,19 @@ def styles(doc: Any) -> None:
 
 def running(doc: Any, left: str, right: str, page_of: str) -> None:
     """Header (municipality left, subject right) from the second page on, and "Seite x von y"
-    in the footer of every page; later sections (the landscape annex) inherit both."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-    from docx.shared import Inches, Pt, RGBColor
+    in the footer of every page. A later section of another width (the landscape annex) has
+    a header of its own, its subject at its own right margin; of the same width it inherits
+    the header, and every section inherits the footer (right-aligned, whatever the width)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
 
     section = doc.sections[0]
     section.different_first_page_header_footer = True
-    width = section.page_width - section.left_margin - section.right_margin
-    head = section.header.paragraphs[0]
-    stops = head.paragraph_format.tab_stops
-    for inches in (3.25, 6.5):  # the Header style's centre and right stops (US Letter)
-        stops.add_tab_stop(Inches(inches), WD_TAB_ALIGNMENT.CLEAR)
-    stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-    run = head.add_run(f"{left}\t{right}")
-    run.font.size, run.font.color.rgb = Pt(8), RGBColor.from_string(MUTED)
-    _bottom_rule(head)
+    _header(section.header.paragraphs[0], left, right, text_width(section))
+    for before, later in zip(doc.sections, doc.sections[1:], strict=False):
+        if text_width(later) != text_width(before):
+            later.header.is_linked_to_previous = False
+            _header(later.header.paragraphs[0], left, right, text_width(later))
     for footer in (section.footer, section.first_page_footer):
         para = footer.paragraphs[0]
         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -89,6 +87,26 @@ def running(doc: Any, left: str, right: str, page_of: str) -> None:
                 para.add_run(piece)
         for item in para.runs:
             item.font.size, item.font.color.rgb = Pt(8), RGBColor.from_string(MUTED)
+
+
+def text_width(section: Any) -> int:
+    """The width of a section's text, in EMU."""
+    return int(section.page_width - section.left_margin - section.right_margin)
+
+
+def _header(head: Any, left: str, right: str, width: int) -> None:
+    """The running header in the paragraph `head`: `left`, then `right` at the right margin
+    of text `width` EMU wide, small and muted, over a rule."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Inches, Pt, RGBColor
+
+    stops = head.paragraph_format.tab_stops
+    for inches in (3.25, 6.5):  # the Header style's centre and right stops (US Letter)
+        stops.add_tab_stop(Inches(inches), WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    run = head.add_run(f"{left}\t{right}")
+    run.font.size, run.font.color.rgb = Pt(8), RGBColor.from_string(MUTED)
+    _bottom_rule(head)
 
 
 def picture(para: Any, png: bytes, width_pt: float, alt: str, title: str, usable: int) -> Any:
@@ -123,6 +141,25 @@ def _field(paragraph: Any, code: str) -> None:
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
+
+
+def sequence(paragraph: Any, name: str, number: int) -> None:
+    """Word's SEQ field of the sequence `name` (a caption's number), showing `number` until
+    Word or LibreOffice count again: a complex field, so its number is part of the text."""
+    from docx.oxml import OxmlElement
+
+    for kind, text in (("begin", None), (None, f" SEQ {name} \\* ARABIC "),
+                       ("separate", None), (None, str(number)), ("end", None)):
+        run = OxmlElement("w:r")
+        if kind is not None:
+            part = OxmlElement("w:fldChar")
+            part.set(_qn("w:fldCharType"), kind)
+        else:
+            part = OxmlElement("w:instrText" if text and text.startswith(" SEQ") else "w:t")
+            part.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            part.text = text
+        run.append(part)
+        paragraph._p.append(run)
 
 
 def _bottom_rule(paragraph: Any) -> None:

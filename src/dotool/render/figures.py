@@ -10,7 +10,7 @@ from dotool.i18n import Formatter, translations
 from dotool.model.projection import Finances
 from dotool.model.vocab import label
 from dotool.palette import RAG
-from dotool.render.charts import Bar, Chart, bars
+from dotool.render.charts import Bar, Chart, bars, shorten
 from dotool.render.plan_view import PlanView
 from dotool.render.report_view import ReportView
 
@@ -87,7 +87,7 @@ def trend_charts(view: ReportView, lang: str, *, png: bool = False,
         for line in lines)
     out: dict[str, Any] = {"trend": trend("trend", _("Progress over the halves"), desc, halves,
                                           lines, fmt.percent, png=png, compact=compact)}
-    legend = PanelLegend(_("Value"), _("Baseline"), _("Target"))
+    legend = PanelLegend(_("Value"), _("Baseline"), _("Target"), _("No values recorded yet."))
     panels = [Panel(f"{k.measure_id} {k.name}" + (f" ({k.unit})" if k.unit else ""),
                     k.values, k.baseline, k.target) for k in t.kpis]
     groups = [panels[i:i + 6] for i in range(0, min(len(panels), 6 * MAX_KPI_CHARTS), 6)]
@@ -143,8 +143,10 @@ def roadmap_charts(view: PlanView, lang: str, *, png: bool = False,
 
     _ = translations(lang).gettext
     fmt = Formatter(lang)
-    legend = RoadmapLegend(_("planned"), _("re-planned: later end"),
-                           _("re-planned: earlier end (line: first planned end)"),
+    # Named for what each mark shows, not a status: "geplant" beside the bar of a completed
+    # measure read as its status.
+    legend = RoadmapLegend(_("period"), _("extension (re-planned: later end)"),
+                           _("originally planned end (re-planned: earlier end)"),
                            _("dropped"), _("standing task (no end)"))
     dated = [(f, m) for f in view.fields for m in f.measures
              if m.start is not None and not m.restricted]
@@ -180,4 +182,4 @@ def _span_text(span: Any, fmt: Formatter, _: Any) -> str:
 
 
 def _short(title: str, width: int = 42) -> str:
-    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+    return shorten(" ".join(title.split()), width)

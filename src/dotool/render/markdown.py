@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
+from dotool.i18n.terminal import t
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -42,7 +44,25 @@ FETCH_SCHEME = "dotool-image:"
 
 def no_files(_: str) -> Image | str:
     """A resolver for outputs without access to the repository: no image is local."""
-    return "is not read for this output"
+    return str(t("is not read for this output"))
+
+
+def _not_a_repository_file(src: str) -> str | None:
+    """Why `src` names no file of the repository (a web address, an absolute path, a path
+    leading up with `..`), in the terminal's language; None for a path inside it."""
+    scheme = _SCHEME.match(src)
+    if scheme:
+        if src.lower().startswith(("http:", "https:")):
+            return str(t("is on the web, and dotool fetches nothing"))
+        return str(t("is a {scheme} address, not a file of the repository",
+                     scheme=scheme.group().lower()))
+    if src.startswith(("/", "\\")):
+        return str(t("is an absolute path: name an image by its path from the repository's "
+                     "root, such as docs/plan.png"))
+    if ".." in PurePosixPath(src).parts:
+        return str(t("leads up with `..`: name an image by its path from the repository's "
+                     "root, such as docs/plan.png"))
+    return None
 
 
 @dataclass
@@ -66,12 +86,15 @@ class Images:
 
     def local(self, src: str) -> Image | None:
         """The image when `src` names an image file inside the repository that this output
-        shows; None for anything else (remote, refused, over the budget)."""
-        if not src or _SCHEME.match(src) or src.startswith(("/", "\\", "//")):
+        shows; None for anything else (remote, refused, over the budget), whose reason is
+        kept in `refused` (each once) for the command to say."""
+        if not src:
+            return None
+        not_a_file = _not_a_repository_file(src)
+        if not_a_file is not None:
+            self.refused.setdefault(src, not_a_file)
             return None
         path = PurePosixPath(src)
-        if ".." in path.parts or path.suffix.lower() not in _IMAGE_TYPES:
-            return None
         name = path.as_posix()
         if name in self.used:
             return self.used[name]
@@ -81,10 +104,14 @@ class Images:
         if isinstance(found, str):
             self.refused[name] = found
             return None
+        if path.suffix.lower() not in _IMAGE_TYPES:  # an image by its content, named otherwise
+            self.refused[name] = str(t("is not named as an image (only a file named *.png, "
+                                       "*.jpg, *.jpeg, *.gif, *.webp or *.svg is shown)"))
+            return None
         known = any(i.digest == found.digest for i in self.used.values())
         if not known and self._total + len(found.data) > MAX_IMAGES_BYTES:
-            self.refused[name] = (f"would take the images of this output past "
-                                  f"{MAX_IMAGES_BYTES // (1024 * 1024)} MiB")
+            self.refused[name] = str(t("would take the images of this output past {size} MiB",
+                                       size=MAX_IMAGES_BYTES // (1024 * 1024)))
             return None
         self._total += 0 if known else len(found.data)
         self.used[name] = found
@@ -166,7 +193,22 @@ def parser() -> MarkdownIt:
         md = _PARSERS["md"] = MarkdownIt("commonmark", {"html": False, "typographer": False,
                                                         "maxNesting": MAX_NESTING})
         md.add_render_rule("image", _image_html)
+        md.add_render_rule("heading_open", _heading_open)
+        md.add_render_rule("heading_close", _heading_close)
     return md
+
+
+def _heading_open(_renderer: Any, tokens: Sequence[Token], idx: int, options: Any,
+                  env: Any) -> str:
+    """A text's heading, marked with its level within the text (`render.headings`)."""
+    from dotool.render.headings import HTML_OPEN
+
+    return HTML_OPEN.format(nest=tokens[idx].meta.get("nest", 1))
+
+
+def _heading_close(_renderer: Any, tokens: Sequence[Token], idx: int, options: Any,
+                   env: Any) -> str:
+    return "</h6>\n"
 
 
 def _image_html(_renderer: Any, tokens: Sequence[Token], idx: int, options: Any,
@@ -209,7 +251,12 @@ def to_html(text: str | None, images: Images, *, lang: str | None = None) -> Mar
 
     if not text:
         return Markup("")
-    html = Markup(parser().render(text, {"images": images}).strip())
+    from dotool.render.headings import mark_levels
+
+    md, env = parser(), {"images": images}
+    tokens = md.parse(text, env)
+    mark_levels(tokens)
+    html = Markup(md.renderer.render(tokens, md.options, env).strip())
     return Markup('<div lang="{}">{}</div>').format(lang, html) if lang else html
 
 
@@ -219,9 +266,12 @@ def to_markdown(text: str | None, images: Images) -> str:
         return ""
     from markdown_it.tree import SyntaxTreeNode
 
+    from dotool.render.headings import mark_levels
     from dotool.render.markdown_out import write_markdown
 
-    return write_markdown(SyntaxTreeNode(parser().parse(text)), images)
+    tokens = parser().parse(text)
+    mark_levels(tokens)
+    return write_markdown(SyntaxTreeNode(tokens), images)
 
 
 def cell(text: str | None) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from dotool.render.headings import markdown_mark
 from dotool.text import markdown_text, shown
 
 if TYPE_CHECKING:
@@ -43,7 +44,8 @@ def _block(node: SyntaxTreeNode, images: Images) -> list[str]:
         return _inline(node.children[0], images).split("\n") if node.children else [""]
     if kind == "heading":
         text = _inline(node.children[0], images).replace("\n", " ") if node.children else ""
-        return [f"{node.markup[:1] * int(node.tag[1])} {text}"]
+        # its level under the document's heading before it is set by `headings.nest_markdown`
+        return [f"{markdown_mark(int(node.meta.get('nest', 1)))} {text}"]
     if kind == "blockquote":
         return [f"> {line}" if line else ">" for line in
                 _blocks(node.children, images, tight=False)]

@@ -13,6 +13,7 @@ Every figure comes from the projection (`dotool.model.projection.plan_figures`),
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -136,6 +137,12 @@ class ReportView:
     rules: tuple[Rule, ...]  # "How the figures are made", for the annex
 
 
+def restricted_last(measures: Iterable[MeasureView]) -> tuple[MeasureView, ...]:
+    """Measures in their order, the non-public ones moved to the end: a list ordered by date
+    would give away the date it does not show."""
+    return tuple(sorted(measures, key=lambda m: m.restricted))
+
+
 def measure_view(plan: Plan, figures: PlanFigures, state: MeasureState, *,
                  internal: bool) -> MeasureView:
     """One measure as of the figures' half, with what a reader may see of it."""
@@ -202,8 +209,8 @@ def build_report_view(plan: Plan, half: Half, *, data_date: date,
         overdue_withheld=sum(1 for m in figures.overdue if m.measure_id in hidden),
         due_next=tuple(m for m in figures.due_next if m.measure_id not in hidden),
         due_next_withheld=sum(1 for m in figures.due_next if m.measure_id in hidden),
-        ending_next=tuple(views[s.id] for s in figures.ends_next),
-        starting_next=tuple(views[s.id] for s in figures.starts_next),
+        ending_next=restricted_last(views[s.id] for s in figures.ends_next),
+        starting_next=restricted_last(views[s.id] for s in figures.starts_next),
         next_steps=tuple(views[s.id] for s in figures.next_steps if s.id not in hidden),
         finances=finances(plan, money_states,
                           withheld=[s for s in figures.included if s.id in hidden]),

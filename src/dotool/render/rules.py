@@ -1,10 +1,12 @@
 """The definition of every figure, once: read by the report's annex and by `docs/figures.md`.
 
 Each rule names a figure, says in one paragraph how it is computed (an English msgid, with its
-German wording in the catalogue) and where the code lives that computes it. The report's annex
-"How the figures are made" shows the rules marked `report`; `docs/figures.md` is generated from
-all of them in both languages (`python -m dotool.render.rules > docs/figures.md`; a test keeps
-the committed file current).
+German wording in the catalogue) and where the code lives that computes it. The paragraph is
+written for the council's reader (no command, option or file name); what the command line does
+with a figure (`validate`'s warnings, `--half`) is its `note`, shown only in `docs/figures.md`.
+The report's annex "How the figures are made" shows the rules marked `report`;
+`docs/figures.md` is generated from all of them in both languages
+(`python -m dotool.render.rules > docs/figures.md`; a test keeps the committed file current).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Rule:
     where: tuple[str, ...]  # the code that computes it: dotted names
     shown_in: str  # the outputs that show it
     report: bool = False  # shown in the report's annex
+    note: str = ""  # msgid: what the command line does with it (docs/figures.md only)
 
 
 _MOD = "dotool.model.projection"
@@ -38,51 +41,60 @@ def _of(owner: str, *names: str) -> tuple[str, ...]:
     return tuple(f"{owner}.{name}" for name in names)
 
 RULES: tuple[Rule, ...] = (
-    Rule("as-of", N_("As of a half"), N_(
-        "Every figure is computed as of the last day of a half-year from the files alone: a "
-        "measure's state is its latest update for that half or an earlier one. Re-rendering a "
-        "past half gives the same figures, money and funding included. Where no half is named "
-        "(website, export, show, and list without --half), the half is the plan's latest "
-        "reported half."),
+    Rule("as-of", N_("As of the end of a half-year"), N_(
+        "Every figure gives the state on the last day of the half-year and is taken from the "
+        "recorded updates alone: a measure's state is its latest update for that half-year or "
+        "an earlier one. A report on a past half-year, produced again later, shows the same "
+        "figures, money and funding included. The public website always shows the latest "
+        "half-year reported."),
         (f"{_MOD}.measure.measure_state", f"{_MOD}.plan.current_figures"),
-        "every output", report=True),
+        "every output", report=True, note=N_(
+            "Where no half is named (website, export, show, and list without --half), the "
+            "half is the plan's latest reported half.")),
     Rule("report-set", N_("Measures in the report"), N_(
-        "Every measure of the adopted plan in force for the half (the latest adoption dated "
-        "on or before its last day), and every further initiative that has begun by the end "
-        "of the half: its start has come, or it has reported. With no adoption yet, every "
-        "measure counts as a masterplan measure. Public outputs (website, export --public) "
-        "count public measures only; the committee report counts non-public measures too but "
-        "shows only their title."),
+        "Every measure of the masterplan as last adopted on or before the last day of the "
+        "half-year, and every further initiative that has begun by the end of the half-year "
+        "(its start date has passed, or it has reported). Before the first adoption every "
+        "measure counts as a masterplan measure. Non-public measures count in the figures by "
+        "status, RAG status and progress like any other, but only their title is shown: "
+        "their milestones are counted, not listed, and the finance table leaves their amounts "
+        "out (see 'Planned cost and funding'). An internal edition of the report, for the "
+        "administration only, shows them in full. The public website and the published open "
+        "data leave non-public measures out altogether."),
         (*_of(_P, "included", "in_plan"), "dotool.model.public.public_plan"),
-        "report, website, export", report=True),
-    Rule("status", N_("Status and Ampel"), N_(
-        "The status and Ampel of the measure's latest update up to the half. A measure "
-        "without an update is planned and has no Ampel yet; a dropped measure has none any "
-        "more. The count by status covers every measure in the report; the count by Ampel "
-        "every one that is not dropped, those without an update as 'no report yet'."),
+        "report, website, export", report=True, note=N_(
+            "The public outputs are the website and export --public; the internal edition "
+            "of the report is report --internal.")),
+    Rule("status", N_("Status and RAG status"), N_(
+        "Status and RAG status are those of the measure's latest update up to the half-year. "
+        "A measure without an update is planned and has no RAG status yet; a dropped measure "
+        "has none any more. The count by status covers every measure in the report; the "
+        "count by RAG status every measure that is not dropped, those without an update as "
+        "'no report yet'."),
         (*_of(_M, "status", "rag"), *_of(_P, "by_status", "by_rag")),
         "report, website, export, list, show", report=True),
     Rule("progress", N_("Progress of a measure"), N_(
         "The percentage of the latest update up to the half; 0 percent before its first "
-        "update; none for a standing task. The change is this value minus the value as of "
-        "the half before, in percentage points."),
+        "update; none for a standing task or a dropped measure. The change is this value "
+        "minus the value as of the half before, in percentage points."),
         _of(_M, "progress", "progress_delta"),
         "report, website, export, list, show"),
     Rule("overall-progress", N_("Overall progress"), N_(
-        "The mean progress of the masterplan measures in the report. Dropped measures and "
-        "standing tasks are left out; a measure not yet begun counts with 0 percent, because "
-        "nothing of it is done. Further initiatives are not counted: the figure says how far "
-        "the adopted plan has come. The progress of each field of action is the same mean "
+        "The mean progress of the masterplan measures in the report. Dropped and ongoing "
+        "measures are left out; a measure not yet begun is included with no progress. "
+        "Further initiatives are not counted: the figure says how far the adopted plan has "
+        "come. The progress of each field of action is the same mean "
         "over the same measures, taken per field; 'measures' counts the field's masterplan "
         "measures in the report, 'in the average' those the mean covers."),
         (*_of(_P, "counted", "progress", "fields"), f"{_MOD}.plan.mean"),
         "report, website, export", report=True),
-    Rule("changes", N_("Completed, started and re-planned in the half"), N_(
-        "Completed: the update of the half says completed, the half before did not. Started: "
-        "the update of the half says in progress, standing task or completed, and the "
-        "measure was planned (or had no update) the half before. Re-planned in the half: the "
-        "update of the half gives a new planned end that differs from the planned end as of "
-        "the half before."),
+    Rule("changes", N_("Completed, started and re-planned in the half-year"), N_(
+        "Completed: the measure's update for the half-year says completed, and it was not "
+        "completed at the end of the half-year before. Started: the update for the half-year "
+        "says in progress, ongoing or completed, and the measure was planned (or had no "
+        "update) at the end of the half-year before. Re-planned: the update for the half-year "
+        "gives a new planned end that differs from the planned end as of the half-year "
+        "before."),
         (*_of(_M, "completed_in_half", "started_in_half", "replanned_in_half"),
          *_of(_P, "completed", "started", "replanned")),
         "report, website, export", report=True),
@@ -94,37 +106,44 @@ RULES: tuple[Rule, ...] = (
         _of(_M, "current_end", "replanned_since_adoption"),
         "report, masterplan, website, export, list, show"),
     Rule("not-reported", N_("No progress report, not started"), N_(
-        "A measure has no progress report for the half when it has begun (its start has come, "
-        "or it has reported before), is neither completed nor dropped, and has no update for "
-        "the half; validate warns about it, and with --half it is an error. A measure that "
-        "has not begun is shown as not started."),
+        "A measure has no progress report for the half-year when it has begun (its start "
+        "date has passed, or it has reported before), is neither completed nor dropped, and "
+        "has no update for the half-year. A measure that has not begun is shown as not "
+        "started."),
         _of(_M, "missing_report", "not_started", "started"),
-        "report, validate", report=True),
+        "report, validate", report=True, note=N_(
+            "validate warns about a missing progress report; with --half it is an error.")),
     Rule("overdue", N_("Overdue milestones"), N_(
-        "Milestones of any measure that were due on or before the last day of the half and "
-        "not done by then. Open milestones of completed or dropped measures count too; "
-        "validate warns about each of them."),
+        "Milestones of any measure that were due on or before the last day of the half-year "
+        "and not reached by then. Open milestones of completed or dropped measures count "
+        "too."),
         (*_of(_M, "overdue", "open_after_close"), *_of(_P, "overdue")),
-        "report, validate, export", report=True),
+        "report, validate, export", report=True, note=N_(
+            "validate warns about each overdue milestone.")),
     Rule("deviations", N_("Deviations"), N_(
-        "Measures in the report, neither completed nor dropped, whose Ampel as of the half is "
-        "amber or red, with the reason their update gives."),
+        "Measures in the report, neither completed nor dropped, whose RAG status as of the "
+        "half-year is amber or red, with the reason their update gives."),
         _of(_P, "deviations"),
         "report"),
     Rule("outlook", N_("Outlook"), N_(
-        "For the next half: milestones due in it and not done by the end of this half; "
-        "measures planned or re-planned to end in it, neither completed nor dropped; measures "
-        "whose start lies in it; and the next steps named by the updates of this half."),
+        "For the next half-year: milestones due in it and not reached by the end of this "
+        "half-year; measures planned or re-planned to end in it, neither completed nor "
+        "dropped; measures whose start lies in it; and the next steps named by the updates of "
+        "this half-year. Non-public measures stand at the end of these lists, by title and "
+        "without a date; their milestones are counted, not listed, and their next steps are "
+        "not shown."),
         _of(_P, "due_next", "ends_next", "starts_next", "next_steps"),
         "report", report=True),
     Rule("money", N_("Planned cost and funding"), N_(
-        "The budget in the measure file is the state at planning. An update may revise the "
-        "one-off cost, the annual cost, the note and the funding status; as of a half each "
-        "takes the latest value given by an update up to that half. Spent is the latest "
-        "cumulative spend reported up to the half. The finance table sums these over the "
-        "measures in the report per field of action (a public report leaves out non-public "
-        "measures and says how many); a funding's amount is the one-off cost times the "
-        "funding share."),
+        "The budget in the measure's profile is the state at planning. An update may revise "
+        "the one-off cost, the annual cost, the note and the funding status; as of a "
+        "half-year each takes the latest value given by an update up to that half-year. Spent "
+        "is the latest cumulative spend reported up to the half-year. The finance table sums "
+        "these per field of action over the measures in the report except the non-public "
+        "ones: their amounts are left out of every sum, and a note below the table gives "
+        "their number (they still count in the figures by status, RAG status and progress; "
+        "the internal edition includes their amounts). A funding's amount is the one-off "
+        "cost times the funding share."),
         (*_of(_M, "money", "spent"), f"{_MOD}.budget.money_of", f"{_MOD}.money.finances"),
         "report, masterplan, export, show", report=True),
     Rule("spend-warnings", N_("Spend warnings"), N_(
@@ -186,6 +205,8 @@ def figures_markdown() -> str:
         out += [f'<a id="{rule.key}"></a>', "", f"## {rule.name} / {de(rule.name)}", "",
                 f"**English.** {rule.text}", "",
                 f"**Deutsch.** {de(rule.text)}", "",
+                *([f"*Command line.* {rule.note}", "", f"*Befehlszeile.* {de(rule.note)}", ""]
+                  if rule.note else []),
                 "- computed by: " + ", ".join(f"`{name}`" for name in rule.where),
                 f"- shown in: {rule.shown_in}" + (" (annex: *report*)" if rule.report else ""),
                 ""]

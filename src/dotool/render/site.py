@@ -63,6 +63,7 @@ def render_site(plan: Plan, *, lang: str, data_date: date | None, repo: Path | N
 
     from dotool.model.public import public_plan
     from dotool.render.figures import count_charts, roadmap_charts
+    from dotool.render.headings import nest_html
     from dotool.render.plan_view import build_plan_view
     from dotool.render.site_view import build_site_view, report_url, search_index
     from dotool.render.templates import environment
@@ -82,7 +83,8 @@ def render_site(plan: Plan, *, lang: str, data_date: date | None, repo: Path | N
             raise _collision(path, what)
         root = "../" * path.count("/")
         images.prefix = root
-        html = env.get_template(template).render(site=view, root=root, here=path, **extra)
+        html = nest_html(env.get_template(template).render(site=view, root=root, here=path,
+                                                           **extra))
         out[path] = (html + PAGE_MARK).encode("utf-8")
 
     # The dashboard shows the figures of the latest report (of public measures): its charts of

@@ -108,6 +108,10 @@ def kpi_chart(page: KpiPage, lang: str) -> Chart | None:
     desc = (f"{s.name}: {_words(labels, [p.value for p in shown], number)}; "
             f"{_('Baseline')} {number(s.baseline) or '–'}, {_('Target')} {number(s.target) or '–'}")
 
+    # A count (every number whole) has whole numbers on its axis, never 1,5.
+    whole = all(float(v).is_integer() for v in (*(p.value for p in shown), s.baseline, s.target)
+                if v is not None)
+
     def draw(fig: Any) -> None:
         from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -120,7 +124,7 @@ def kpi_chart(page: KpiPage, lang: str) -> Chart | None:
                        label=_("Baseline"))
         if s.target is not None:
             ax.axhline(s.target, color=ORANGE, linestyle=":", linewidth=1.6, label=_("Target"))
-        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=whole))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.number(v, 1)))
         ax.margins(y=0.15)
         ax.set_xlim(-0.3, len(labels) - 0.7)

@@ -17,7 +17,7 @@ from dotool.model.measure import Measure
 from dotool.model.plan import Plan
 from dotool.model.projection import MeasureState, Money, PlanFigures, current_figures
 from dotool.model.projection import reported_halves as halves_reported
-from dotool.model.vocab import KEYS
+from dotool.model.vocab import KEYS, ampel, percent
 from dotool.render.plan_view import Profile, profile
 from dotool.render.report_view import ReportView, build_report_view
 from dotool.render.site_trends import HistoryRow, KpiNow, kpis_now, measure_history
@@ -42,6 +42,7 @@ class MeasureRow:
     planned_end: date | None  # as of the latest half (re-planned where it was)
     replanned: bool  # re-planned since adoption
     in_plan: bool
+    adopted: bool  # an adoption is in force (else every measure is a masterplan measure)
     in_average: bool  # counts in the progress of its field and overall
 
 
@@ -51,7 +52,7 @@ class UpdateView:
 
     half: Half
     status: str
-    rag: str
+    rag: str | None  # none once dropped
     rag_reason: str | None
     progress: int | None
     text: str
@@ -127,13 +128,16 @@ def row_of(plan: Plan, figures: PlanFigures, state: MeasureState) -> MeasureRow:
         start=measure.start.first_day if measure.start else None,
         planned_end=state.current_end.last_day if state.current_end else None,
         replanned=state.replanned_since_adoption, in_plan=figures.in_plan(state),
+        adopted=figures.adoption is not None,
         in_average=figures.in_average(state),
     )
 
 
 def _updates(measure: Measure) -> tuple[UpdateView, ...]:
     return tuple(
-        UpdateView(u.half, u.status, u.rag, u.rag_reason, u.progress, u.text, u.next,
+        UpdateView(u.half, u.status, ampel(u.status, u.rag),
+                   u.rag_reason if ampel(u.status, u.rag) else None,
+                   percent(u.status, u.progress), u.text, u.next,
                    u.replanned_end.last_day if u.replanned_end else None, u.funding_status,
                    u.budget.one_off if u.budget else None,
                    u.budget.annual if u.budget else None)

@@ -90,7 +90,7 @@ def environment(*, lang: str, repo: Path | None, images: Images, html: bool,
         cell=markdown.cell, inline=markdown.inline,
         md=partial(markdown.to_html, images=images, lang=own) if html
         else partial(markdown.to_markdown, images=images),
-        authored=partial(authored, lang=own),
+        authored=partial(authored, lang=own), nobreak=nobreak, capfirst=capfirst,
         # A message held as data (the rules of the figures): translated, never %-formatted.
         translated=catalogue.gettext,
     )
@@ -258,6 +258,18 @@ def authored(text: Any, *, lang: str | None) -> Any:
     from markupsafe import Markup
 
     return Markup('<span lang="{}">{}</span>').format(lang, text)
+
+
+def capfirst(text: Any) -> Any:
+    """A label as a heading or caption: its first letter upper-case ("verwaltungsintern" →
+    "Verwaltungsintern"), the rest as it is."""
+    return text[:1].upper() + text[1:] if isinstance(text, str) else text
+
+
+def nobreak(text: Any) -> Any:
+    """A name printed as a title, kept on one line: its spaces as no-break spaces, so that
+    "Winsen (Luhe)" never breaks before "(Luhe)" (the plan's text itself is unchanged)."""
+    return text.replace(" ", "\u00a0") if isinstance(text, str) else text
 
 
 def authored_attribute(lang: str | None) -> Any:

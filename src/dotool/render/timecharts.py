@@ -37,7 +37,7 @@ class Span:
 class RoadmapLegend:
     """The words of the roadmap's legend (from the catalogues)."""
 
-    planned: str
+    period: str
     extended: str
     shortened: str
     dropped: str
@@ -142,7 +142,7 @@ def _bar(span: Span, horizon: date) -> _Bar:
 def _legend(spans: Sequence[Span], rows: Sequence[_Bar],
             legend: RoadmapLegend) -> list[tuple[str, str, str]]:
     """The legend's entries (label, colour, style) of what the chart shows."""
-    keys = [(legend.planned, BLUE, "solid")]
+    keys = [(legend.period, BLUE, "solid")]
     if any(s.new_end and s.end and s.new_end > s.end and not s.dropped for s in spans):
         keys.append((legend.extended, ORANGE, "hatched"))
     if any(r.shortened for r in rows):

@@ -83,6 +83,10 @@ def _named(count: int, most: int = 4) -> list[int]:
     return list(range(count - 1, -1, -step))[::-1]
 
 
+#: The space between two panels side by side, as a share of a panel's width.
+PANEL_GAP = 0.12
+
+
 @dataclass(frozen=True)
 class Panel:
     """One KPI: its values per half against its baseline and target."""
@@ -96,11 +100,20 @@ class Panel:
         object.__setattr__(self, "label", label_text(chart_text(self.label), 120))
 
 
+    @property
+    def whole(self) -> bool:
+        """Whether every number of the panel is a whole number (a count): its axis then
+        shows whole numbers only, never 1,5 of a count."""
+        numbers = [v for v in (*self.values, self.baseline, self.target) if v is not None]
+        return all(float(v).is_integer() for v in numbers)
+
+
 @dataclass(frozen=True)
 class PanelLegend:
     value: str
     baseline: str
     target: str
+    empty: str  # said in place of the drawing of a KPI without any value
 
 
 def kpi_panels(name: str, title: str, desc: str, halves: Sequence[str],
@@ -118,6 +131,9 @@ def kpi_panels(name: str, title: str, desc: str, halves: Sequence[str],
         from matplotlib.ticker import FuncFormatter, MaxNLocator
 
         axes = fig.subplots(rows, columns, squeeze=False)
+        # The last half named under the left panel runs past its axis to the right, the first
+        # under the right one to the left: a wider gap keeps a margin between them.
+        fig.get_layout_engine().set(wspace=PANEL_GAP)
         xs = list(range(len(halves)))
         for index, ax in enumerate(axes.flat):
             if index >= len(panels):
@@ -125,19 +141,23 @@ def kpi_panels(name: str, title: str, desc: str, halves: Sequence[str],
                 continue
             panel = panels[index]
             points = [(x, v) for x, v in zip(xs, panel.values, strict=True) if v is not None]
-            if points:
-                ax.plot([p[0] for p in points], [p[1] for p in points], color=BLUE,
-                        linewidth=1.6, marker="o", markersize=3.5, label=legend.value)
+            ax.set_title(wrap(panel.label, 44 if compact else 52), fontsize=text, loc="left")
+            if not points:  # no empty axes with a target line: say that nothing is there
+                ax.set_axis_off()
+                ax.text(0, 0.5, legend.empty, transform=ax.transAxes, fontsize=text,
+                        color=INK, va="center")
+                continue
+            ax.plot([p[0] for p in points], [p[1] for p in points], color=BLUE,
+                    linewidth=1.6, marker="o", markersize=3.5, label=legend.value)
             if panel.baseline is not None:
                 ax.axhline(panel.baseline, color=GREY, linestyle="--", linewidth=1,
                            label=legend.baseline)
             if panel.target is not None:
                 ax.axhline(panel.target, color=ORANGE, linestyle=":", linewidth=1.4,
                            label=legend.target)
-            ax.set_title(wrap(panel.label, 44 if compact else 52), fontsize=text, loc="left")
             ax.set_xticks(named, [halves[x] for x in named], fontsize=small)
             ax.tick_params(axis="y", labelsize=small)
-            ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=panel.whole))
             ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v)))
             ax.margins(y=0.15)
             ax.grid(axis="y", color=GRID_LIGHT, linewidth=0.5)

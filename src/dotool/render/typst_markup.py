@@ -9,7 +9,8 @@ element it stands in. Control characters are dropped (Typst would show them as b
 
 Markdown (the plan's text fields) is parsed with markdown-it and written as Typst from its
 tokens: paragraphs, emphasis, lists, quotes, code and links (http, https and mailto only).
-Headings inside a text become bold paragraphs: they must not enter the document's outline.
+A heading inside a text becomes a heading under the document's heading before it
+(`render.headings`), kept out of the outline and the bookmarks.
 An image is shown only when it is an image file inside the repository (`Images.local`, which
 checks it by its content); it is handed to Typst once, under a name of dotool's making
 (`assets/images/<digest>.<ext>`), never under its own path.
@@ -30,18 +31,22 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from dotool.render import FONT_DIR
+from dotool.render.headings import TYPST_CLOSE, TYPST_OPEN
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
     from dotool.render.markdown import Images
 
-#: Every ASCII sign with a meaning in Typst markup (quotes are left: they become typographic
-#: quotes, which is what a reader expects). `&` is escaped as well, so that an HTML entity in
-#: the generated source can only come from a template mistake (the tests look for one).
-#: `1.` at the start of a line is a numbered list, `...` an ellipsis: a dot after a digit or a
-#: dot is escaped as well.
+#: Every ASCII sign with a meaning in Typst markup. `&` is escaped as well, so that an HTML
+#: entity in the generated source can only come from a template mistake (the tests look for
+#: one). `1.` at the start of a line is a numbered list, `...` an ellipsis: a dot after a digit
+#: or a dot is escaped as well.
 _SPECIAL = re.compile(r"[\\#*_`$<>@=\-+/~\[\]&{}]|(?<=[\d.])\.")
+#: ... and the straight quotes, which Typst would set as typographic ones: the plan's text
+#: reaches the PDF as written (`=HYPERLINK("…")`, `)"`), as in HTML and DOCX. The templates'
+#: own words keep Typst's typographic quotes (`escape(…, quotes=False)`).
+_SPECIAL_QUOTES = re.compile(r"[\\#*_`$<>@=\-+/~\[\]&{}\"']|(?<=[\d.])\.")
 #: Whitespace that may break a line; no-break spaces (Babel's "40 %", "1.000 €") are kept.
 _SPACES = re.compile(r"[^\S\xa0\u2007\u202f]+")
 _PLACEHOLDERS = re.compile(r"(%\([a-z_]+\)[sd]|%%)")
@@ -103,9 +108,10 @@ def font_glyphs() -> str:
     return "".join(f"{a:x}\n" if a == b else f"{a:x}-{b:x}\n" for a, b in ranges)
 
 
-def escape(text: Any) -> str:
-    """`text` as Typst markup that shows exactly these characters (whitespace kept)."""
-    return _SPECIAL.sub(r"\\\g<0>", visible(text))
+def escape(text: Any, *, quotes: bool = True) -> str:
+    """`text` as Typst markup that shows exactly these characters (whitespace kept); without
+    `quotes`, straight quotes are left for Typst to set typographically (a template's words)."""
+    return (_SPECIAL_QUOTES if quotes else _SPECIAL).sub(r"\\\g<0>", visible(text))
 
 
 def one_line(text: str) -> str:
@@ -179,7 +185,7 @@ def _format(text: str, variables: dict[str, Any]) -> Markup:
         name = _PLACEHOLDER.fullmatch(piece)
         if name:
             return str.__str__(markup_inline(variables[name.group(1)]))
-        return escape(piece)
+        return escape(piece, quotes=False)  # the template's own words
 
     # Escaped around the placeholders only, so `%(due_date)s` keeps its underscore.
     return Markup("".join(part(p) for p in _PLACEHOLDERS.split(one_line(text)) if p))
@@ -205,11 +211,13 @@ def authored(text: Any, *, lang: str | None) -> Any:
 
 def to_typst(text: str | None, images: Images, *, lang: str | None = None) -> Markup:
     """Markdown → Typst markup (a sequence of blocks); with `lang`, marked as that language."""
+    from dotool.render.headings import mark_levels
     from dotool.render.markdown import parser
 
     if not text:
         return Markup("")
     tokens = parser().parse(text)  # the one parser of every output (nesting bounded)
+    mark_levels(tokens)
     body = _Writer(images).blocks(tokens).strip()
     if lang:
         body = f"#text(lang: {string(lang)})[{body}];"
@@ -230,10 +238,12 @@ class _Writer:
             kind = token.type
             if kind == "inline":
                 out.append(self.inline(token.children or []))
-            elif kind in ("paragraph_close", "heading_close"):
-                out.append("]);\n\n" if kind == "heading_close" else "\n\n")
-            elif kind == "heading_open":
-                out.append("#block(sticky: true, strong[")  # closed by heading_close
+            elif kind == "paragraph_close":
+                out.append("\n\n")
+            elif kind == "heading_open":  # its level is set by `headings.nest_typst`
+                out.append(TYPST_OPEN.format(nest=token.meta.get("nest", 1)))
+            elif kind == "heading_close":
+                out.append(TYPST_CLOSE + "\n\n")
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 close = kind.replace("_open", "_close")
                 end = _matching(tokens, i, kind, close)

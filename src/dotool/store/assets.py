@@ -44,7 +44,8 @@ class Image:
     digest: str  # derived from the bytes: equal images share it, and it names the site's file
 
 
-#: Reads a repository-relative image: the `Image`, or why it is not shown.
+#: Reads a repository-relative image: the `Image`, or why it is not shown (in the terminal's
+#: language: it completes the note "the image … is shown as a link: it …").
 ImageReader = Callable[[str], "Image | str"]
 
 
@@ -56,7 +57,7 @@ def repo_image_reader(root: Path) -> ImageReader:
         try:
             data = read_inside(base, relative, limit=MAX_IMAGE_BYTES, exclude=PLAN_FOLDERS)
         except Unreadable as exc:
-            return exc.reason
+            return str(exc.message)  # in the terminal's language, as the note around it
         except ValueError:  # a NUL byte in the path
             return str(t("is not a file name"))
         if len(data) > MAX_IMAGE_BYTES:
@@ -143,7 +144,7 @@ _LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*([a-z]*)\s*")
 
 def _svg(data: bytes) -> tuple[str, str, int, int] | str:
     """An SVG that is plain vector graphics, or why it is not."""
-    not_image = "is not an image (PNG, JPEG, GIF, WebP or SVG) by its content"
+    not_image = str(t("is not an image (PNG, JPEG, GIF, WebP or SVG) by its content"))
     head = data[:1024].lstrip()
     if not head.startswith((b"<?xml", b"<svg", b"<!--")):
         return not_image

@@ -124,6 +124,8 @@ def check_inside(root: Path, path: Path, *, exclude: Sequence[str] = ()) -> Path
     and outside the top-level folders `exclude`; `Unreadable` otherwise."""
     real = real_path(path)
     if real != root and not real.is_relative_to(root):
+        if os.path.isdir(real):  # `measures` linked to a folder elsewhere
+            raise Unreadable(t("is a link to a folder outside the masterplan repository"))
         raise Unreadable(t("is a link to a file outside the masterplan repository"))
     parts = real.relative_to(root).parts
     if any(part.lower() == GIT_DIR for part in parts):

@@ -63,6 +63,36 @@ def check_target(target: Path, forbidden: Iterable[Path], *,
     return real
 
 
+#: What to do instead of writing a document or an export into the plan.
+OUTPUT_HINT = t("write the output to a folder of its own, such as build/")
+
+
+def in_plan_folder(target: Path, forbidden: Iterable[Path]) -> Path | None:
+    """The folder of `forbidden` (real paths of the plan's folders) that `target` is, or lies
+    in, however the folders on its way are reached (links followed); None if none."""
+    # The file itself as named and as its folder's real path: a link at the file's own name is
+    # refused elsewhere (`refuse_special`), and a new name has no real path of its own.
+    places = (resolved(target), resolved(target.parent) / target.name)
+    for folder in forbidden:
+        if any(place == folder or place.is_relative_to(folder) for place in places):
+            return folder
+    return None
+
+
+def check_target_file(target: Path, forbidden: Iterable[Path], *,
+                      hint: str | Message = OUTPUT_HINT) -> None:
+    """Refuse (exit 2) the output file `target` when it is, or lies in, one of the plan's
+    folders `forbidden` — the rule `check_target` applies to an output folder."""
+    folder = in_plan_folder(target, forbidden)
+    if folder is None:
+        return
+    if resolved(target) == folder:
+        raise _refuse(target, t("it is the plan's own folder {name}/",
+                                name=shown(folder.name)), hint)
+    raise _refuse(target, t("it lies in the plan's own folder {name}/",
+                            name=shown(folder.name)), hint)
+
+
 def _check_path(base: Path, name: str, forbidden: Iterable[Path], hint: str | Message) -> Path:
     """`base / name`, refused when a folder on the way or the file itself is a symlink (or not
     a folder / file), or when it would land in one of `forbidden`."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from dotool.model.dates import Half
 from dotool.model.measure import Measure, Update
@@ -34,14 +35,31 @@ class Money:
 
     @property
     def funded(self) -> float | None:
-        """The funding's amount: one-off cost × share, when both are known."""
+        """The funding's amount: one-off cost × share, when both are known, to the cent."""
         if self.one_off is None or self.share is None:
             return None
-        return self.one_off * self.share
+        return to_cents(exact(self.one_off) * exact(self.share))
 
     def ceiling(self, years: float) -> float:
         """The most that may have been spent after `years`: one-off plus annual × years."""
-        return (self.one_off or 0.0) + (self.annual or 0.0) * years
+        return float(exact(self.one_off or 0) + exact(self.annual or 0) * exact(years))
+
+
+def exact(value: float) -> Decimal:
+    """An amount or share as written in the file: 0.7 is seven tenths, not the binary fraction
+    nearest to it, whose product with 174000 is 121799.99999999999 (printed with cents)."""
+    return Decimal(repr(value))
+
+
+def to_cents(value: Decimal) -> float:
+    """An amount rounded to the cent, half away from zero as a cashier would."""
+    return float(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def total(amounts: Iterable[float | None]) -> float:
+    """The sum of amounts computed exactly: the total a table prints under its rows is the sum
+    of the rows it prints (no 0.30000000000000004 from 0.1 + 0.2)."""
+    return float(sum((exact(a) for a in amounts if a), Decimal(0)))
 
 
 def money_of(measure: Measure, upto: Iterable[Update]) -> Money:

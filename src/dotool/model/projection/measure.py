@@ -14,7 +14,7 @@ from dotool.model.dates import Half, PartialDate
 from dotool.model.measure import Measure, Update
 from dotool.model.projection.budget import Money, money_of, spent_of
 from dotool.model.projection.milestones import MilestoneRef, milestones
-from dotool.model.vocab import CLOSED_STATUSES
+from dotool.model.vocab import CLOSED_STATUSES, ampel, percent
 
 
 @dataclass(frozen=True)
@@ -151,11 +151,13 @@ class MeasureState:
 
     @property
     def rag(self) -> str | None:
-        return self.update.rag if self.update else None
+        """The Ampel of the latest update; none before the first update or once dropped."""
+        return ampel(self.update.status, self.update.rag) if self.update else None
 
     @property
     def rag_reason(self) -> str | None:
-        return self.update.rag_reason if self.update else None
+        """The reason for the Ampel, where there is an Ampel."""
+        return self.update.rag_reason if self.update and self.rag else None
 
     @property
     def reported(self) -> bool:
@@ -277,7 +279,7 @@ def measure_state(measure: Measure, half: Half | None) -> MeasureState:
 def _progress(update: Update | None) -> int | None:
     if update is None:
         return 0  # not begun: nothing of it is done
-    return None if update.status == "ongoing" else update.progress
+    return percent(update.status, update.progress)
 
 
 def _kpis(upto: tuple[Update, ...]) -> dict[str, float]:

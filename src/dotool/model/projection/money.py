@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dotool.model.plan import Plan
+from dotool.model.projection.budget import total
 from dotool.model.projection.measure import MeasureState
 from dotool.model.vocab import KEYS
 
@@ -67,7 +68,7 @@ def finances(plan: Plan, states: Iterable[MeasureState], *, spent: bool = True,
         for s in chosen if s.money.programme is not None
     )
     by_status = tuple(
-        FundingTotal(status, len(hits), sum(r.amount or 0.0 for r in hits))
+        FundingTotal(status, len(hits), total(r.amount for r in hits))
         for status in KEYS["funding_status"]
         if (hits := [r for r in funding if r.status == status])
     )
@@ -78,6 +79,6 @@ def finances(plan: Plan, states: Iterable[MeasureState], *, spent: bool = True,
 
 def _money(key: str, title: str, states: list[MeasureState], spent: bool) -> FieldMoney:
     return FieldMoney(key, title,
-                      float(sum(s.money.one_off or 0.0 for s in states)),
-                      float(sum(s.money.annual or 0.0 for s in states)),
-                      float(sum(s.spent or 0.0 for s in states)) if spent else 0.0)
+                      total(s.money.one_off for s in states),
+                      total(s.money.annual for s in states),
+                      total(s.spent for s in states) if spent else 0.0)
