@@ -157,3 +157,116 @@ def figure_alts(reader: Any) -> list[str]:
 
     walk(reader.trailer["/Root"]["/StructTreeRoot"])
     return found
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading as the PDF's outline (bookmarks) has it: its depth (0 for the title), the
+    page it is on and the top of its line (in points from the page's foot)."""
+
+    title: str
+    depth: int
+    page: int
+    top: float
+
+
+def headings(reader: Any) -> list[Heading]:
+    """Every heading of the outline, in order."""
+    found: list[Heading] = []
+
+    def walk(entries: list[Any], depth: int) -> None:
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry, depth + 1)
+            else:
+                found.append(Heading(str(entry.title), depth, reader.get_destination_page_number(
+                    entry) + 1, float(entry.top)))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def lines_below(boxes: list[TextBox], heading: Heading) -> list[str]:
+    """The lines of text on the heading's page below its own lines, top down (the page's footer,
+    in the bottom margin, left out); `boxes` are the document's `text_boxes`."""
+    rows: dict[float, list[TextBox]] = {}
+    for box in boxes:
+        if box.page == heading.page and BOTTOM < box.y < heading.top:
+            rows.setdefault(round(box.y, 1), []).append(box)
+    lines = [" ".join(b.text.strip() for b in sorted(rows[y], key=lambda b: b.x0))
+             for y in sorted(rows, reverse=True)]
+    title = "".join(heading.title.split())  # without spaces: extraction adds some at kerns
+    while lines and title and title.startswith("".join(lines[0].split())):  # its own lines
+        title = title[len("".join(lines[0].split())):]
+        lines.pop(0)
+    return lines
+
+
+def table_rows(reader: Any) -> list[list[set[int]]]:
+    """Every table of the tagged structure, as the pages each of its rows (/TR) is on."""
+    pages = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages, 1)}
+
+    def kids(element: Any) -> list[Any]:
+        inner = element.get("/K")
+        return [k.get_object() for k in (inner if isinstance(inner, list) else
+                                         [inner] if inner is not None else [])]
+
+    def page_of(element: Any) -> set[int]:
+        out: set[int] = set()
+        if isinstance(element, dict):
+            if element.get("/Pg") is not None:
+                out.add(pages[element.raw_get("/Pg").idnum])
+            for kid in kids(element):
+                out |= page_of(kid)
+        return out
+
+    def rows(element: Any) -> list[set[int]]:
+        if not isinstance(element, dict):
+            return []
+        if element.get("/S") == "/TR":
+            return [page_of(element)]
+        return [r for kid in kids(element) for r in rows(kid)]
+
+    found: list[list[set[int]]] = []
+
+    def walk(element: Any) -> None:
+        if not isinstance(element, dict):
+            return
+        if element.get("/S") == "/Table":
+            found.append(rows(element))
+            return
+        for kid in kids(element):
+            walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"].get_object())
+    return found
+
+
+def figure_pages(reader: Any) -> list[tuple[str, tuple[int, ...]]]:
+    """The text alternative of every /Figure of the structure tree and the pages it is on."""
+    pages = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages, 1)}
+    found: list[tuple[str, tuple[int, ...]]] = []
+
+    def page_of(element: Any) -> set[int]:
+        element = element.get_object()
+        out: set[int] = set()
+        if isinstance(element, dict):
+            if element.get("/Pg") is not None:
+                out.add(pages[element.raw_get("/Pg").idnum])
+            for kid in _children(element) + [k.get_object() for k in (
+                    element.get("/K") if isinstance(element.get("/K"), list) else [])
+                    if isinstance(k.get_object(), dict) and "/S" not in k.get_object()]:
+                out |= page_of(kid)
+        return out
+
+    def walk(element: Any) -> None:
+        element = element.get_object()
+        if not isinstance(element, dict):
+            return
+        if element.get("/S") == "/Figure":
+            found.append((str(element.get("/Alt") or ""), tuple(sorted(page_of(element)))))
+        for kid in _children(element):
+            walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found

@@ -193,7 +193,7 @@ def test_masterplan_pdf_annex_gives_every_measures_period(sample_plan) -> None: 
     document while it sets it, and that table cost a plan of a thousand measures 150 MiB."""
     from pypdf import PdfReader
 
-    from tests.render.pdf_layout import text_boxes
+    from tests.render.pdf_layout import BOTTOM, text_boxes
 
     reader = PdfReader(io.BytesIO(render_masterplan(sample_plan, fmt="pdf", lang="en",
                                                     data_date=DATA_DATE).data))
@@ -211,8 +211,8 @@ def test_masterplan_pdf_annex_gives_every_measures_period(sample_plan) -> None: 
         header = next((b for b in page if b.text.strip() == "Period"), None)
         assert header is not None, f"the annex on page {first.page} has no column Period"
         column = header.x0
-        below = max((b.y for b in page if b.y < first.y - 1
-                     and re.fullmatch(r"M-\d{3}", b.text.strip())), default=0.0)
+        below = max((b.y for b in page if b.y < first.y - 1  # the footer is in the margin
+                     and re.fullmatch(r"M-\d{3}", b.text.strip())), default=BOTTOM)
         cell = sorted((b for b in page if b.x0 > column - 1 and below < b.y < first.y + 1),
                       key=lambda b: (-b.y, b.x0))
         return bare(" ".join(b.text for b in cell))
