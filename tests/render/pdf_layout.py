@@ -83,21 +83,32 @@ def _children(element: Any) -> list[Any]:
     return [k for k in found if isinstance(k, dict) and "/S" in k]
 
 
+def _page_numbers(reader: Any) -> dict[int, int]:
+    """Each page's object number → its page number (from 1)."""
+    return {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages, 1)}
+
+
+def _pages_of(element: Any, pages: dict[int, int]) -> set[int]:
+    """The pages a structure element's content is on: its own /Pg and its kids', all the way
+    down (structure elements and marked-content references alike)."""
+    element = element.get_object()
+    out: set[int] = set()
+    if isinstance(element, dict):
+        if element.get("/Pg") is not None:
+            out.add(pages[element.raw_get("/Pg").idnum])
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            out |= _pages_of(kid, pages)
+    return out
+
+
 def captioned(reader: Any) -> list[Captioned]:
     """Every table and figure that has a caption, from the structure tree."""
-    pages = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages, 1)}
+    pages = _page_numbers(reader)
     found: list[Captioned] = []
 
-    def page_of(element: Any) -> set[int]:
-        element = element.get_object()
-        out: set[int] = set()
-        if isinstance(element, dict):
-            if element.get("/Pg") is not None:
-                out.add(pages[element.raw_get("/Pg").idnum])
-            kids = element.get("/K")
-            for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
-                out |= page_of(kid)
-        return out
+    def on(element: Any) -> tuple[int, ...]:
+        return tuple(sorted(_pages_of(element, pages)))
 
     def text_of(element: Any) -> str:
         element = element.get_object()
@@ -127,13 +138,13 @@ def captioned(reader: Any) -> list[Captioned]:
                 inner = rows.get("/K")
                 rows = (inner[0] if isinstance(inner, list) else inner).get_object() \
                     if inner is not None else None
-            found.append(Captioned("/Table", text_of(caption), tuple(sorted(page_of(caption))),
-                                   tuple(sorted(page_of(rows))) if rows is not None else ()))
+            found.append(Captioned("/Table", text_of(caption), on(caption),
+                                   on(rows) if rows is not None else ()))
         elif caption is not None and "/Figure" in kinds:
             figure = dicts[kinds.index("/Figure")]
             found.append(Captioned("/Figure", text_of(figure),
-                                   tuple(sorted(page_of(caption))),
-                                   tuple(sorted(page_of(figure)))))
+                                   on(caption),
+                                   on(figure)))
         for child in dicts:
             walk(child)
 
@@ -204,27 +215,18 @@ def lines_below(boxes: list[TextBox], heading: Heading) -> list[str]:
 
 def table_rows(reader: Any) -> list[list[set[int]]]:
     """Every table of the tagged structure, as the pages each of its rows (/TR) is on."""
-    pages = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages, 1)}
+    pages = _page_numbers(reader)
 
     def kids(element: Any) -> list[Any]:
         inner = element.get("/K")
         return [k.get_object() for k in (inner if isinstance(inner, list) else
                                          [inner] if inner is not None else [])]
 
-    def page_of(element: Any) -> set[int]:
-        out: set[int] = set()
-        if isinstance(element, dict):
-            if element.get("/Pg") is not None:
-                out.add(pages[element.raw_get("/Pg").idnum])
-            for kid in kids(element):
-                out |= page_of(kid)
-        return out
-
     def rows(element: Any) -> list[set[int]]:
         if not isinstance(element, dict):
             return []
         if element.get("/S") == "/TR":
-            return [page_of(element)]
+            return [_pages_of(element, pages)]
         return [r for kid in kids(element) for r in rows(kid)]
 
     found: list[list[set[int]]] = []
@@ -244,27 +246,15 @@ def table_rows(reader: Any) -> list[list[set[int]]]:
 
 def figure_pages(reader: Any) -> list[tuple[str, tuple[int, ...]]]:
     """The text alternative of every /Figure of the structure tree and the pages it is on."""
-    pages = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages, 1)}
+    pages = _page_numbers(reader)
     found: list[tuple[str, tuple[int, ...]]] = []
-
-    def page_of(element: Any) -> set[int]:
-        element = element.get_object()
-        out: set[int] = set()
-        if isinstance(element, dict):
-            if element.get("/Pg") is not None:
-                out.add(pages[element.raw_get("/Pg").idnum])
-            for kid in _children(element) + [k.get_object() for k in (
-                    element.get("/K") if isinstance(element.get("/K"), list) else [])
-                    if isinstance(k.get_object(), dict) and "/S" not in k.get_object()]:
-                out |= page_of(kid)
-        return out
 
     def walk(element: Any) -> None:
         element = element.get_object()
         if not isinstance(element, dict):
             return
         if element.get("/S") == "/Figure":
-            found.append((str(element.get("/Alt") or ""), tuple(sorted(page_of(element)))))
+            found.append((str(element.get("/Alt") or ""), tuple(sorted(_pages_of(element, pages)))))
         for kid in _children(element):
             walk(kid)
 
