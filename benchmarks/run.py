@@ -242,8 +242,12 @@ def main() -> int:
         # Typst alone on as many pages of plain text: how much of a PDF's peak is the engine's.
         floor = {out: pages(WORK / "caches" / f"{out}.pdf") for out in ("report", "masterplan")}
         got.update(interleaved({f"typst floor {name}": [c(PY, str(HERE / "typst_floor.py"),
-                                                           str(count))]
+                                                           str(count), str(WORK / "caches" / (
+                                                               f"floor-{name}.pdf")))]
                                 for name, count in floor.items()}, 1))
+        for name, count in floor.items():  # as many pages as the document, checked
+            if pages(WORK / "caches" / f"floor-{name}.pdf") != count:
+                raise SystemExit(f"typst_floor.py made no PDF of {count} pages")
     rows = build_rows(got, follow_id, floor if rendering else {})
     text = table(rows)
     print(text)

@@ -1,25 +1,23 @@
 """Typst's own peak memory for a PDF of N pages of plain text: the floor under dotool's PDFs.
 
-    python benchmarks/typst_floor.py PAGES
+    python benchmarks/typst_floor.py PAGES OUT.pdf
 
 Compiles, as PDF/UA-1 in dotool's bundled font and page layout, PAGES pages that hold nothing
 but a heading and six paragraphs each: no table, no chart, no image. `make bench` runs it with
 the page counts of the 1,000-measure report and masterplan, so RESULTS.md shows how much of a
-document's peak memory is Typst laying out and writing that many pages at all. Prints the page
-count of the PDF it made.
+document's peak memory is Typst laying out and writing that many pages at all. `make bench`
+checks the page count of OUT.pdf, outside the process it measures.
 """
 
 from __future__ import annotations
 
-import io
 import sys
 import tempfile
 from pathlib import Path
 
 import typst
 
-REPO = Path(__file__).resolve().parent.parent
-FONTS = REPO / "src" / "dotool" / "render" / "fonts"
+from dotool.render import FONT_DIR
 
 HEAD = """#set document(title: [Typst floor])
 #set text(font: "Liberation Sans", size: 10pt, lang: "de", hyphenate: false)
@@ -42,16 +40,14 @@ def source(pages: int) -> str:
 
 
 def main() -> int:
-    pages = int(sys.argv[1])
+    pages, out = int(sys.argv[1]), Path(sys.argv[2])
     with tempfile.TemporaryDirectory(prefix="typst-floor-") as folder:
         main_file = Path(folder) / "main.typ"
         main_file.write_text(source(pages), encoding="utf-8")
-        pdf = typst.compile(str(main_file), root=folder, font_paths=[str(FONTS)],
+        pdf = typst.compile(str(main_file), root=folder, font_paths=[str(FONT_DIR)],
                             ignore_system_fonts=True, format="pdf", pdf_standards=["ua-1"])
     assert isinstance(pdf, bytes)
-    from pypdf import PdfReader
-
-    print(len(PdfReader(io.BytesIO(pdf)).pages))
+    out.write_bytes(pdf)
     return 0
 
 

@@ -33,3 +33,14 @@ def test_history_joins_the_lines_of_a_paragraph(run_cli, tmp_path: Path) -> None
     assert "Die Software ist ausgewählt und der Pilot läuft." in cells, "\n".join(lines)
     assert "Zweiter Absatz." in cells
     assert "- erster Punkt" in cells and "- zweiter Punkt" in cells
+
+
+def test_code_headings_and_quotes_keep_their_lines() -> None:
+    """Only a paragraph's lines are joined: the lines of fenced code, a heading and a quote are
+    not run into the text before or after them."""
+    from dotool.output.mdlines import flowed
+
+    text = "Vorher:\n```\nzeile a\nzeile b\n```\n# Stand\nweiter\n> Zitat\nSatz."
+    assert flowed(text).splitlines() == [
+        "Vorher:", "```", "zeile a", "zeile b", "```", "# Stand", "weiter", "> Zitat Satz."]
+    assert flowed("eins\nzwei\n\ndrei\n- a\n  b") == "eins zwei\n\ndrei\n- a b"

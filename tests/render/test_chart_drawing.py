@@ -44,18 +44,18 @@ def _points(fig: Any, pixels: float) -> float:
 
 def test_a_long_label_is_cut_after_a_whole_word_and_keeps_its_number() -> None:
     from dotool.render.charts import label_text
-    from dotool.render.figures import _short
 
     # The roadmap printed "M-057 Modernisierung der Bibliotheksausleihe (5…".
-    assert _short("Modernisierung der Bibliotheksausleihe (57)") == "Modernisierung der… (57)"
-    assert _short("Lenkungskreis Digitalisierung und IT-Strategie einrichten") == \
+    assert label_text("Modernisierung der Bibliotheksausleihe (57)", 42) == \
+        "Modernisierung der… (57)"
+    assert label_text("Lenkungskreis Digitalisierung und IT-Strategie einrichten", 42) == \
         "Lenkungskreis Digitalisierung und…"
     assert label_text("Beratungen von Unternehmen im Landkreis und in der Metropolregion "
                       "Hamburg (Anzahl)", 60) == \
         "Beratungen von Unternehmen im Landkreis und in der… (Anzahl)"
-    assert _short("Kurzer Titel (3)") == "Kurzer Titel (3)"
+    assert label_text("Kurzer Titel (3)", 42) == "Kurzer Titel (3)"
     # One word longer than the room: cut where it must be, never longer than the room.
-    assert len(_short("Donaudampfschifffahrtsgesellschaftskapitänsmützenabteilung")) == 42
+    assert len(label_text("Donaudampfschifffahrtsgesellschaftskapitänsmützenabteilung", 42)) == 42
 
 
 def _roadmap(lang: str) -> str:

@@ -152,8 +152,9 @@ def test_no_page_ends_with_a_heading(documents: dict[str, bytes], name: str) -> 
     reader = PdfReader(io.BytesIO(documents[name]))
     boxes = list(text_boxes(reader))
     found = headings(reader)
+    assert len(found) >= 5, f"{name}: the outline gives {len(found)} headings"
     deepest = max(h.depth for h in found)
-    alone = []
+    alone, checked = [], 0
     for i, heading in enumerate(found):
         following = found[i + 1] if i + 1 < len(found) else None
         if following is not None and (following.page == heading.page or not any(
@@ -161,8 +162,10 @@ def test_no_page_ends_with_a_heading(documents: dict[str, bytes], name: str) -> 
                 < float(reader.pages[b.page - 1].mediabox[3]) - TOP for b in boxes)):
             continue  # all its text is on the page: the next heading follows it or opens the next
         lines = lines_below(boxes, heading)
+        checked += 1
         if len(lines) < (3 if heading.depth == deepest else 2):
             alone.append(f"page {heading.page}: {heading.title!r} followed by {lines}")
+    assert checked, f"{name}: no heading whose text runs on to the next page was checked"
     assert not alone, f"{name}: " + "; ".join(alone[:5])
 
 
@@ -174,8 +177,11 @@ def test_a_table_starts_with_three_rows_and_a_short_table_stands_on_one_page(
     not a table of a few rows with its last row spilled onto the next page."""
     from pypdf import PdfReader
 
+    tables = table_rows(PdfReader(io.BytesIO(documents[name])))
+    # The rows are found, and their pages: some table runs over more than one page.
+    assert any(len({min(pages) for pages in rows[1:] if pages}) > 1 for rows in tables), name
     split = []
-    for n, rows in enumerate(table_rows(PdfReader(io.BytesIO(documents[name]))), 1):
+    for n, rows in enumerate(tables, 1):
         body = [min(pages) for pages in rows[1:] if pages]  # after the header row
         first = [p for p in body if p == body[0]] if body else []
         if len(set(body)) > 1 and (len(first) < 3 or len(rows) <= 16):

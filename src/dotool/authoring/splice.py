@@ -98,17 +98,15 @@ class Splice:
         return next((i for i, u in enumerate(items)
                      if isinstance(u, dict) and str(u.get("half")) == str(half)), None)
 
-    def item(self, index: int, *, block: bool = False) -> Node:
+    def item(self, index: int) -> Node:
         """The mapping of the update at `index`, checked to be an item of a block list on the
-        line of its dash: `- key: …`, or `- {key: …}` unless `block` (its fields edited one
-        by one in place need a block mapping)."""
+        line of its dash: `- key: …` or `- {key: …}`."""
         updates = self.updates()
         if updates is None or updates.kind != "seq" or updates.flow:
             raise UsageError(t("cannot edit `updates:` in this layout (flow style)"),
                              hint=_LIST_HINT)
         node = updates.items[index]
-        if node.kind != "map" or (node.flow and block) \
-                or self.lines.prefix(node.start).strip() != "-":
+        if node.kind != "map" or self.lines.prefix(node.start).strip() != "-":
             raise UsageError(t("cannot edit `updates:` in this layout (flow style or `-` on a "
                                "line of its own)"), hint=_LIST_HINT)
         return node

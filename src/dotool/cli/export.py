@@ -41,12 +41,12 @@ def export(
     from dotool.app.export import FORMATS, export_plan
     from dotool.choices import choose
     from dotool.cli.common import choose_lang, resolve_root
-    from dotool.cli.rendering import wrote
+    from dotool.cli.rendering import check_output, wrote
     from dotool.errors import UsageError
     from dotool.i18n.terminal import t
-    from dotool.store.atomic import refuse_special, write_atomic
+    from dotool.store.atomic import write_atomic
     from dotool.store.files import plan_folders
-    from dotool.store.tree import OUTPUT_HINT, check_target, check_target_file
+    from dotool.store.tree import OUTPUT_HINT, check_target
     from dotool.text import shown
 
     where = resolve_root(root)  # first: its plan's language is the terminal's
@@ -59,9 +59,8 @@ def export(
     if chosen == "csv" and output is not None and output.exists() and not output.is_dir():
         raise UsageError(t("{path} is a file; csv needs a folder for measures.csv, "
                            "updates.csv and kpis.csv", path=shown(str(output))))
-    if chosen in ("json", "xlsx") and output is not None:
-        check_target_file(output, plan_folders(where))  # never into the plan
-        refuse_special(output)  # a folder, a device, a FIFO, a link: says which
+    if chosen in ("json", "xlsx"):
+        check_output(output, where)  # never into the plan; a regular file or a new name
     if chosen == "csv" and output is not None:
         check_target(output, plan_folders(where), hint=OUTPUT_HINT)  # never into the plan
     files = export_plan(where, fmt=chosen, public=public, lang=lang)

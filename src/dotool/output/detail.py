@@ -8,13 +8,12 @@ styled on a terminal and plain everywhere else (`output/styled.py`) — without 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from dotool.i18n.terminal import current, t, tc
 from dotool.model.vocab import ampel, label, percent
-from dotool.output.mdlines import inline, markdown_lines
+from dotool.output.mdlines import flowed, inline, markdown_lines
 from dotool.output.measure_list import RAG_STYLE
 from dotool.output.styled import Line, emit, markup
 from dotool.text import dumps
@@ -237,22 +236,3 @@ def updates_table(updates: Sequence[Update] | Sequence[UpdateData], *, lang: str
                          if key and u.rag_reason else ""))
     return table
 
-
-_LIST_ITEM = re.compile(r"([-+*]|[0-9]{1,9}[.)])(\s|$)")
-
-
-def flowed(text: str) -> str:
-    """`text` as a table's column wraps it: the lines of a paragraph joined — a `|` block keeps
-    the line breaks of the file, which the column would break again, raggedly — while
-    paragraphs and list items keep lines of their own."""
-    paragraphs = []
-    for paragraph in re.split(r"\n[ \t]*\n", text.strip()):
-        lines: list[str] = []
-        for line in paragraph.splitlines():
-            line = line.strip()
-            if lines and line and not _LIST_ITEM.match(line):
-                lines[-1] += " " + line
-            elif line:
-                lines.append(line)
-        paragraphs.append("\n".join(lines))
-    return "\n\n".join(paragraphs)

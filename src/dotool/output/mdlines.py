@@ -139,3 +139,28 @@ def _blocks(text: str) -> list[Block]:
         blocks.append([("", [(c, "cyan")]) for c in code])
     close()
     return blocks
+
+
+def flowed(text: str) -> str:
+    """`text` as a table's column wraps it: the lines of a paragraph joined — a `|` block keeps
+    the line breaks of the file, which the column would break again, raggedly — while
+    paragraphs, list items, headings, quotes and fenced code keep lines of their own."""
+    paragraphs = []
+    for paragraph in re.split(r"\n[ \t]*\n", text.strip()):
+        lines: list[str] = []
+        fenced = False
+        for raw in paragraph.splitlines():
+            line = raw.strip()
+            if _FENCE.match(raw):
+                fenced = not fenced
+                lines.append(line)
+            elif fenced:
+                lines.append(raw.rstrip())
+            elif lines and line and not (_ITEM.match(raw) or _HEADING.match(raw)
+                                         or _QUOTE.match(raw)) \
+                    and not _FENCE.match(lines[-1]) and not _HEADING.match(lines[-1]):
+                lines[-1] += " " + line
+            elif line:
+                lines.append(line)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)

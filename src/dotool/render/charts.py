@@ -99,6 +99,12 @@ def label_text(text: str, width: int = MAX_LABEL) -> str:
     return shorten(" ".join(text.split()), width)
 
 
+def whole_numbers(*values: float | None) -> bool:
+    """Whether every given number is whole (a count): its axis then shows whole numbers only,
+    never 1,5 of a count. Missing values (None) do not count."""
+    return all(float(v).is_integer() for v in values if v is not None)
+
+
 #: What names a label's group or count at its end, "(57)", "(2/3)", "(%)": never cut.
 _SUFFIX = re.compile(r" (\([^()]{1,12}\))$")
 

@@ -10,7 +10,7 @@ from dotool.i18n import Formatter, translations
 from dotool.model.projection import Finances
 from dotool.model.vocab import label
 from dotool.palette import RAG
-from dotool.render.charts import Bar, Chart, bars, shorten
+from dotool.render.charts import Bar, Chart, bars, label_text
 from dotool.render.plan_view import PlanView
 from dotool.render.report_view import ReportView
 
@@ -156,7 +156,7 @@ def roadmap_charts(view: PlanView, lang: str, *, png: bool = False,
     period = (min(ends), date(max(ends).year, 12, 31))
     out: list[Chart] = []
     for field in view.fields:
-        spans = [Span(m.id if compact else f"{m.id} {_short(m.title)}", m.start, m.end,
+        spans = [Span(m.id if compact else f"{m.id} {label_text(m.title, 42)}", m.start, m.end,
                       m.planned_end if m.planned_end != m.end else None,
                       m.status == "dropped")
                  for f, m in dated if f is field and m.start is not None]
@@ -179,7 +179,3 @@ def _span_text(span: Any, fmt: Formatter, _: Any) -> str:
     if span.dropped:
         text += ", " + _("dropped")
     return text
-
-
-def _short(title: str, width: int = 42) -> str:
-    return shorten(" ".join(title.split()), width)

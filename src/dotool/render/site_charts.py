@@ -11,7 +11,7 @@ from typing import Any
 from dotool.i18n import Formatter, translations
 from dotool.palette import ACCENT as BLUE
 from dotool.palette import GREY, GRID, GRID_LIGHT, ORANGE
-from dotool.render.charts import Chart, svg_chart
+from dotool.render.charts import Chart, svg_chart, whole_numbers
 from dotool.render.site_trends import HistoryRow, KpiPage
 from dotool.render.trendcharts import MARKERS, PALETTE
 
@@ -109,8 +109,7 @@ def kpi_chart(page: KpiPage, lang: str) -> Chart | None:
             f"{_('Baseline')} {number(s.baseline) or '–'}, {_('Target')} {number(s.target) or '–'}")
 
     # A count (every number whole) has whole numbers on its axis, never 1,5.
-    whole = all(float(v).is_integer() for v in (*(p.value for p in shown), s.baseline, s.target)
-                if v is not None)
+    whole = whole_numbers(*(p.value for p in shown), s.baseline, s.target)
 
     def draw(fig: Any) -> None:
         from matplotlib.ticker import FuncFormatter, MaxNLocator

@@ -10,7 +10,7 @@ from typing import Any
 
 from dotool.palette import ACCENT as BLUE
 from dotool.palette import GREY, GRID, GRID_LIGHT, INK, ORANGE, SERIES
-from dotool.render.charts import Chart, chart_text, label_text, svg_chart, wrap
+from dotool.render.charts import Chart, chart_text, label_text, svg_chart, whole_numbers, wrap
 
 #: A chart drawn for a phone: its width (inches) and its smallest text (points). A 390 px
 #: screen shows it whole, 350 px wide, with that text about 10.8 px high.
@@ -104,8 +104,7 @@ class Panel:
     def whole(self) -> bool:
         """Whether every number of the panel is a whole number (a count): its axis then
         shows whole numbers only, never 1,5 of a count."""
-        numbers = [v for v in (*self.values, self.baseline, self.target) if v is not None]
-        return all(float(v).is_integer() for v in numbers)
+        return whole_numbers(*self.values, self.baseline, self.target)
 
 
 @dataclass(frozen=True)

@@ -42,11 +42,12 @@ if TYPE_CHECKING:
 #: entity in the generated source can only come from a template mistake (the tests look for
 #: one). `1.` at the start of a line is a numbered list, `...` an ellipsis: a dot after a digit
 #: or a dot is escaped as well.
-_SPECIAL = re.compile(r"[\\#*_`$<>@=\-+/~\[\]&{}]|(?<=[\d.])\.")
+_SIGNS = r"\\#*_`$<>@=\-+/~\[\]&{}"
+_SPECIAL = re.compile(rf"[{_SIGNS}]|(?<=[\d.])\.")
 #: ... and the straight quotes, which Typst would set as typographic ones: the plan's text
 #: reaches the PDF as written (`=HYPERLINK("…")`, `)"`), as in HTML and DOCX. The templates'
 #: own words keep Typst's typographic quotes (`escape(…, quotes=False)`).
-_SPECIAL_QUOTES = re.compile(r"[\\#*_`$<>@=\-+/~\[\]&{}\"']|(?<=[\d.])\.")
+_SPECIAL_QUOTES = re.compile(rf"[{_SIGNS}\"']|(?<=[\d.])\.")
 #: Whitespace that may break a line; no-break spaces (Babel's "40 %", "1.000 €") are kept.
 _SPACES = re.compile(r"[^\S\xa0\u2007\u202f]+")
 _PLACEHOLDERS = re.compile(r"(%\([a-z_]+\)[sd]|%%)")
